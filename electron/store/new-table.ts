@@ -1,0 +1,71 @@
+/**
+ * A table before it is stored: what templates and importers hand to the store. It is the model's
+ * Table without ids (the store assigns them), checked by one zod schema so a template file and an
+ * importer are held to the same rules before anything reaches SQLite.
+ */
+import { z } from 'zod';
+import { COLUMN_TYPES, ROW_ROLES, type ColumnType, type RowRole } from '../../shared/model';
+
+const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
+
+export const newColumnSchema = z.strictObject({
+  code: z.string().min(1, 'Mã cột không được để trống'),
+  label: z.string(),
+  headerPath: z.array(z.string()).default([]),
+  type: z.enum(COLUMN_TYPES as unknown as [ColumnType, ...ColumnType[]]),
+  decimals: z.number().int().min(0).max(10).default(0),
+  formula: z.string().min(1).nullable().default(null),
+});
+
+export const newRowSchema = z.strictObject({
+  role: z.enum(ROW_ROLES as unknown as [RowRole, ...RowRole[]]),
+  unitKey: z.string().nullable().default(null),
+  cells: z.array(cellValueSchema),
+});
+
+export const newTableSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'Tên bảng không được để trống'),
+    title: z.string().default(''),
+    unit: z.string().default(''),
+    columns: z.array(newColumnSchema).min(1, 'Bảng phải có ít nhất một cột'),
+    rows: z.array(newRowSchema),
+  })
+  .superRefine((table, ctx) => {
+    const seen = new Set<string>();
+    table.columns.forEach((c, i) => {
+      if (seen.has(c.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', i, 'code'],
+          message: `Mã cột «${c.code}» bị trùng`,
+        });
+      }
+      seen.add(c.code);
+    });
+    // A row with the wrong number of cells would silently shift every value after the gap.
+    table.rows.forEach((r, i) => {
+      if (r.cells.length !== table.columns.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', i, 'cells'],
+          message: `Dòng ${i + 1} có ${r.cells.length} ô, cần đúng ${table.columns.length} ô (một ô mỗi cột)`,
+        });
+      }
+    });
+  });
+
+export type NewColumn = z.output<typeof newColumnSchema>;
+export type NewRow = z.output<typeof newRowSchema>;
+/** A table ready to be stored: every field present (defaults applied). */
+export type NewTable = z.output<typeof newTableSchema>;
+/** What a template file or an importer may write: optional fields may be left out. */
+export type NewTableInput = z.input<typeof newTableSchema>;
+
+/** A short Vietnamese description of the first few problems zod found. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

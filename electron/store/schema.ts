@@ -1,0 +1,145 @@
+/**
+ * The document schema and its migrations.
+ *
+ * A .bieu file says what it is in its SQLite header: `application_id` is Biểu's number, so
+ * Biểu can tell its documents from any other SQLite file without guessing from table names, and
+ * `user_version` is the schema version, so a newer document is recognised before it is misread.
+ *
+ * Migrations are an ordered list of SQL steps. A step is never edited once released: a change
+ * to the schema is a new step appended at the end, so every document, however old, reaches the
+ * current version by running the steps it has not seen, in order, in one transaction.
+ */
+import type { Db } from './sqlite';
+
+/** "BIEU" in ASCII (0x42 0x49 0x45 0x55), written at byte 68 of every document's header. */
+export const BIEU_APPLICATION_ID = 0x42494555;
+
+export interface Migration {
+  /** The user_version the document has after this step. */
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'Bảng, cột, dòng, ô, siêu dữ liệu và nhật ký sửa',
+    sql: `
+      -- Document metadata (agency, office, report number and date, reference date, signers…)
+      -- as key/value pairs, so later features add keys without a migration.
+      CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+
+      CREATE TABLE tables (
+        id       INTEGER PRIMARY KEY,
+        name     TEXT NOT NULL UNIQUE,
+        title    TEXT NOT NULL DEFAULT '',
+        unit     TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL
+      );
+
+      CREATE TABLE columns (
+        id          INTEGER PRIMARY KEY,
+        table_id    INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        code        TEXT NOT NULL,
+        label       TEXT NOT NULL,
+        header_path TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(header_path)),
+        type        TEXT NOT NULL CHECK (type IN ('integer', 'decimal', 'percent', 'text')),
+        decimals    INTEGER NOT NULL DEFAULT 0,
+        formula     TEXT,
+        UNIQUE (table_id, position)
+      );
+
+      CREATE TABLE rows (
+        id       INTEGER PRIMARY KEY,
+        table_id INTEGER NOT NULL REFERENCES tables(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        role     TEXT NOT NULL CHECK (role IN ('group', 'detail', 'subtotal', 'total')),
+        unit_key TEXT,
+        UNIQUE (table_id, position)
+      );
+
+      -- One row per non-empty cell. A number lives in num (REAL); anything else the user typed
+      -- lives in text exactly as typed, never coerced. An empty cell has no row.
+      CREATE TABLE cells (
+        row_id    INTEGER NOT NULL REFERENCES rows(id) ON DELETE CASCADE,
+        column_id INTEGER NOT NULL REFERENCES columns(id) ON DELETE CASCADE,
+        num       REAL,
+        text      TEXT,
+        PRIMARY KEY (row_id, column_id),
+        CHECK ((num IS NULL) <> (text IS NULL))
+      ) WITHOUT ROWID;
+
+      -- The edit log: one batch per user action. It drives undo/redo across restarts and stays
+      -- as an audit trail: a batch whose redo chain was cut is marked discarded, never deleted.
+      CREATE TABLE edit_batches (
+        id    INTEGER PRIMARY KEY,
+        time  TEXT NOT NULL,
+        user  TEXT NOT NULL,
+        label TEXT,
+        state TEXT NOT NULL CHECK (state IN ('done', 'undone', 'discarded'))
+      );
+      CREATE INDEX edit_batches_state ON edit_batches(state, id);
+
+      -- row_id/column_id carry no foreign key on purpose: the audit trail outlives the cells.
+      CREATE TABLE edits (
+        id        INTEGER PRIMARY KEY,
+        batch_id  INTEGER NOT NULL REFERENCES edit_batches(id) ON DELETE CASCADE,
+        row_id    INTEGER NOT NULL,
+        column_id INTEGER NOT NULL,
+        old_num   REAL,
+        old_text  TEXT,
+        new_num   REAL,
+        new_text  TEXT
+      );
+      CREATE INDEX edits_batch ON edits(batch_id);
+    `,
+  },
+];
+
+/** The schema version this build of Biểu writes and fully understands. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function readApplicationId(db: Db): number {
+  return db.pragma('application_id', { simple: true }) as number;
+}
+
+export function readSchemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Bring a document to the latest version of `migrations`: every step newer than its
+ * user_version, then the new user_version, all in one transaction — a failing step leaves the
+ * document exactly as it was. Returns the versions before and after.
+ */
+export function migrate(
+  db: Db,
+  migrations: readonly Migration[] = MIGRATIONS,
+): { from: number; to: number } {
+  migrations.forEach((m, i) => {
+    if (!Number.isInteger(m.version) || m.version <= (i === 0 ? 0 : migrations[i - 1].version)) {
+      throw new Error(`Migrations must have strictly increasing positive versions (at ${i})`);
+    }
+  });
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  const from = readSchemaVersion(db);
+  if (from > latest) {
+    throw new Error(`Schema version ${from} is newer than this build knows (${latest})`);
+  }
+  if (from === latest) return { from, to: latest };
+  db.transaction(() => {
+    // Set inside the transaction too, so a document is never half-marked as Biểu's.
+    db.pragma(`application_id = ${BIEU_APPLICATION_ID}`);
+    for (const m of migrations) {
+      if (m.version <= from) continue;
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  })();
+  return { from, to: latest };
+}
