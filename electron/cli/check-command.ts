@@ -1,0 +1,98 @@
+/**
+ * `bieu check FILE... [--json]`: run the check engine over documents and print the findings.
+ * Exit 0 when there is no error, 1 when there are errors, 2 when a file cannot be read.
+ */
+import path from 'node:path';
+import { UserError } from '../../shared/api';
+import { checkTable } from '../../shared/checks/engine';
+import type { Finding } from '../../shared/checks/finding';
+import { DocumentStore } from '../store/document-store';
+import { parseArgs } from './args';
+
+interface CheckedInput {
+  file: string;
+  table: string;
+  sheet: string;
+  rows: number;
+  columns: number;
+}
+
+export interface CheckReport {
+  version: 1;
+  inputs: CheckedInput[];
+  findings: (Finding & { file: string })[];
+  summary: { files: number; tables: number; errors: number; warnings: number; unreadable: number };
+}
+
+export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const args = parseArgs(argv, { flags: ['--json'], options: [] }, 'check');
+  if (args.positional.length === 0) {
+    throw new UserError('Cần ít nhất một tệp: bieu check TỆP.bieu [--json]', 'bad-input');
+  }
+  const report: CheckReport = {
+    version: 1,
+    inputs: [],
+    findings: [],
+    summary: { files: 0, tables: 0, errors: 0, warnings: 0, unreadable: 0 },
+  };
+  for (const file of args.positional) {
+    try {
+      checkFile(file, report);
+      report.summary.files++;
+    } catch (e) {
+      report.summary.unreadable++;
+      err(e instanceof UserError ? e.message : `Không đọc được tệp «${path.basename(file)}».`);
+    }
+  }
+  const counted = report.findings.filter((f) => f.severity !== 'info');
+  report.summary.errors = counted.filter((f) => f.severity === 'error').length;
+  report.summary.warnings = counted.filter((f) => f.severity === 'warning').length;
+
+  if (args.flags.has('--json')) out(JSON.stringify(report, null, 2));
+  else out(humanReport(report));
+  if (report.summary.unreadable > 0) return 2;
+  return report.summary.errors > 0 ? 1 : 0;
+}
+
+function checkFile(file: string, report: CheckReport): void {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xls') {
+    throw new UserError(
+      `Chưa đọc được tệp Excel «${path.basename(file)}»: bản này chỉ kiểm tra tài liệu .bieu (bộ nhập Excel sẽ có trong bản sau).`,
+      'bad-input',
+    );
+  }
+  const store = DocumentStore.open(path.resolve(file));
+  try {
+    for (const summary of store.listTables()) {
+      const table = store.getTable(summary.id);
+      report.inputs.push({
+        file,
+        table: table.name,
+        sheet: table.name,
+        rows: table.rows.length,
+        columns: table.columns.length,
+      });
+      report.summary.tables++;
+      for (const f of checkTable(table, { sheet: table.name })) report.findings.push({ ...f, file });
+    }
+  } finally {
+    store.close();
+  }
+}
+
+function humanReport(report: CheckReport): string {
+  const lines: string[] = [];
+  for (const f of report.findings) {
+    if (f.severity === 'info') continue;
+    const tag = f.severity === 'error' ? 'LỖI' : 'CẢNH BÁO';
+    lines.push(`${path.basename(f.file)} › ${f.table} › ${f.cell}  [${tag}] ${f.message}`);
+    if (f.suggestion) lines.push(`    gợi ý: ${f.suggestion.cell} → ${f.suggestion.value} (${f.suggestion.reason})`);
+  }
+  const s = report.summary;
+  lines.push(
+    `${s.files} tệp, ${s.tables} biểu: ${s.errors} lỗi, ${s.warnings} cảnh báo` +
+      (s.unreadable ? `, ${s.unreadable} tệp không đọc được` : ''),
+  );
+  return lines.join('\n');
+}

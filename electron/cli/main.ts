@@ -1,0 +1,49 @@
+/**
+ * The `bieu` command line (DESIGN.md "The CLI"). Errors are one clear Vietnamese sentence on
+ * stderr and exit code 2 — never a stack trace.
+ */
+import { UserError } from '../../shared/api';
+import { runCheck } from './check-command';
+import { runServe } from './serve-command';
+
+const USAGE = `Cách dùng:
+  bieu check TỆP... [--json]                  kiểm tra các biểu (.bieu)
+  bieu serve [TÀI-LIỆU.bieu] [--port N]       mở Biểu trong trình duyệt (máy chủ cục bộ)
+  bieu import TỆP.xlsx --into TÀI-LIỆU.bieu   (sắp có)
+  bieu export TÀI-LIỆU.bieu --out TỆP.xlsx    (sắp có)`;
+
+async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(s + '\n');
+  const err = (s: string) => process.stderr.write(s + '\n');
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return runCheck(rest, out, err);
+      case 'serve':
+        await runServe(rest, out, err);
+        return -1; // keeps running
+      case 'import':
+      case 'export':
+        err(`Lệnh «bieu ${command}» chưa có trong phiên bản này.`);
+        return 2;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        (command ? out : err)(USAGE);
+        return command ? 0 : 2;
+      default:
+        err(`Không có lệnh «${command}».\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof UserError) err(e.message);
+    else err(`Lỗi nội bộ: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) process.exitCode = code;
+});
