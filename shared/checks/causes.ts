@@ -1,0 +1,97 @@
+/**
+ * Why a stated figure differs from the computed one — the likely cause, named so a secretary
+ * knows where to look:
+ * - sign: the sign is flipped;
+ * - truncation: a rate cut instead of rounded (8/9 printed 88,88 instead of 88,89);
+ * - transposition: two adjacent digits swapped (7.384 for 7.348);
+ * - rounding: within what the printed rounding of the figures explains, or a miss of 1–2 on
+ *   integer sums when several row formulas miss by 1 (breakdowns estimated from proportions);
+ * - typo: one digit wrong, missing or extra.
+ */
+import { roundDecimal, truncateDecimal } from '../numbers';
+import { damerauLevenshtein } from './edit-distance';
+import type { Cause, FindingKind } from './finding';
+import type { Comparison } from './rule';
+
+export interface Mismatch {
+  kind: FindingKind;
+  /** What the table states. */
+  actual: number;
+  /** What the rule computes, rounded to the printed decimals for a rate. */
+  expected: number;
+  /** The unrounded computed value. */
+  exact: number;
+  comparison: Comparison;
+}
+
+/** The digits of |value| printed with `decimals` decimals, without marks: 7384 → "7384", 6.6 → "660" at 2. */
+export function digitString(value: number, decimals: number): string {
+  return roundDecimal(Math.abs(value), decimals).toFixed(decimals).replace('.', '');
+}
+
+/** True when b is a with exactly two adjacent characters swapped (and they differ). */
+export function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return (
+    i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+  );
+}
+
+/** How many row formulas must miss by exactly 1 before the misses are read as a rounding pattern. */
+export const OFF_BY_ONE_PATTERN = 2;
+
+/**
+ * Breakdowns estimated by proportion from a total and rounded: the total differs from the sum of
+ * its parts by ±1 in several rows (and the column sums then miss the printed total by 1–2).
+ */
+export function hasOffByOnePattern(mismatches: readonly Mismatch[]): boolean {
+  let count = 0;
+  for (const m of mismatches) {
+    const c = m.comparison;
+    if (
+      m.kind === 'row-formula' &&
+      c.shape === 'sum' &&
+      c.integers &&
+      Math.abs(m.actual - m.expected) === 1
+    )
+      count++;
+  }
+  return count >= OFF_BY_ONE_PATTERN;
+}
+
+export function classifyCause(m: Mismatch, context: { offByOnePattern?: boolean } = {}): Cause {
+  const { actual, expected, exact, comparison } = m;
+  const k = comparison.decimals;
+  const difference = actual - expected;
+  const noise = 1e-9 * Math.max(1, Math.abs(exact));
+
+  if (expected !== 0 && Math.abs(actual + expected) <= noise) return 'sign';
+
+  if (comparison.shape !== 'sum') {
+    // Computed rates carry binary noise (29/100*100 = 28.999999999999996): cut the value as
+    // written to 12 significant digits, or 29 would look truncated to 28.
+    const truncated = truncateDecimal(Number(exact.toPrecision(12)), k);
+    if (truncated !== expected && Math.abs(actual - truncated) <= noise) return 'truncation';
+  }
+
+  const stated = digitString(actual, k);
+  const computed = digitString(expected, k);
+  if (Math.sign(actual) === Math.sign(expected) && isAdjacentSwap(computed, stated))
+    return 'transposition';
+
+  if (comparison.shape === 'sum') {
+    if (comparison.roundingSlack > 0 && Math.abs(difference) <= comparison.roundingSlack + noise)
+      return 'rounding';
+    if (context.offByOnePattern && comparison.integers && Math.abs(difference) <= 2)
+      return 'rounding';
+  } else if (Math.abs(difference) <= comparison.roundingSlack + noise) {
+    // One unit off in the last printed digit: computed from rounded figures.
+    return 'rounding';
+  }
+
+  if (Math.sign(actual) === Math.sign(expected) && damerauLevenshtein(computed, stated) === 1)
+    return 'typo';
+  return null;
+}

@@ -1,0 +1,28 @@
+/** The check engine's public surface; see engine.ts for how the parts fit. */
+export {
+  checkTable,
+  CheckSession,
+  type CellChange,
+  type CheckOptions,
+  type LocatedFinding,
+} from './engine';
+export * from './finding';
+export {
+  parseFormula,
+  parseCodeRowEntry,
+  formulaCodes,
+  evaluateFormula,
+  formatFormula,
+  hasDivision,
+  linearForm,
+  type FormulaNode,
+  type FormulaError,
+  type FormulaParseResult,
+  type CodeRowEntryResult,
+  type LinearForm,
+} from './formula';
+export { classifyCause, type Mismatch } from './causes';
+export { compileRules, DEFAULT_RULE_KINDS, type CompiledRules } from './rules';
+export type { CellRef, Rule, RuleKind, Evaluation } from './rule';
+export { isRateColumn, type CompileProblem } from './table-context';
+export { damerauLevenshtein } from './edit-distance';

@@ -1,0 +1,125 @@
+/**
+ * Every sentence the checks say, in Vietnamese: what should equal what, the two values, the
+ * difference and the likely cause. Numbers are written the Vietnamese way (formatNumber), with
+ * no more decimals hidden than the stated figure has.
+ */
+import { decimalsNeeded, formatNumber } from '../numbers';
+import { formatFormula } from './formula';
+import type { Cause } from './finding';
+import type { Comparison, RuleDescription, TotalCoverage } from './rule';
+
+/** At least the column's decimals, more if the value has them (up to 6): nothing is hidden. */
+function shown(value: number, decimals: number): string {
+  return formatNumber(value, Math.max(decimals, decimalsNeeded(value, 6)));
+}
+
+function signed(value: number, decimals: number): string {
+  const text = shown(value, decimals);
+  return value > 0 ? `+${text}` : text;
+}
+
+const CAUSE_NOTE: Record<Exclude<Cause, null>, string> = {
+  truncation: 'cắt bớt thay vì làm tròn',
+  transposition: 'có thể hai chữ số liền nhau bị đảo chỗ',
+  typo: 'có thể gõ nhầm một chữ số',
+  sign: 'có thể nhầm dấu âm/dương',
+  rounding: 'chênh lệch do làm tròn',
+};
+
+/** "(lệch −1)", "(lệch +36; có thể hai chữ số liền nhau bị đảo chỗ)", "(cắt bớt thay vì làm tròn)". */
+function differenceNote(difference: number, decimals: number, cause: Cause): string {
+  if (cause === 'truncation') return `(${CAUSE_NOTE.truncation})`;
+  const lech = `lệch ${signed(difference, decimals)}`;
+  return cause ? `(${lech}; ${CAUSE_NOTE[cause]})` : `(${lech})`;
+}
+
+function coverageText(covers: TotalCoverage): string {
+  const subtotals = covers.subtotalLabel
+    ? `các dòng «${covers.subtotalLabel}»`
+    : 'các dòng cộng của từng nhóm';
+  switch (covers.what) {
+    case 'group':
+      return 'tổng các dòng trong nhóm';
+    case 'subtotals':
+      return `tổng ${subtotals}`;
+    case 'subtotals-and-details':
+      return `tổng ${subtotals} và các dòng không thuộc nhóm nào`;
+    case 'details':
+      return 'tổng các dòng chi tiết';
+  }
+}
+
+export interface MismatchFacts {
+  actual: number;
+  expected: number;
+  exact: number;
+  comparison: Comparison;
+  cause: Cause;
+}
+
+/** The sentence for a rule whose stated figure differs from the computed one. */
+export function mismatchMessage(rule: RuleDescription, m: MismatchFacts): string {
+  const k = m.comparison.decimals;
+  const difference = m.actual - m.expected;
+  const tail = `đang ghi ${shown(m.actual, k)} ${differenceNote(difference, k, m.cause)}`;
+  switch (rule.kind) {
+    case 'row-formula':
+    case 'ratio': {
+      if (m.comparison.shape === 'sum') {
+        return `Cột ${rule.columnCode} phải bằng ${formatFormula(rule.formula, 'codes')} = ${shown(m.expected, k)}; ${tail}`;
+      }
+      // A rounded result: show the exact value and what it rounds to ("6,6667 → 6,67").
+      const exact = formatNumber(
+        m.exact,
+        Math.max(k, Math.min(k + 2, decimalsNeeded(m.exact, k + 2))),
+      );
+      const rounded = formatNumber(m.expected, k);
+      const value = exact === rounded ? rounded : `${exact} → ${rounded}`;
+      const lead =
+        rule.kind === 'ratio'
+          ? `Tỷ lệ ở cột ${rule.columnCode} phải là`
+          : `Cột ${rule.columnCode} phải bằng`;
+      const formula = formatFormula(rule.formula, rule.kind === 'ratio' ? 'plain' : 'codes');
+      return `${lead} ${formula} = ${value}; ${tail}`;
+    }
+    case 'column-total': {
+      const label = rule.rowLabel ? ` «${rule.rowLabel}»` : '';
+      const row =
+        rule.role === 'total'
+          ? `Dòng tổng${label}`
+          : `Dòng${label || ' cộng'}${rule.covers.groupLabel ? ` của nhóm «${rule.covers.groupLabel}»` : ''}`;
+      return `${row} cột ${rule.columnCode} phải bằng ${coverageText(rule.covers)} = ${shown(m.expected, k)}; ${tail}`;
+    }
+    case 'not-a-number':
+      return `Cột ${rule.columnCode} đang ghi ${shown(m.actual, k)}`;
+  }
+}
+
+/** "Ô G15 ở cột số liệu chứa chữ «khoảng 150», không phải số". */
+export function notANumberMessage(address: string, text: string): string {
+  return `Ô ${address} ở cột số liệu chứa chữ «${text}», không phải số`;
+}
+
+export interface SuggestionFacts {
+  address: string;
+  /** The cell's current figure; null when it is blank. */
+  from: number | null;
+  to: number;
+  decimals: number;
+  /** How many failing checks the change fixes. */
+  fixes: number;
+  /** How the new digits relate to the old ones, when they are one slip apart. */
+  slip: 'transposition' | 'typo' | null;
+}
+
+export function suggestionReason(s: SuggestionFacts): string {
+  const from = s.from === null ? 'ô trống' : shown(s.from, s.decimals);
+  const effect = s.fixes > 1 ? `cả ${s.fixes} kiểm tra đang sai đều đúng` : 'kiểm tra này đúng';
+  const slip =
+    s.slip === 'transposition'
+      ? ' (hai chữ số liền nhau bị đảo chỗ)'
+      : s.slip === 'typo'
+        ? ' (chỉ khác một chữ số)'
+        : '';
+  return `Sửa ô ${s.address} từ ${from} thành ${shown(s.to, s.decimals)}${slip} thì ${effect}, không làm sai kiểm tra nào khác`;
+}

@@ -1,0 +1,135 @@
+/**
+ * What a rule is: the unit the engine evaluates. A rule names the cells it reads and the cell that
+ * states the checked value, so the engine can index cells to rules and re-run only the rules an
+ * edit touches; it can say what value a cell would need for it to hold, which is how suggestions
+ * are found. Rule kinds (./kinds) build rules; rules.ts compiles a table with them.
+ */
+import type { CellValue } from '../model';
+import type { FormulaNode } from './formula';
+import type { FindingKind } from './finding';
+import type { TableContext } from './table-context';
+
+/** A cell of the table by 0-based row and column index. */
+export interface CellRef {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** A cell as a single number, for maps and sets (Excel has at most 16,384 columns). */
+export function cellKey(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
+/** A stored value the checks treat as text; a blank or whitespace-only string is a blank. */
+export function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** What a rule sees of the table while it is evaluated. */
+export interface CellSource {
+  /** The cell as stored. */
+  raw(row: number, col: number): CellValue;
+  /**
+   * The cell as a figure: a blank counts as 0. The engine evaluates a rule that does not accept
+   * text only when none of its cells holds text, so a rule never sees a text here.
+   */
+  number(row: number, col: number): number;
+}
+
+/** A comparison the rule made: the stated figure against the computed one. */
+export interface Compared {
+  status: 'pass' | 'fail';
+  /** The figure the table states in the target cell. */
+  stated: number;
+  /** The unrounded computed value. */
+  exact: number;
+  /**
+   * The value the target should hold: `exact`, or for a rate `exact` rounded to its decimals.
+   * Only a failed comparison needs it exactly; a passing one may leave it `exact`.
+   */
+  expected: number;
+}
+
+export type Evaluation =
+  | Compared
+  /** Not evaluated: a cell it reads holds text, or the formula divides by zero. */
+  | { status: 'skip'; reason: 'text' | 'division-by-zero' }
+  /** The rule's own finding without a comparison (a text in a figure column). */
+  | { status: 'flag'; text: string };
+
+/** How a rule compares, for the classification of causes. */
+export interface Comparison {
+  /** 'sum': exact linear arithmetic; 'ratio': a division checked against printed precision. */
+  shape: 'sum' | 'ratio' | 'formula';
+  /** Decimals of the target column. */
+  decimals: number;
+  /** Every figure the rule reads is in a column of whole numbers. */
+  integers: boolean;
+  /** The largest difference the printed rounding of the figures read could explain. */
+  roundingSlack: number;
+}
+
+/** What rows a total row covers, for its message. */
+export interface TotalCoverage {
+  what: 'group' | 'subtotals' | 'details' | 'subtotals-and-details';
+  rows: number;
+  /** The label of the group a subtotal closes ("II. Khu vực nông thôn"). */
+  groupLabel: string | null;
+  /** The label shared by the covered subtotal rows ("Cộng"), null when they differ. */
+  subtotalLabel: string | null;
+}
+
+/** What a rule says, for its message; plain data so messages.ts holds every sentence. */
+export type RuleDescription =
+  | { kind: 'row-formula' | 'ratio'; columnCode: string; formula: FormulaNode }
+  | {
+      kind: 'column-total';
+      columnCode: string;
+      role: 'subtotal' | 'total';
+      rowLabel: string | null;
+      covers: TotalCoverage;
+    }
+  | { kind: 'not-a-number'; columnCode: string };
+
+export interface Rule {
+  /** Unique within the table: `${kind}:${row}:${col}` of the target. */
+  readonly key: string;
+  readonly kind: FindingKind;
+  /** The cell that states the checked value. */
+  readonly target: CellRef;
+  /** Every cell the rule reads, the target first. */
+  readonly reads: readonly CellRef[];
+  /** When true the rule is evaluated even if a cell it reads holds text (it is about text). */
+  readonly acceptsText?: boolean;
+  /** How the rule compares; null for rules that do not compare figures. */
+  readonly comparison: Comparison | null;
+  readonly description: RuleDescription;
+  evaluate(cells: CellSource): Evaluation;
+  /**
+   * The value `cell` would need for the rule to hold, the other cells unchanged; null when the
+   * rule cannot say (a denominator, a cell with no weight).
+   */
+  solveFor?(cell: CellRef, cells: CellSource, current: Compared): number | null;
+  /**
+   * The evaluation after `cell` changes from `from` to `to`, given the current one. A fast path
+   * for rules over many cells (a grand total over thousands of communes), so trying a candidate
+   * value costs O(1) instead of a full re-evaluation.
+   */
+  reevaluate?(current: Compared, cell: CellRef, from: number, to: number): Evaluation;
+}
+
+/** A kind of check: compiles a table (as analysed) into rules. */
+export interface RuleKind {
+  readonly name: string;
+  compile(context: TableContext): Rule[];
+}
+
+/** Tolerance for floating-point noise: 1e-9 relative to the size of the value. */
+export function floatTolerance(exact: number): number {
+  return 1e-9 * Math.max(1, Math.abs(exact));
+}
+
+/** Half a unit of the last printed digit: a value shown with k decimals is within it of exact. */
+export function halfUnit(decimals: number): number {
+  return 0.5 * 10 ** -decimals;
+}

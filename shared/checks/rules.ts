@@ -1,0 +1,46 @@
+/**
+ * Compiling a table into rules. Each kind of check is a module under ./kinds exporting a
+ * `RuleKind`; adding a kind of check means adding such a module and listing it in
+ * `DEFAULT_RULE_KINDS` — the engine, the cell index and the suggestions need no change.
+ */
+import type { Table } from '../model';
+import type { Rule, RuleKind } from './rule';
+import { analyzeTable, type CompileProblem, type TableContext } from './table-context';
+import { rowFormulaKind } from './kinds/row-formula';
+import { columnTotalKind } from './kinds/column-total';
+import { notANumberKind } from './kinds/not-a-number';
+
+export type {
+  CellRef,
+  CellSource,
+  Compared,
+  Comparison,
+  Evaluation,
+  Rule,
+  RuleDescription,
+  RuleKind,
+  TotalCoverage,
+} from './rule';
+export { cellKey } from './rule';
+
+export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
+  notANumberKind,
+  rowFormulaKind,
+  columnTotalKind,
+];
+
+export interface CompiledRules {
+  rules: Rule[];
+  /** Definitions that could not be compiled (a formula that does not parse, a duplicate code). */
+  problems: CompileProblem[];
+  context: TableContext;
+}
+
+export function compileRules(
+  table: Table,
+  kinds: readonly RuleKind[] = DEFAULT_RULE_KINDS,
+): CompiledRules {
+  const context = analyzeTable(table);
+  const rules = kinds.flatMap((kind) => kind.compile(context));
+  return { rules, problems: context.problems, context };
+}

@@ -1,0 +1,152 @@
+/**
+ * What the rule kinds need to know about a table before they compile rules from it: each column's
+ * parsed formula, which columns are rates (never summed down a column), the labels of rows.
+ * Computed once per compile so every rule kind reads the same understanding of the table.
+ */
+import { isFigureColumn, type Column, type Table } from '../model';
+import {
+  formulaCodes,
+  hasDivision,
+  linearForm,
+  parseFormula,
+  type FormulaNode,
+  type LinearForm,
+} from './formula';
+
+export interface ColumnFormula {
+  ast: FormulaNode;
+  /** The right-hand side as stored ("2+3+4+5"). */
+  text: string;
+  /** Column index of each code the formula reads. */
+  columnOf: ReadonlyMap<string, number>;
+  /** The formula divides: its result is a ratio, checked against the printed precision. */
+  isRatio: boolean;
+  /** Σ coefficient·code + constant, or null when the formula is not linear. */
+  linear: LinearForm | null;
+}
+
+/** Something in the table's definition that keeps a rule from being compiled. */
+export interface CompileProblem {
+  column: number;
+  /** In Vietnamese. */
+  message: string;
+}
+
+export interface TableContext {
+  readonly table: Table;
+  /** Per column index: its parsed formula, or null (no formula, a text column, or unparseable). */
+  readonly formulas: ReadonlyArray<ColumnFormula | null>;
+  /** Per column index: a rate, ratio, rank or comparison column, which a total row does not sum. */
+  readonly rateColumns: ReadonlyArray<boolean>;
+  readonly figureColumns: ReadonlyArray<boolean>;
+  readonly problems: CompileProblem[];
+  /** The row's own name ("Xã An Phú", "Cộng", "Toàn huyện"), or null when it has none. */
+  rowLabel(row: number): string | null;
+}
+
+function normalizeCode(code: string): string {
+  return code.replace(/[\s()]/g, '');
+}
+
+/**
+ * Header words that mark a column whose figure is not a count or an amount: rates ("Tỷ lệ",
+ * "Tỉ lệ", "%"), shares ("Tỷ trọng"), averages ("bình quân", "BQ"), comparisons ("So sánh") and
+ * ranks ("Thứ hạng"). Summing such a column down a total row is meaningless.
+ */
+const RATE_WORDS = [
+  /t[ỷỉ]\s*l[ệe]/u,
+  /t[ỷỉ]\s*tr[ọo]ng/u,
+  /b[ìi]nh\s*qu[âa]n/u,
+  /so\s*s[áa]nh/u,
+  /th[ứu]\s*h[ạa]ng/u,
+  /%/u,
+];
+
+export function isRateColumn(
+  column: Pick<Column, 'type' | 'label' | 'headerPath' | 'formula'>,
+): boolean {
+  if (column.type === 'percent') return true;
+  if (column.formula && /[/:÷]/.test(column.formula)) return true;
+  const words = [column.label, ...column.headerPath].map((w) => w.normalize('NFC'));
+  return words.some((w) => /\bBQ\b/.test(w) || RATE_WORDS.some((re) => re.test(w.toLowerCase())));
+}
+
+function parseColumnFormula(
+  table: Table,
+  index: number,
+  codes: Map<string, number>,
+  problems: CompileProblem[],
+): ColumnFormula | null {
+  const column = table.columns[index];
+  if (!column.formula || !isFigureColumn(column)) return null;
+  const parsed = parseFormula(column.formula, { codes: codes.keys() });
+  if (!parsed.ok) {
+    problems.push({
+      column: index,
+      message: `Công thức cột ${column.code} «${column.formula}»: ${parsed.error.message}`,
+    });
+    return null;
+  }
+  const columnOf = new Map<string, number>();
+  for (const code of formulaCodes(parsed.ast)) {
+    const at = codes.get(code)!;
+    if (at === index) {
+      problems.push({ column: index, message: `Cột ${column.code} không thể tính từ chính nó` });
+      return null;
+    }
+    if (!isFigureColumn(table.columns[at])) {
+      problems.push({
+        column: index,
+        message: `Công thức cột ${column.code} dùng cột ${code}, là cột chữ chứ không phải cột số liệu`,
+      });
+      return null;
+    }
+    columnOf.set(code, at);
+  }
+  return {
+    ast: parsed.ast,
+    text: column.formula.trim(),
+    columnOf,
+    isRatio: hasDivision(parsed.ast),
+    linear: linearForm(parsed.ast),
+  };
+}
+
+export function analyzeTable(table: Table): TableContext {
+  const problems: CompileProblem[] = [];
+  const codes = new Map<string, number>();
+  table.columns.forEach((c, i) => {
+    const code = normalizeCode(c.code);
+    if (code === '') return;
+    if (codes.has(code)) {
+      problems.push({
+        column: i,
+        message: `Mã cột «${code}» bị trùng (cột ${codes.get(code)! + 1} và cột ${i + 1})`,
+      });
+      return;
+    }
+    codes.set(code, i);
+  });
+  const formulas = table.columns.map((_, i) => parseColumnFormula(table, i, codes, problems));
+  const figureColumns = table.columns.map((c) => isFigureColumn(c));
+  const rateColumns = table.columns.map((c, i) => figureColumns[i] && isRateColumn(c));
+  const labels = new Map<number, string | null>();
+  const rowLabel = (row: number): string | null => {
+    if (!labels.has(row)) labels.set(row, findRowLabel(table, row, figureColumns));
+    return labels.get(row)!;
+  };
+  return { table, formulas, rateColumns, figureColumns, problems, rowLabel };
+}
+
+function findRowLabel(table: Table, row: number, figure: readonly boolean[]): string | null {
+  const cells = table.rows[row]?.cells ?? [];
+  let fallback: string | null = null;
+  for (let c = 0; c < cells.length; c++) {
+    if (figure[c]) continue;
+    const v = cells[c];
+    if (typeof v !== 'string' || v.trim() === '') continue;
+    if (/\p{L}/u.test(v)) return v.trim();
+    fallback ??= v.trim();
+  }
+  return fallback;
+}
