@@ -10,6 +10,8 @@ import { UserError } from '../shared/api';
 import { appPaths, type AppPaths } from './app-paths';
 import { DocumentSession } from './api/session';
 import { SettingsStore } from './settings';
+import { loadTemplate, tableFromTemplate } from './store/templates';
+import type { NewTable } from './store/new-table';
 
 export const SAMPLE_TEMPLATES = ['dan-so-tham-gia', 'cdht-theo-nhom'];
 export const SAMPLE_FILE_NAME = 'Mau-bao-cao.bieu';
@@ -44,8 +46,22 @@ export function bootstrap(options: { document?: string; env?: NodeJS.ProcessEnv 
   } else if (!settings.get().sampleCreated) {
     const samplePath = path.join(paths.documentsDir, SAMPLE_FILE_NAME);
     if (fs.existsSync(samplePath)) session.open(samplePath);
-    else session.create(samplePath, SAMPLE_TEMPLATES);
+    else session.createFromTables(samplePath, sampleTables());
     settings.update((s) => ({ ...s, sampleCreated: true }));
   }
   return { paths, settings, session, notice };
+}
+
+/**
+ * The sample document: both templates, with the slip DOMAIN.md tells of planted in one cell —
+ * the participants of Thị trấn Lộc Ninh typed 1.329 instead of 1.239 (two digits swapped) — so a
+ * first look shows what Biểu is for: the rate and the total no longer agree, and the cell is red.
+ */
+export function sampleTables(): NewTable[] {
+  const tables = SAMPLE_TEMPLATES.map((id) => tableFromTemplate(loadTemplate(id)));
+  const population = tables[0];
+  const participants = population.columns.findIndex((c) => c.code === '6');
+  const town = population.rows.find((r) => r.unitKey === 'thị trấn lộc ninh');
+  if (participants >= 0 && town && town.cells[participants] === 1239) town.cells[participants] = 1329;
+  return tables;
 }

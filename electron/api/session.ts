@@ -8,6 +8,7 @@ import { UserError, type DocumentInfo } from '../../shared/api';
 import { DocumentStore } from '../store/document-store';
 import { loadTemplate, tableFromTemplate } from '../store/templates';
 import type { SettingsStore } from '../settings';
+import type { NewTableInput } from '../store/new-table';
 
 export class DocumentSession {
   private store: DocumentStore | null = null;
@@ -34,6 +35,13 @@ export class DocumentSession {
   }
 
   create(docPath: string, templateIds: string[]): DocumentInfo {
+    return this.createFromTables(
+      docPath,
+      templateIds.map((id) => tableFromTemplate(loadTemplate(id))),
+    );
+  }
+
+  createFromTables(docPath: string, tables: NewTableInput[]): DocumentInfo {
     const resolved = path.resolve(ensureExtension(docPath));
     if (fs.existsSync(resolved)) {
       throw new UserError(
@@ -41,7 +49,6 @@ export class DocumentSession {
         'bad-input',
       );
     }
-    const tables = templateIds.map((id) => tableFromTemplate(loadTemplate(id)));
     fs.mkdirSync(path.dirname(resolved), { recursive: true });
     this.replace(DocumentStore.create(resolved, tables));
     this.settings.rememberOpened(resolved);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DocumentStore } from '../../electron/store/document-store';
 import { loadTemplate, tableFromTemplate } from '../../electron/store/templates';
+import { bootstrap } from '../../electron/app-bootstrap';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'node', 'cli.cjs');
@@ -34,6 +35,28 @@ function makeDoc(name: string): { file: string; store: DocumentStore } {
 }
 
 describe('bieu check', () => {
+  it('reports the slip planted in the sample document, with the one-cell fix', () => {
+    // The first start (any host) makes the sample; `serve` is how a user first meets it.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-sample-'));
+    const started = bootstrap({ env: { BIEU_HOME: home } });
+    const sample = started.session.info().path;
+    started.session.close();
+    expect(path.basename(sample)).toBe('Mau-bao-cao.bieu');
+
+    const r = bieu('check', sample, '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    const byKind = Object.fromEntries(report.findings.map((f: { kind: string }) => [f.kind, f]));
+    expect(report.findings).toHaveLength(2);
+    // The rate of Thị trấn Lộc Ninh no longer matches 1.329 / 10.450, and the total misses by 90.
+    expect(byKind['ratio']).toMatchObject({ severity: 'error', actual: 11.86, expected: 12.72 });
+    expect(byKind['column-total']).toMatchObject({ actual: 5049, expected: 5139, difference: -90 });
+    for (const f of report.findings) {
+      expect(f.suggestion).toMatchObject({ value: 1239 });
+      expect(f.suggestion.cell).toBe(byKind['ratio'].cells[1]);
+    }
+  });
+
   it('passes a consistent document: exit 0, no findings', () => {
     const { file, store } = makeDoc('dung.bieu');
     store.close();
