@@ -24,7 +24,9 @@ export interface Bootstrapped {
   notice: string | null;
 }
 
-export function bootstrap(options: { document?: string; env?: NodeJS.ProcessEnv } = {}): Bootstrapped {
+export function bootstrap(
+  options: { document?: string; env?: NodeJS.ProcessEnv } = {},
+): Bootstrapped {
   const paths = appPaths(options.env);
   fs.mkdirSync(paths.dataDir, { recursive: true });
   const settings = new SettingsStore(paths.dataDir);
@@ -41,7 +43,8 @@ export function bootstrap(options: { document?: string; env?: NodeJS.ProcessEnv 
     try {
       session.open(last);
     } catch (err) {
-      notice = err instanceof UserError ? err.message : `Không mở lại được «${path.basename(last)}».`;
+      notice =
+        err instanceof UserError ? err.message : `Không mở lại được «${path.basename(last)}».`;
     }
   } else if (!settings.get().sampleCreated) {
     const samplePath = path.join(paths.documentsDir, SAMPLE_FILE_NAME);
@@ -62,6 +65,7 @@ export function sampleTables(): NewTable[] {
   const population = tables[0];
   const participants = population.columns.findIndex((c) => c.code === '6');
   const town = population.rows.find((r) => r.unitKey === 'thị trấn lộc ninh');
-  if (participants >= 0 && town && town.cells[participants] === 1239) town.cells[participants] = 1329;
+  if (participants >= 0 && town && town.cells[participants] === 1239)
+    town.cells[participants] = 1329;
   return tables;
 }

@@ -14,9 +14,7 @@ const column = z.object({
   code: z.string(),
   label: z.string(),
   headerPath: z.array(z.string()),
-  type: z.enum(COLUMN_TYPES as [string, ...string[]]) as z.ZodType<
-    (typeof COLUMN_TYPES)[number]
-  >,
+  type: z.enum(COLUMN_TYPES as [string, ...string[]]) as z.ZodType<(typeof COLUMN_TYPES)[number]>,
   decimals: z.number().int().min(0).max(10),
   formula: z.string().nullable(),
 });

@@ -54,8 +54,13 @@ run('Lint (eslint + prettier)', 'npm', ['run', '--silent', 'lint']);
 const vitestJson = path.join(reports, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
 run('Kiểm thử đơn vị (vitest)', 'npx', [
-  'vitest', 'run', '--config', 'test/vitest.config.mts',
-  '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,
+  'vitest',
+  'run',
+  '--config',
+  'test/vitest.config.mts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
 ]);
 countVitest(vitestJson);
 

@@ -3,16 +3,41 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const NEEDS = [
-  { bin: 'chromium', pkg: 'chromium', why: 'các bài kiểm thử e2e chạy giao diện thật trong Chromium' },
+  {
+    bin: 'chromium',
+    pkg: 'chromium',
+    why: 'các bài kiểm thử e2e chạy giao diện thật trong Chromium',
+  },
   { bin: 'xvfb-run', pkg: 'xvfb', why: 'các bài kiểm thử Electron cần một màn hình ảo' },
+  {
+    bin: 'soffice',
+    pkg: 'libreoffice-calc',
+    why: 'tệp Excel xuất ra được mở và tính lại trong LibreOffice',
+  },
+  {
+    bin: 'pdftoppm',
+    pkg: 'poppler-utils',
+    why: 'bản in của phụ lục được chuyển từ PDF sang ảnh PNG',
+  },
+  {
+    bin: 'Liberation Serif',
+    probe: 'fc-list | grep -qi "Liberation Serif"',
+    pkg: 'fonts-liberation',
+    why: 'phông thay cho Times New Roman khi in phụ lục (cùng kích thước chữ)',
+  },
 ];
 
+function present(need) {
+  const probe = need.probe ?? `command -v ${need.bin}`;
+  return spawnSync('sh', ['-c', probe], { stdio: 'ignore' }).status === 0;
+}
+
 function has(bin) {
-  return spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+  return present({ bin });
 }
 
 export function ensureSystemDeps(needs = NEEDS) {
-  const missing = needs.filter((n) => !has(n.bin));
+  const missing = needs.filter((n) => !present(n));
   if (missing.length === 0) return;
   const pkgs = missing.map((m) => m.pkg);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -28,7 +53,7 @@ export function ensureSystemDeps(needs = NEEDS) {
       /* reported below */
     }
   }
-  const still = needs.filter((n) => !has(n.bin));
+  const still = needs.filter((n) => !present(n));
   if (still.length) {
     const lines = still.map((n) => `  - ${n.bin} (gói Debian «${n.pkg}»): ${n.why}`);
     throw new Error(

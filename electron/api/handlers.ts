@@ -30,7 +30,8 @@ export function createHandlers(session: DocumentSession, host: HostFacts): Handl
       nativeDialogs: Boolean(host.pickPath),
       documentsDir: host.paths.documentsDir,
     }),
-    'templates.list': () => listTemplates().map(({ id, name, description }) => ({ id, name, description })),
+    'templates.list': () =>
+      listTemplates().map(({ id, name, description }) => ({ id, name, description })),
     'document.current': () => (session.current ? session.info() : null),
     'document.open': ({ path }) => session.open(path),
     'document.create': ({ path, templateIds }) => session.create(path, templateIds),

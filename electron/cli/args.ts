@@ -22,7 +22,10 @@ export function parseArgs(
     } else if (spec.options.includes(arg)) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('--')) {
-        throw new UserError(`Tùy chọn ${arg} của lệnh «bieu ${command}» cần một giá trị.`, 'bad-input');
+        throw new UserError(
+          `Tùy chọn ${arg} của lệnh «bieu ${command}» cần một giá trị.`,
+          'bad-input',
+        );
       }
       out.options.set(arg, value);
     } else {

@@ -24,7 +24,11 @@ export interface CheckReport {
   summary: { files: number; tables: number; errors: number; warnings: number; unreadable: number };
 }
 
-export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+export function runCheck(
+  argv: string[],
+  out: (s: string) => void,
+  err: (s: string) => void,
+): number {
   const args = parseArgs(argv, { flags: ['--json'], options: [] }, 'check');
   if (args.positional.length === 0) {
     throw new UserError('Cần ít nhất một tệp: bieu check TỆP.bieu [--json]', 'bad-input');
@@ -74,7 +78,8 @@ function checkFile(file: string, report: CheckReport): void {
         columns: table.columns.length,
       });
       report.summary.tables++;
-      for (const f of checkTable(table, { sheet: table.name })) report.findings.push({ ...f, file });
+      for (const f of checkTable(table, { sheet: table.name }))
+        report.findings.push({ ...f, file });
     }
   } finally {
     store.close();
@@ -87,7 +92,10 @@ function humanReport(report: CheckReport): string {
     if (f.severity === 'info') continue;
     const tag = f.severity === 'error' ? 'LỖI' : 'CẢNH BÁO';
     lines.push(`${path.basename(f.file)} › ${f.table} › ${f.cell}  [${tag}] ${f.message}`);
-    if (f.suggestion) lines.push(`    gợi ý: ${f.suggestion.cell} → ${f.suggestion.value} (${f.suggestion.reason})`);
+    if (f.suggestion)
+      lines.push(
+        `    gợi ý: ${f.suggestion.cell} → ${f.suggestion.value} (${f.suggestion.reason})`,
+      );
   }
   const s = report.summary;
   lines.push(

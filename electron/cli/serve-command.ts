@@ -21,7 +21,10 @@ export async function runServe(
   }
   const port = args.options.has('--port') ? Number(args.options.get('--port')) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new UserError(`Cổng «${args.options.get('--port')}» không hợp lệ (0–65535).`, 'bad-input');
+    throw new UserError(
+      `Cổng «${args.options.get('--port')}» không hợp lệ (0–65535).`,
+      'bad-input',
+    );
   }
   const app = bootstrap({ document: args.positional[0] });
   if (app.notice) err(app.notice);

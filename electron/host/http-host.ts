@@ -54,24 +54,37 @@ export async function startHttpHost(options: {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Chỉ nhận POST.');
+      if (req.method !== 'POST')
+        return send(res, 405, 'text/plain; charset=utf-8', 'Chỉ nhận POST.');
       if (!sameToken(req.headers['x-bieu-token'])) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Thiếu hoặc sai mã truy cập.');
       }
       const origin = req.headers.origin;
-      if (origin && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      if (
+        origin &&
+        origin !== `http://127.0.0.1:${port}` &&
+        origin !== `http://localhost:${port}`
+      ) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Nguồn gọi không hợp lệ.');
       }
       const name = decodeURIComponent(url.pathname.slice('/api/'.length));
       const body = await readBody(req);
       let input: unknown;
       if (body === null) {
-        return sendJson(res, 413, { ok: false, error: 'Dữ liệu gửi lên quá lớn.', code: 'bad-input' });
+        return sendJson(res, 413, {
+          ok: false,
+          error: 'Dữ liệu gửi lên quá lớn.',
+          code: 'bad-input',
+        });
       }
       try {
         input = body.length ? JSON.parse(body) : {};
       } catch {
-        return sendJson(res, 400, { ok: false, error: 'Dữ liệu gửi lên không phải JSON hợp lệ.', code: 'bad-input' });
+        return sendJson(res, 400, {
+          ok: false,
+          error: 'Dữ liệu gửi lên không phải JSON hợp lệ.',
+          code: 'bad-input',
+        });
       }
       const reply = await dispatch(options.handlers, name, input);
       return sendJson(res, 200, reply);
@@ -83,7 +96,12 @@ export async function startHttpHost(options: {
     const fromQuery = url.searchParams.get('token');
     const fromCookie = readCookie(req.headers.cookie, 'bieu_token');
     if (!sameToken(fromQuery ?? fromCookie ?? undefined)) {
-      return send(res, 403, 'text/plain; charset=utf-8', 'Thiếu hoặc sai mã truy cập. Hãy mở đúng địa chỉ mà Biểu đã in ra.');
+      return send(
+        res,
+        403,
+        'text/plain; charset=utf-8',
+        'Thiếu hoặc sai mã truy cập. Hãy mở đúng địa chỉ mà Biểu đã in ra.',
+      );
     }
     const found = resolveStatic(options.rendererDir, url.pathname);
     if (!found) return send(res, 404, 'text/plain; charset=utf-8', 'Không có tệp này.');

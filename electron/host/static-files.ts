@@ -14,7 +14,10 @@ const TYPES: Record<string, string> = {
 };
 
 /** The file for a URL path, or null when it is outside the root or missing. */
-export function resolveStatic(root: string, urlPath: string): { file: string; type: string } | null {
+export function resolveStatic(
+  root: string,
+  urlPath: string,
+): { file: string; type: string } | null {
   let rel: string;
   try {
     rel = decodeURIComponent(urlPath.split('?')[0]);

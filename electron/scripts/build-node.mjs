@@ -32,6 +32,11 @@ await build({
 });
 
 const cli = path.join(outdir, 'cli.cjs');
-fs.writeFileSync(cli, '#!/usr/bin/env node\n' + fs.readFileSync(cli, 'utf8').replace(/^#!.*\n/, ''));
+fs.writeFileSync(
+  cli,
+  '#!/usr/bin/env node\n' + fs.readFileSync(cli, 'utf8').replace(/^#!.*\n/, ''),
+);
 fs.chmodSync(cli, 0o755);
-console.log(`Đã đóng gói phần Node vào ${path.relative(root, outdir)}/ (${Object.keys(entries).join(', ')})`);
+console.log(
+  `Đã đóng gói phần Node vào ${path.relative(root, outdir)}/ (${Object.keys(entries).join(', ')})`,
+);

@@ -22,12 +22,22 @@ export function ensureElectronSqlite() {
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
   const r = spawnSync(
     process.execPath,
-    [gyp, 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    [
+      gyp,
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
     { cwd: path.join(work, 'better-sqlite3'), stdio: 'inherit' },
   );
   if (r.status !== 0) return false;
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.copyFileSync(path.join(work, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), target);
+  fs.copyFileSync(
+    path.join(work, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+    target,
+  );
   fs.writeFileSync(stamp, '');
   return true;
 }

@@ -20,9 +20,21 @@ if (electron && !ensureElectronSqlite(electron)) {
 }
 
 const child = electron
-  ? spawn(electron, [path.join(root, 'dist/node/main.cjs'), ...process.argv.slice(2)], { stdio: 'inherit' })
-  : (console.error('Không có Electron trên máy này: Biểu chạy qua máy chủ cục bộ, mở địa chỉ dưới đây trong trình duyệt.'),
-    spawn(process.execPath, [path.join(root, 'dist/node/cli.cjs'), 'serve', ...process.argv.slice(2).filter((a) => a !== '--browser')], { stdio: 'inherit' }));
+  ? spawn(electron, [path.join(root, 'dist/node/main.cjs'), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    })
+  : (console.error(
+      'Không có Electron trên máy này: Biểu chạy qua máy chủ cục bộ, mở địa chỉ dưới đây trong trình duyệt.',
+    ),
+    spawn(
+      process.execPath,
+      [
+        path.join(root, 'dist/node/cli.cjs'),
+        'serve',
+        ...process.argv.slice(2).filter((a) => a !== '--browser'),
+      ],
+      { stdio: 'inherit' },
+    ));
 
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -39,11 +39,15 @@ app.whenReady().then(() => {
     pickPath: async (purpose) => {
       const filters = [{ name: 'Tài liệu Biểu', extensions: ['bieu'] }];
       if (purpose === 'open') {
-        const r = await dialog.showOpenDialog({ properties: ['openFile'], filters, defaultPath: started.paths.documentsDir });
-        return r.canceled ? null : r.filePaths[0] ?? null;
+        const r = await dialog.showOpenDialog({
+          properties: ['openFile'],
+          filters,
+          defaultPath: started.paths.documentsDir,
+        });
+        return r.canceled ? null : (r.filePaths[0] ?? null);
       }
       const r = await dialog.showSaveDialog({ filters, defaultPath: started.paths.documentsDir });
-      return r.canceled ? null : r.filePath ?? null;
+      return r.canceled ? null : (r.filePath ?? null);
     },
   });
 
@@ -58,8 +62,15 @@ app.whenReady().then(() => {
   const webPreferences = secureWebPreferences(path.join(__dirname, 'preload.cjs'));
   // Electron has no getter for a window's preferences; the shell tests (test/electron/) read
   // this frozen copy to prove what the window was created with.
-  (globalThis as { bieuWebPreferences?: unknown }).bieuWebPreferences = Object.freeze({ ...webPreferences });
-  Menu.setApplicationMenu(buildAppMenu(() => mainWindow, () => app.quit()));
+  (globalThis as { bieuWebPreferences?: unknown }).bieuWebPreferences = Object.freeze({
+    ...webPreferences,
+  });
+  Menu.setApplicationMenu(
+    buildAppMenu(
+      () => mainWindow,
+      () => app.quit(),
+    ),
+  );
   mainWindow = new BrowserWindow({
     width: 1400,
     height: 860,
@@ -70,7 +81,8 @@ app.whenReady().then(() => {
   lockDownContents(mainWindow.webContents, appUrl);
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   void mainWindow.loadURL(appUrl);
-  if (started.notice) void dialog.showMessageBox(mainWindow, { type: 'warning', message: started.notice });
+  if (started.notice)
+    void dialog.showMessageBox(mainWindow, { type: 'warning', message: started.notice });
 
   app.on('before-quit', () => started.session.close());
 });

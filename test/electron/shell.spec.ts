@@ -3,7 +3,13 @@
  * navigation-security tests). They need Electron's binary, which cannot be downloaded on every
  * machine: there they are skipped, saying so.
  */
-import { test, expect, _electron as electron, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  test,
+  expect,
+  _electron as electron,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,15 +46,22 @@ test.describe('Electron shell', () => {
   test('the window runs sandboxed, isolated, without Node', async () => {
     const prefs = await app.evaluate(() => {
       const p = (globalThis as { bieuWebPreferences?: Record<string, unknown> }).bieuWebPreferences;
-      return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
+      return {
+        contextIsolation: p?.contextIsolation,
+        sandbox: p?.sandbox,
+        nodeIntegration: p?.nodeIntegration,
+      };
     });
     expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
-    expect(await page.evaluate(() => Object.keys((window as unknown as { bieu: object }).bieu).sort())).toEqual([
-      'invoke',
-      'onMenu',
-    ]);
+    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+      'undefined',
+    );
+    expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe(
+      'undefined',
+    );
+    expect(
+      await page.evaluate(() => Object.keys((window as unknown as { bieu: object }).bieu).sort()),
+    ).toEqual(['invoke', 'onMenu']);
   });
 
   test('navigation away and new windows are blocked', async () => {
@@ -64,11 +77,15 @@ test.describe('Electron shell', () => {
 
   test('an API call goes over IPC and bad arguments are refused with a message', async () => {
     const info = await page.evaluate(() =>
-      (window as unknown as { bieu: { invoke(n: string, i: unknown): Promise<unknown> } }).bieu.invoke('app.info', {}),
+      (
+        window as unknown as { bieu: { invoke(n: string, i: unknown): Promise<unknown> } }
+      ).bieu.invoke('app.info', {}),
     );
     expect(info).toMatchObject({ ok: true, value: { transport: 'electron', nativeDialogs: true } });
     const bad = await page.evaluate(() =>
-      (window as unknown as { bieu: { invoke(n: string, i: unknown): Promise<unknown> } }).bieu.invoke('table.get', {
+      (
+        window as unknown as { bieu: { invoke(n: string, i: unknown): Promise<unknown> } }
+      ).bieu.invoke('table.get', {
         tableId: 'x',
       }),
     );

@@ -11,13 +11,17 @@ describe('the API contract refuses bad arguments with a Vietnamese message', () 
 
   it('refuses an empty edit list and an empty path', () => {
     expect(() => parseInput('cells.set', { edits: [] })).toThrow(/Không có ô nào để ghi/);
-    expect(() => parseInput('document.open', { path: '' })).toThrow(/Đường dẫn tệp không được để trống/);
+    expect(() => parseInput('document.open', { path: '' })).toThrow(
+      /Đường dẫn tệp không được để trống/,
+    );
   });
 
   it('refuses a cell value that is neither number, text nor empty', () => {
     const edit = { tableId: 1, rowId: 1, columnId: 1, value: { x: 1 } };
     expect(() => parseInput('cells.set', { edits: [edit] })).toThrow(/edits\.0\.value/);
-    expect(() => parseInput('cells.set', { edits: [{ ...edit, value: Infinity }] })).toThrow(UserError);
+    expect(() => parseInput('cells.set', { edits: [{ ...edit, value: Infinity }] })).toThrow(
+      UserError,
+    );
   });
 
   it('accepts a well-formed call unchanged', () => {

@@ -15,13 +15,18 @@ const cli = path.join(root, 'dist', 'node', 'cli.cjs');
 let dir: string;
 
 function bieu(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, BIEU_HOME: dir } });
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, BIEU_HOME: dir },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(() => {
   // The CLI is tested as shipped: build the bundle once if this run has not built it.
-  execFileSync(process.execPath, [path.join(root, 'electron/scripts/build-node.mjs')], { stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(root, 'electron/scripts/build-node.mjs')], {
+    stdio: 'ignore',
+  });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-cli-'));
 });
 
@@ -75,7 +80,9 @@ describe('bieu check', () => {
     const band = table.columns.findIndex((c) => c.code === '2');
     const row = table.rows[0];
     const old = row.cells[band] as number;
-    store.setCells([{ tableId: table.id, rowId: row.id, columnId: table.columns[band].id, value: old + 1 }]);
+    store.setCells([
+      { tableId: table.id, rowId: row.id, columnId: table.columns[band].id, value: old + 1 },
+    ]);
     store.close();
 
     const r = bieu('check', file, '--json');
@@ -83,7 +90,21 @@ describe('bieu check', () => {
     const report = JSON.parse(r.stdout);
     const f = report.findings.find((x: { kind: string }) => x.kind === 'row-formula');
     expect(f).toBeDefined();
-    for (const key of ['id', 'severity', 'kind', 'cause', 'table', 'sheet', 'cell', 'cells', 'expected', 'actual', 'difference', 'message', 'suggestion']) {
+    for (const key of [
+      'id',
+      'severity',
+      'kind',
+      'cause',
+      'table',
+      'sheet',
+      'cell',
+      'cells',
+      'expected',
+      'actual',
+      'difference',
+      'message',
+      'suggestion',
+    ]) {
       expect(f).toHaveProperty(key);
     }
     expect(f.severity).toBe('error');

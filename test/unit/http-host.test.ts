@@ -20,7 +20,13 @@ function request(
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: host.port, path: pathAndQuery, method: init.method ?? 'GET', headers: init.headers },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: pathAndQuery,
+        method: init.method ?? 'GET',
+        headers: init.headers,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -48,7 +54,11 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(home, 'secret.txt'), 'không được lộ');
   const app = bootstrap({ env: { BIEU_HOME: home } });
   closeSession = () => app.session.close();
-  const handlers = createHandlers(app.session, { version: 'test', transport: 'browser', paths: app.paths });
+  const handlers = createHandlers(app.session, {
+    version: 'test',
+    transport: 'browser',
+    paths: app.paths,
+  });
   host = await startHttpHost({ handlers, rendererDir });
 });
 
@@ -60,7 +70,9 @@ afterAll(async () => {
 
 describe('browser host', () => {
   it('prints a loopback URL that carries the token', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=${host.token}$`));
+    expect(host.url).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=${host.token}$`),
+    );
     expect(host.token.length).toBeGreaterThanOrEqual(32);
   });
 
@@ -73,11 +85,15 @@ describe('browser host', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     const cookie = String(page.headers['set-cookie']);
     expect(cookie).toContain('HttpOnly');
-    expect((await request('/index.html', { headers: { Cookie: cookie.split(';')[0] } })).status).toBe(200);
+    expect(
+      (await request('/index.html', { headers: { Cookie: cookie.split(';')[0] } })).status,
+    ).toBe(200);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    const r = await request(`/?token=${host.token}`, { headers: { Host: `evil.example:${host.port}` } });
+    const r = await request(`/?token=${host.token}`, {
+      headers: { Host: `evil.example:${host.port}` },
+    });
     expect(r.status).toBe(421);
     const a = await api('app.info', {}, { Host: 'evil.example' });
     expect(a.status).toBe(421);
