@@ -1,0 +1,49 @@
+/**
+ * Asking for a file path where there is no native file dialog (the browser host): a text field,
+ * because the path names a file on the machine that runs Biểu, which a browser cannot browse.
+ */
+import { useId, useState } from 'react';
+import { t, useLanguage } from '../i18n';
+import { Modal } from './Modal';
+
+interface PathDialogProps {
+  purpose: 'open' | 'save';
+  initialPath: string;
+  onCancel(): void;
+  onChoose(path: string): void;
+}
+
+export function PathDialog({ purpose, initialPath, onCancel, onChoose }: PathDialogProps) {
+  useLanguage();
+  const [path, setPath] = useState(initialPath);
+  const fieldId = useId();
+  const hintId = useId();
+  const trimmed = path.trim();
+  return (
+    <Modal
+      title={t(purpose === 'open' ? 'dialog.open.title' : 'dialog.saveAs.title')}
+      submitLabel={t(purpose === 'open' ? 'dialog.open.submit' : 'dialog.saveAs.submit')}
+      submitDisabled={trimmed === ''}
+      onClose={onCancel}
+      onSubmit={() => onChoose(trimmed)}
+    >
+      <label htmlFor={fieldId} className="field-label">
+        {t('dialog.path.label')}
+      </label>
+      <input
+        id={fieldId}
+        className="text-field"
+        value={path}
+        autoFocus
+        spellCheck={false}
+        aria-describedby={hintId}
+        onChange={(event) => setPath(event.target.value)}
+      />
+      <p id={hintId} className="field-hint">
+        {trimmed === ''
+          ? t('dialog.path.empty')
+          : t('dialog.path.hint', { example: initialPath || '/home/…/Bao-cao.bieu' })}
+      </p>
+    </Modal>
+  );
+}
