@@ -62,13 +62,67 @@ const cellEdit = z.object({
   value: cellValue,
 });
 
-/** What an edit, undo or redo changed, so the renderer can update its grid without a reload. */
+/**
+ * What an action, undo or redo changed, so the renderer can update its grid without a reload:
+ * cell changes in place; tables whose STRUCTURE changed (columns, rows, name) listed for a fresh
+ * `table.get`; `tableListChanged` when tables were added, removed, renamed or reordered.
+ */
 const changeSet = z.object({
   batchId: z.number().int().nullable(),
   changes: z.array(cellEdit),
+  structureChanged: z.array(z.number().int()).default([]),
+  tableListChanged: z.boolean().default(false),
   canUndo: z.boolean(),
   canRedo: z.boolean(),
 });
+
+const columnSpec = z.object({
+  code: z.string().trim().min(1, 'Mã cột không được để trống'),
+  label: z.string(),
+  headerPath: z.array(z.string()),
+  type: column.shape.type,
+  decimals: z.number().int().min(0).max(10),
+  formula: z.string().nullable(),
+});
+
+const recentDocument = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.string(),
+  /** Last change of the file on disk (ISO), or null when it no longer exists. */
+  modifiedAt: z.string().nullable(),
+  exists: z.boolean(),
+});
+
+const historyEntry = z.object({
+  batchId: z.number().int(),
+  time: z.string(),
+  /** The operating-system user who made the change. */
+  user: z.string(),
+  label: z.string(),
+  state: z.enum(['done', 'undone', 'discarded']),
+  /** Cell changes, or a sentence for a structural change. */
+  cells: z.array(
+    z.object({
+      tableId: z.number().int(),
+      rowId: z.number().int(),
+      columnId: z.number().int(),
+      oldValue: cellValue,
+      newValue: cellValue,
+    }),
+  ),
+  structural: z.string().nullable(),
+});
+
+const backupInfo = z.object({
+  id: z.string(),
+  documentPath: z.string(),
+  createdAt: z.string(),
+  bytes: z.number().int(),
+});
+
+/** Document metadata used by the export's header block and signatures. */
+const documentMeta = z.record(z.string(), z.string());
 
 const path = z.string().min(1, 'Đường dẫn tệp không được để trống');
 
@@ -102,6 +156,138 @@ export const api = {
   },
   'edit.undo': { input: z.object({}), output: changeSet },
   'edit.redo': { input: z.object({}), output: changeSet },
+  // ---- documents (issue 4): start screen, rename, reveal, metadata, backups
+  'recent.list': { input: z.object({}), output: z.array(recentDocument) },
+  'document.close': { input: z.object({}), output: z.null() },
+  'document.createBlank': { input: z.object({ path }), output: documentInfo },
+  'document.openSample': { input: z.object({}), output: documentInfo },
+  /** Rename the open document's file (same folder). */
+  'document.rename': {
+    input: z.object({ name: z.string().trim().min(1, 'Tên tệp không được để trống') }),
+    output: documentInfo,
+  },
+  /** Show the document in the system file manager (Electron); returns its folder. */
+  'document.reveal': { input: z.object({}), output: z.string() },
+  'meta.get': { input: z.object({}), output: documentMeta },
+  'meta.set': {
+    input: z.object({ meta: z.record(z.string(), z.string().nullable()) }),
+    output: changeSet,
+  },
+  'backups.list': { input: z.object({ path: path.optional() }), output: z.array(backupInfo) },
+  /** Replace a document with one of its backups (the current state is backed up first). */
+  'backups.restore': { input: z.object({ backupId: z.string() }), output: documentInfo },
+
+  // ---- tables and their structure (issue 4); every one is one undoable batch
+  'table.add': {
+    input: z.object({
+      templateId: z.string().optional(),
+      name: z.string().trim().min(1).optional(),
+    }),
+    output: changeSet,
+  },
+  'table.rename': {
+    input: z.object({
+      tableId: z.number().int(),
+      name: z.string().trim().min(1, 'Tên biểu không được để trống'),
+    }),
+    output: changeSet,
+  },
+  'table.duplicate': { input: z.object({ tableId: z.number().int() }), output: changeSet },
+  'table.move': {
+    input: z.object({ tableId: z.number().int(), toIndex: z.number().int().min(0) }),
+    output: changeSet,
+  },
+  'table.delete': { input: z.object({ tableId: z.number().int() }), output: changeSet },
+  'table.setInfo': {
+    input: z.object({
+      tableId: z.number().int(),
+      title: z.string().optional(),
+      unit: z.string().optional(),
+    }),
+    output: changeSet,
+  },
+  'column.add': {
+    input: z.object({
+      tableId: z.number().int(),
+      atIndex: z.number().int().min(0),
+      column: columnSpec,
+    }),
+    output: changeSet,
+  },
+  'column.update': {
+    input: z.object({
+      tableId: z.number().int(),
+      columnId: z.number().int(),
+      patch: columnSpec.partial(),
+    }),
+    output: changeSet,
+  },
+  'column.remove': {
+    input: z.object({ tableId: z.number().int(), columnId: z.number().int() }),
+    output: changeSet,
+  },
+  'column.move': {
+    input: z.object({
+      tableId: z.number().int(),
+      columnId: z.number().int(),
+      toIndex: z.number().int().min(0),
+    }),
+    output: changeSet,
+  },
+  /** Put consecutive columns under a header group (or remove a level with group: null). */
+  'column.group': {
+    input: z.object({
+      tableId: z.number().int(),
+      columnIds: z.array(z.number().int()).min(1),
+      group: z.string().trim().min(1).nullable(),
+    }),
+    output: changeSet,
+  },
+  'row.insert': {
+    input: z.object({
+      tableId: z.number().int(),
+      atIndex: z.number().int().min(0),
+      count: z.number().int().min(1).max(100000).default(1),
+      role: row.shape.role.optional(),
+    }),
+    output: changeSet,
+  },
+  'row.remove': {
+    input: z.object({ tableId: z.number().int(), rowIds: z.array(z.number().int()).min(1) }),
+    output: changeSet,
+  },
+  'row.move': {
+    input: z.object({
+      tableId: z.number().int(),
+      rowId: z.number().int(),
+      toIndex: z.number().int().min(0),
+    }),
+    output: changeSet,
+  },
+  'row.update': {
+    input: z.object({
+      tableId: z.number().int(),
+      rowId: z.number().int(),
+      patch: z.object({
+        role: row.shape.role.optional(),
+        unitKey: z.string().nullable().optional(),
+      }),
+    }),
+    output: changeSet,
+  },
+  'template.saveUser': {
+    input: z.object({ tableId: z.number().int(), name: z.string().trim().min(1) }),
+    output: templateInfo,
+  },
+
+  // ---- history (issue 4)
+  'history.list': {
+    input: z.object({ limit: z.number().int().min(1).max(10000).default(200) }),
+    output: z.array(historyEntry),
+  },
+  /** Undo every batch after this one, as ONE new undoable action. */
+  'history.revertTo': { input: z.object({ batchId: z.number().int() }), output: changeSet },
+
   /** Ask the host for a path with a native dialog; null when the user cancelled. */
   'dialog.pickPath': {
     input: z.object({ purpose: z.enum(['open', 'save']) }),
@@ -117,6 +303,10 @@ export type DocumentInfo = z.output<typeof documentInfo>;
 export type TemplateInfo = z.output<typeof templateInfo>;
 export type CellEdit = z.output<typeof cellEdit>;
 export type ChangeSet = z.output<typeof changeSet>;
+export type ColumnSpec = z.output<typeof columnSpec>;
+export type RecentDocument = z.output<typeof recentDocument>;
+export type HistoryEntry = z.output<typeof historyEntry>;
+export type BackupInfo = z.output<typeof backupInfo>;
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);

@@ -16,7 +16,10 @@ export async function dispatch(
       throw new UserError(`Không có lệnh «${String(name)}».`, 'bad-input');
     }
     const parsed = parseInput(name, input);
-    const handler = handlers[name] as (i: unknown) => unknown;
+    const handler = handlers[name] as ((i: unknown) => unknown) | undefined;
+    if (!handler) {
+      throw new UserError(`Lệnh «${name}» chưa có trong phiên bản này.`, 'bad-input');
+    }
     return { ok: true, value: await handler(parsed) };
   } catch (err) {
     if (err instanceof UserError) return { ok: false, error: err.message, code: err.code };

@@ -8,11 +8,15 @@ import { listTemplates } from '../store/templates';
 import type { DocumentSession } from './session';
 import type { AppPaths } from '../app-paths';
 
-export type Handlers = {
-  [N in CallName]: (
-    input: z.output<Api[N]['input']>,
-  ) => z.input<Api[N]['output']> | Promise<z.input<Api[N]['output']>>;
-};
+export type Handler<N extends CallName> = (
+  input: z.output<Api[N]['input']>,
+) => z.input<Api[N]['output']> | Promise<z.input<Api[N]['output']>>;
+
+/**
+ * Every call of the contract maps to a handler. A call the contract already names but no
+ * handler implements yet is answered by dispatch with a clear "not yet" sentence.
+ */
+export type Handlers = { [N in CallName]?: Handler<N> };
 
 export interface HostFacts {
   version: string;

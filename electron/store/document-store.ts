@@ -341,7 +341,11 @@ export class DocumentStore {
         })),
       };
     })();
-    return { ...applied, canUndo: this.canUndo(), canRedo: this.canRedo() };
+    return { ...applied, ...this.undoState(), structureChanged: [], tableListChanged: false };
+  }
+
+  private undoState(): { canUndo: boolean; canRedo: boolean } {
+    return { canUndo: this.canUndo(), canRedo: this.canRedo() };
   }
 
   /** Revert the newest applied batch. */
@@ -528,7 +532,7 @@ export class DocumentStore {
       setBatchState(db, batchId, direction === 'undo' ? 'undone' : 'done');
       return { batchId, changes };
     })();
-    return { ...applied, canUndo: this.canUndo(), canRedo: this.canRedo() };
+    return { ...applied, ...this.undoState(), structureChanged: [], tableListChanged: false };
   }
 }
 
