@@ -309,7 +309,7 @@ describe('setCells', () => {
     const store = ws.createSample();
     const t = cdht(store);
     const r = store.setCells([{ ...ids(t, 0, '1'), value: 290 }]);
-    expect(r).toEqual({ batchId: null, changes: [], canUndo: false, canRedo: false });
+    expect(r).toMatchObject({ batchId: null, changes: [], canUndo: false, canRedo: false });
     expect(store.history(10)).toEqual([]);
   });
 
@@ -433,7 +433,7 @@ describe('undo and redo', () => {
     expect(u2.canUndo).toBe(false);
 
     const none = store.undo();
-    expect(none).toEqual({ batchId: null, changes: [], canUndo: false, canRedo: true });
+    expect(none).toMatchObject({ batchId: null, changes: [], canUndo: false, canRedo: true });
 
     // Redo goes forward in the order the batches were made.
     expect(store.redo().batchId).toBe(first.batchId);
@@ -443,7 +443,7 @@ describe('undo and redo', () => {
     expect(r2.canRedo).toBe(false);
     expect(cell(cdht(store), 0, '1')).toBe(310);
     expect(cell(cdht(store), 0, '2')).toBe('không rõ');
-    expect(store.redo()).toEqual({ batchId: null, changes: [], canUndo: true, canRedo: false });
+    expect(store.redo()).toMatchObject({ batchId: null, changes: [], canUndo: true, canRedo: false });
   });
 
   it('works after closing and reopening the document', () => {
