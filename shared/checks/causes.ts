@@ -8,7 +8,8 @@
  *   integer sums when several row formulas miss by 1 (breakdowns estimated from proportions);
  * - typo: one digit wrong, missing or extra.
  */
-import { roundDecimal, truncateDecimal } from '../numbers';
+import { truncateDecimal } from '../numbers';
+import { roundTo } from './rounding';
 import { damerauLevenshtein } from './edit-distance';
 import type { Cause, FindingKind } from './finding';
 import type { Comparison } from './rule';
@@ -26,7 +27,7 @@ export interface Mismatch {
 
 /** The digits of |value| printed with `decimals` decimals, without marks: 7384 → "7384", 6.6 → "660" at 2. */
 export function digitString(value: number, decimals: number): string {
-  return roundDecimal(Math.abs(value), decimals).toFixed(decimals).replace('.', '');
+  return roundTo(Math.abs(value), decimals).toFixed(decimals).replace('.', '');
 }
 
 /** True when b is a with exactly two adjacent characters swapped (and they differ). */
@@ -42,22 +43,24 @@ export function isAdjacentSwap(a: string, b: string): boolean {
 /** How many row formulas must miss by exactly 1 before the misses are read as a rounding pattern. */
 export const OFF_BY_ONE_PATTERN = 2;
 
+/** A row formula summing whole numbers that misses by exactly 1. */
+export function isOffByOne(m: Mismatch): boolean {
+  const c = m.comparison;
+  return (
+    m.kind === 'row-formula' &&
+    c.shape === 'sum' &&
+    c.integers &&
+    Math.abs(m.actual - m.expected) === 1
+  );
+}
+
 /**
  * Breakdowns estimated by proportion from a total and rounded: the total differs from the sum of
  * its parts by ±1 in several rows (and the column sums then miss the printed total by 1–2).
  */
 export function hasOffByOnePattern(mismatches: readonly Mismatch[]): boolean {
   let count = 0;
-  for (const m of mismatches) {
-    const c = m.comparison;
-    if (
-      m.kind === 'row-formula' &&
-      c.shape === 'sum' &&
-      c.integers &&
-      Math.abs(m.actual - m.expected) === 1
-    )
-      count++;
-  }
+  for (const m of mismatches) if (isOffByOne(m)) count++;
   return count >= OFF_BY_ONE_PATTERN;
 }
 

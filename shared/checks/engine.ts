@@ -5,14 +5,29 @@
  * `checkTable` is the one-shot form (CLI, import). `CheckSession` is the live form (the grid):
  * after an edit, `recheckCells` re-runs only the rules that read the edited cells. A change to
  * the table's structure (rows, roles, columns, formulas) needs a new session.
+ *
+ * Built for a national table (10,600 communes × 13 columns, ~150,000 rules): rules are numbered
+ * and their results live in flat typed arrays; the cell → rules index is one array of rule
+ * numbers sliced per cell; the session keeps each cell's figure, so an edit re-evaluates a sum
+ * from its previous value in O(1); whether a rule reads a text is a count kept per rule, not a
+ * scan of its cells. Nothing is allocated for a rule that holds: findings, messages and addresses
+ * are built only for the rules that fail, and kept until their result changes.
  */
-import { decimalsNeeded, roundDecimal } from '../numbers';
+import { decimalsNeeded } from '../numbers';
+import { roundTo } from './rounding';
 import { cellAddress, sheetLayout } from '../layout';
 import type { CellValue, Table } from '../model';
-import { classifyCause, hasOffByOnePattern, type Mismatch } from './causes';
+import { classifyCause, isOffByOne, OFF_BY_ONE_PATTERN, type Mismatch } from './causes';
 import { FINDING_KINDS, type Finding, type Severity } from './finding';
 import { mismatchMessage, notANumberMessage, suggestionReason } from './messages';
-import { cellKey, isText, type CellRef, type CellSource, type Evaluation, type Rule } from './rule';
+import {
+  isText,
+  type CellRef,
+  type CellSource,
+  type Compared,
+  type Evaluation,
+  type Rule,
+} from './rule';
 import { compileRules, DEFAULT_RULE_KINDS, type RuleKind } from './rules';
 import { findSuggestions, type CandidateCache, type CandidateFix } from './suggestions';
 import type { CompileProblem } from './table-context';
@@ -45,22 +60,53 @@ export interface LocatedFinding {
 
 const KIND_ORDER = new Map(FINDING_KINDS.map((k, i) => [k, i]));
 
+/** A rule's result, as stored per rule. */
+const PASS = 0;
+const FAIL = 1;
+const SKIP_TEXT = 2;
+const SKIP_DIVISION = 3;
+const FLAG = 4;
+const NOT_EVALUATED = 5;
+
+const SKIPPED_TEXT: Evaluation = { status: 'skip', reason: 'text' };
+const SKIPPED_DIVISION: Evaluation = { status: 'skip', reason: 'division-by-zero' };
+
 export class CheckSession {
   readonly rules: readonly Rule[];
   /** Parts of the table's definition that could not be compiled into rules. */
   readonly problems: readonly CompileProblem[];
-  private readonly index = new Map<number, Rule[]>();
-  private readonly results = new Map<Rule, Evaluation>();
+
+  private readonly columnCount: number;
+  private readonly rowCount: number;
+  /** Cell → rules: the rules reading cell c are readIds[readStart[c] .. readEnd[c]). */
+  private readonly readStart: Int32Array;
+  private readonly readEnd: Int32Array;
+  private readonly readIds: Int32Array;
+  /** Per rule: its result, and for a comparison the three figures. */
+  private readonly status: Uint8Array;
+  private readonly stated: Float64Array;
+  private readonly exact: Float64Array;
+  private readonly expected: Float64Array;
+  private readonly flagText = new Map<number, string>();
+  /** Per rule: how many of the cells it reads hold text. */
+  private readonly textCount: Int32Array;
+  /** Per cell: its figure as the session last read it (0 for a blank or a text), and if text. */
+  private readonly values: Float64Array;
+  private readonly textCell: Uint8Array;
+
   /** Rules whose result is a finding: a failed comparison or a flag. */
-  private readonly reported = new Set<Rule>();
-  private readonly suggestions = new Map<Rule, CandidateFix>();
+  private readonly reported = new Set<number>();
+  private readonly suggestions = new Map<number, CandidateFix>();
   private readonly candidates: CandidateCache = new Map();
-  private readonly addresses = new Map<Rule, string[]>();
+  private readonly built = new Map<number, LocatedFinding>();
+  private readonly addresses = new Map<number, string[]>();
+  private offByOne = false;
+  private located: LocatedFinding[] | null = null;
+
   private readonly address: (row: number, col: number) => string;
   private readonly sheet: string;
   private readonly source: CellSource;
   private readonly suggest: boolean;
-  private located: LocatedFinding[] = [];
 
   /** The session reads `table` as it is; it writes into it only the values passed to recheckCells. */
   constructor(
@@ -74,38 +120,80 @@ export class CheckSession {
     this.address = options.addressOf ?? ((row, col) => cellAddress(layout, row, col));
     this.sheet = options.sheet ?? table.name;
     this.suggest = options.suggestions ?? true;
+
+    const columns = (this.columnCount = table.columns.length);
+    const rowCount = (this.rowCount = table.rows.length);
+    const cells = rowCount * columns;
+    const values = (this.values = new Float64Array(cells));
+    const textCell = (this.textCell = new Uint8Array(cells));
+    for (let r = 0; r < rowCount; r++) {
+      const row = table.rows[r].cells;
+      for (let c = 0; c < columns; c++) {
+        const v = row[c];
+        if (typeof v === 'number') values[r * columns + c] = v;
+        else if (isText(v)) textCell[r * columns + c] = 1;
+      }
+    }
     this.source = {
       raw: (row, col) => table.rows[row]?.cells[col] ?? null,
-      number: (row, col) => {
-        const v = table.rows[row]?.cells[col];
-        return typeof v === 'number' ? v : 0;
-      },
+      number: (row, col) => values[row * columns + col],
     };
-    for (const rule of this.rules) {
-      for (const cell of rule.reads) {
-        const key = cellKey(cell.row, cell.col);
-        const list = this.index.get(key);
-        if (!list) this.index.set(key, [rule]);
-        else if (list[list.length - 1] !== rule) list.push(rule);
-      }
-      this.update(rule);
+
+    // The index, in two passes over every rule's cells: count, then fill.
+    const n = this.rules.length;
+    const counts = new Int32Array(cells + 1);
+    const inside = (row: number, col: number) =>
+      row >= 0 && row < rowCount && col >= 0 && col < columns;
+    const count = (row: number, col: number): void => {
+      if (inside(row, col)) counts[row * columns + col]++;
+    };
+    for (let id = 0; id < n; id++) forEachRead(this.rules[id], count);
+    const start = (this.readStart = new Int32Array(cells + 1));
+    for (let c = 0; c < cells; c++) start[c + 1] = start[c] + counts[c];
+    const end = (this.readEnd = start.slice(0, cells));
+    const ids = (this.readIds = new Int32Array(start[cells]));
+    let current = 0;
+    const fill = (row: number, col: number): void => {
+      if (!inside(row, col)) return;
+      const c = row * columns + col;
+      const at = end[c];
+      if (at > start[c] && ids[at - 1] === current) return; // a rule reading a cell twice
+      ids[at] = current;
+      end[c] = at + 1;
+    };
+    for (current = 0; current < n; current++) forEachRead(this.rules[current], fill);
+
+    this.status = new Uint8Array(n).fill(NOT_EVALUATED);
+    this.stated = new Float64Array(n);
+    this.exact = new Float64Array(n);
+    this.expected = new Float64Array(n);
+    this.textCount = new Int32Array(n);
+    for (let c = 0; c < cells; c++) {
+      if (!textCell[c]) continue;
+      for (let i = start[c]; i < end[c]; i++) this.textCount[ids[i]]++;
     }
+    for (let id = 0; id < n; id++) this.update(id);
     this.suggestFor(this.reported);
-    this.refresh();
   }
 
   /** The rules that read a cell (as input or as the stated value). */
   rulesReading(row: number, col: number): readonly Rule[] {
-    return this.index.get(cellKey(row, col)) ?? [];
+    const c = this.cellIndex(row, col);
+    if (c < 0) return [];
+    const result: Rule[] = [];
+    for (let i = this.readStart[c]; i < this.readEnd[c]; i++)
+      result.push(this.rules[this.readIds[i]]);
+    return result;
   }
 
   /** The current findings, ordered by row, then column, then kind. */
   findings(): Finding[] {
-    return this.located.map((l) => l.finding);
+    return this.locatedFindings().map((l) => l.finding);
   }
 
-  /** The current findings with the table positions of their cells. */
+  /** The current findings about cells, with the table positions of their cells. */
   locatedFindings(): readonly LocatedFinding[] {
+    this.located ??= this.build();
     return this.located;
   }
 
@@ -114,124 +202,200 @@ export class CheckSession {
    * the table; without it the session reads the value the caller already put there.
    */
   recheckCells(cells: readonly CellChange[]): Finding[] {
-    const affected = new Set<Rule>();
-    for (const cell of cells) {
-      if (cell.value !== undefined) {
-        const row = this.table.rows[cell.row];
-        if (!row || cell.col < 0 || cell.col >= this.table.columns.length) {
-          throw new RangeError(`Ô (${cell.row}, ${cell.col}) nằm ngoài biểu`);
-        }
-        row.cells[cell.col] = cell.value;
+    // Rule → the one changed cell it reads (for an O(1) re-evaluation), or null for several.
+    const affected = new Map<number, { cell: CellRef; from: number; to: number } | null>();
+    for (const change of cells) {
+      const c = this.cellIndex(change.row, change.col);
+      if (change.value !== undefined) {
+        if (c < 0) throw new RangeError(`Ô (${change.row}, ${change.col}) nằm ngoài biểu`);
+        this.table.rows[change.row].cells[change.col] = change.value;
       }
-      for (const rule of this.rulesReading(cell.row, cell.col)) affected.add(rule);
+      if (c < 0) continue;
+      const raw = this.table.rows[change.row].cells[change.col];
+      const text = isText(raw) ? 1 : 0;
+      const to = typeof raw === 'number' ? raw : 0;
+      const from = this.values[c];
+      const wasText = this.textCell[c];
+      // A text replaced by another text still changes the not-a-number finding's message.
+      if (from === to && wasText === text && !text && !Object.is(from, NaN)) continue;
+      this.values[c] = to;
+      this.textCell[c] = text;
+      const sameKind = wasText === text;
+      for (let i = this.readStart[c]; i < this.readEnd[c]; i++) {
+        const id = this.readIds[i];
+        if (!sameKind) this.textCount[id] += text ? 1 : -1;
+        affected.set(
+          id,
+          affected.has(id) || !sameKind || text
+            ? null
+            : { cell: { row: change.row, col: change.col }, from, to },
+        );
+      }
     }
-    for (const rule of affected) this.update(rule);
+    if (affected.size === 0) return this.findings();
+
+    for (const [id, one] of affected) {
+      if (one) this.reevaluate(id, one.cell, one.from, one.to);
+      else this.update(id);
+    }
     // A failing rule's suggestion depends on the rules reading its cells: re-run the search for
     // the failing rules that share a cell with a re-evaluated rule, and forget the candidates
     // found at those cells.
-    const near = new Set<Rule>();
-    for (const rule of affected) {
-      for (const cell of rule.reads) {
-        this.candidates.delete(cellKey(cell.row, cell.col));
-        for (const other of this.rulesReading(cell.row, cell.col)) {
-          if (this.reported.has(other)) near.add(other);
+    if (this.suggest) {
+      const near = new Set<number>();
+      const visit = (row: number, col: number): void => {
+        const c = row * this.columnCount + col;
+        if (c < 0 || c >= this.values.length) return;
+        this.candidates.delete(c);
+        for (let i = this.readStart[c]; i < this.readEnd[c]; i++) {
+          const id = this.readIds[i];
+          if (this.status[id] === FAIL) near.add(id);
         }
-      }
+      };
+      for (const id of affected.keys()) forEachRead(this.rules[id], visit);
+      this.suggestFor(near);
     }
-    this.suggestFor(near);
-    this.refresh();
     return this.findings();
   }
 
+  // -------------------------------------------------------------------------------------------
+
+  private cellIndex(row: number, col: number): number {
+    if (row < 0 || row >= this.rowCount || col < 0 || col >= this.columnCount) return -1;
+    return row * this.columnCount + col;
+  }
+
   /** A rule is not evaluated when a cell it reads holds text (unless it is about text). */
-  private evaluate(rule: Rule, source: CellSource): Evaluation {
-    if (!rule.acceptsText) {
-      for (const cell of rule.reads) {
-        if (isText(source.raw(cell.row, cell.col))) return { status: 'skip', reason: 'text' };
-      }
-    }
+  private evaluate(id: number, source: CellSource): Evaluation {
+    const rule = this.rules[id];
+    if (!rule.acceptsText && this.textCount[id] > 0) return SKIPPED_TEXT;
     return rule.evaluate(source);
   }
 
-  private update(rule: Rule): void {
-    const result = this.evaluate(rule, this.source);
-    this.results.set(rule, result);
-    if (result.status === 'fail' || result.status === 'flag') this.reported.add(rule);
-    else {
-      this.reported.delete(rule);
-      this.suggestions.delete(rule);
+  /** The rule's current result as an Evaluation (built on demand: results live in arrays). */
+  private current(id: number): Evaluation {
+    switch (this.status[id]) {
+      case PASS:
+      case FAIL:
+        return {
+          status: this.status[id] === PASS ? 'pass' : 'fail',
+          stated: this.stated[id],
+          exact: this.exact[id],
+          expected: this.expected[id],
+        };
+      case SKIP_TEXT:
+        return SKIPPED_TEXT;
+      case SKIP_DIVISION:
+        return SKIPPED_DIVISION;
+      case FLAG:
+        return { status: 'flag', text: this.flagText.get(id)! };
+      default:
+        return this.evaluate(id, this.source);
     }
   }
 
-  private suggestFor(rules: Iterable<Rule>): void {
+  private update(id: number): void {
+    this.store(id, this.evaluate(id, this.source));
+  }
+
+  /** After one cell changed: from the previous sum when the rule can, else in full. */
+  private reevaluate(id: number, cell: CellRef, from: number, to: number): void {
+    const rule = this.rules[id];
+    const status = this.status[id];
+    if (rule.reevaluate && (status === PASS || status === FAIL) && this.textCount[id] === 0) {
+      const next = rule.reevaluate(this.current(id) as Compared, cell, from, to);
+      // A failure is reported with figures exactly as a full check computes them.
+      if (next.status === 'pass') return this.store(id, next);
+    }
+    this.update(id);
+  }
+
+  private store(id: number, e: Evaluation): void {
+    const before = this.status[id];
+    let after: number;
+    switch (e.status) {
+      case 'pass':
+      case 'fail':
+        after = e.status === 'pass' ? PASS : FAIL;
+        this.stated[id] = e.stated;
+        this.exact[id] = e.exact;
+        this.expected[id] = e.expected;
+        break;
+      case 'skip':
+        after = e.reason === 'text' ? SKIP_TEXT : SKIP_DIVISION;
+        break;
+      case 'flag':
+        after = FLAG;
+        this.flagText.set(id, e.text);
+        break;
+    }
+    this.status[id] = after;
+    const was = before === FAIL || before === FLAG;
+    const is = after === FAIL || after === FLAG;
+    if (!was && !is) return;
+    if (is) this.reported.add(id);
+    else {
+      this.reported.delete(id);
+      this.suggestions.delete(id);
+      if (before === FLAG) this.flagText.delete(id);
+    }
+    this.built.delete(id);
+    this.located = null;
+  }
+
+  private suggestFor(ids: Iterable<number>): void {
     if (!this.suggest) return;
-    const failing = [...rules].filter((r) => this.results.get(r)!.status === 'fail');
-    for (const rule of failing) this.suggestions.delete(rule);
+    const failing: number[] = [];
+    for (const id of ids) if (this.status[id] === FAIL) failing.push(id);
+    if (failing.length === 0) return;
     const found = findSuggestions(
       failing,
       {
+        rules: this.rules,
         source: this.source,
-        rulesReading: (cell) => this.rulesReading(cell.row, cell.col),
-        current: (rule) => this.results.get(rule)!,
-        evaluate: (rule, source) => this.evaluate(rule, source),
+        readers: (row, col) => {
+          const c = this.cellIndex(row, col);
+          return c < 0 ? [] : this.readIds.subarray(this.readStart[c], this.readEnd[c]);
+        },
+        current: (id) => this.current(id),
+        fails: (id) => this.status[id] === FAIL,
+        evaluate: (id, source) => this.evaluate(id, source),
         decimalsOf: (col) => this.table.columns[col]?.decimals ?? 0,
       },
       this.candidates,
+      (row, col) => row * this.columnCount + col,
     );
-    for (const [rule, fix] of found) this.suggestions.set(rule, fix);
+    for (const id of failing) {
+      const fix = found.get(id);
+      const had = this.suggestions.get(id);
+      if (fix === had || (fix && had && sameFix(fix, had))) continue;
+      if (fix) this.suggestions.set(id, fix);
+      else this.suggestions.delete(id);
+      this.built.delete(id);
+      this.located = null;
+    }
   }
 
-  /** Rebuilds the findings from the current results; causes depend on the table as a whole. */
-  private refresh(): void {
-    const mismatches = new Map<Rule, Mismatch>();
-    for (const rule of this.reported) {
-      const r = this.results.get(rule)!;
-      if (r.status === 'fail' && rule.comparison) {
-        mismatches.set(rule, {
-          kind: rule.kind,
-          actual: r.stated,
-          expected: r.expected,
-          exact: r.exact,
-          comparison: rule.comparison,
-        });
-      }
+  /** The findings from the current results; a finding is rebuilt only when its rule changed. */
+  private build(): LocatedFinding[] {
+    // A miss of 1 on integer sums reads as rounding only when several row formulas show it.
+    let ones = 0;
+    for (const id of this.reported) {
+      if (this.status[id] === FAIL && isOffByOne(this.mismatch(id))) ones++;
     }
-    const offByOnePattern = hasOffByOnePattern([...mismatches.values()]);
-
+    const offByOne = ones >= OFF_BY_ONE_PATTERN;
+    if (offByOne !== this.offByOne) {
+      this.offByOne = offByOne;
+      this.built.clear();
+    }
     const located: LocatedFinding[] = [];
-    for (const rule of this.reported) {
-      const r = this.results.get(rule)!;
-      const m = mismatches.get(rule);
-      if (m) {
-        const cause = classifyCause(m, { offByOnePattern });
-        const c = m.comparison;
-        const severity: Severity =
-          cause === 'rounding' && c.shape === 'sum' && !c.integers ? 'warning' : 'error';
-        const places = Math.max(decimalsNeeded(m.actual), decimalsNeeded(m.expected), c.decimals);
-        located.push(
-          this.locate(rule, {
-            severity,
-            cause,
-            expected: m.expected,
-            actual: m.actual,
-            difference: roundDecimal(m.actual - m.expected, places),
-            message: mismatchMessage(rule.description, { ...m, cause }),
-            suggestion: this.suggestion(this.suggestions.get(rule)),
-          }),
-        );
-      } else if (r.status === 'flag') {
-        located.push(
-          this.locate(rule, {
-            severity: 'error',
-            cause: null,
-            expected: null,
-            actual: null,
-            difference: null,
-            message: notANumberMessage(this.address(rule.target.row, rule.target.col), r.text),
-            suggestion: null,
-          }),
-        );
+    for (const id of this.reported) {
+      let l = this.built.get(id);
+      if (!l) {
+        l = this.locate(id);
+        this.built.set(id, l);
       }
+      located.push(l);
     }
     located.sort(
       (a, b) =>
@@ -239,21 +403,67 @@ export class CheckSession {
         a.target.col - b.target.col ||
         KIND_ORDER.get(a.finding.kind)! - KIND_ORDER.get(b.finding.kind)!,
     );
-    this.located = located;
+    return located;
   }
 
-  private locate(
-    rule: Rule,
+  private mismatch(id: number): Mismatch {
+    const rule = this.rules[id];
+    return {
+      kind: rule.kind,
+      actual: this.stated[id],
+      expected: this.expected[id],
+      exact: this.exact[id],
+      comparison: rule.comparison!,
+    };
+  }
+
+  private locate(id: number): LocatedFinding {
+    const rule = this.rules[id];
+    if (this.status[id] === FLAG) {
+      return this.finding(id, {
+        severity: 'error',
+        cause: null,
+        expected: null,
+        actual: null,
+        difference: null,
+        message: notANumberMessage(
+          this.address(rule.target.row, rule.target.col),
+          this.flagText.get(id)!,
+        ),
+        suggestion: null,
+      });
+    }
+    const m = this.mismatch(id);
+    const c = m.comparison;
+    const cause = classifyCause(m, { offByOnePattern: this.offByOne });
+    const severity: Severity =
+      cause === 'rounding' && c.shape === 'sum' && !c.integers ? 'warning' : 'error';
+    const places = Math.max(decimalsNeeded(m.actual), decimalsNeeded(m.expected), c.decimals);
+    return this.finding(id, {
+      severity,
+      cause,
+      expected: m.expected,
+      actual: m.actual,
+      difference: roundTo(m.actual - m.expected, places),
+      message: mismatchMessage(rule.description, { ...m, cause }),
+      suggestion: this.suggestion(this.suggestions.get(id)),
+    });
+  }
+
+  private finding(
+    id: number,
     facts: Pick<
       Finding,
       'severity' | 'cause' | 'expected' | 'actual' | 'difference' | 'message' | 'suggestion'
     >,
   ): LocatedFinding {
-    const cell = this.address(rule.target.row, rule.target.col);
-    let cells = this.addresses.get(rule);
+    const rule = this.rules[id];
+    const target = rule.target;
+    const cell = this.address(target.row, target.col);
+    let cells = this.addresses.get(id);
     if (!cells) {
       cells = rule.reads.map((c) => this.address(c.row, c.col));
-      this.addresses.set(rule, cells);
+      this.addresses.set(id, cells);
     }
     const finding: Finding = {
       id: `${this.table.name}:${rule.kind}:${cell}`,
@@ -270,7 +480,7 @@ export class CheckSession {
       message: facts.message,
       suggestion: facts.suggestion,
     };
-    return { finding, target: rule.target, reads: rule.reads };
+    return { finding, target, reads: rule.reads };
   }
 
   private suggestion(fix: CandidateFix | undefined): Finding['suggestion'] {
@@ -290,6 +500,22 @@ export class CheckSession {
       }),
     };
   }
+}
+
+function forEachRead(rule: Rule, visit: (row: number, col: number) => void): void {
+  if (rule.forEachRead) rule.forEachRead(visit);
+  else for (const cell of rule.reads) visit(cell.row, cell.col);
+}
+
+function sameFix(a: CandidateFix, b: CandidateFix): boolean {
+  return (
+    a.cell.row === b.cell.row &&
+    a.cell.col === b.cell.col &&
+    a.value === b.value &&
+    a.from === b.from &&
+    a.fixes === b.fixes &&
+    a.slip === b.slip
+  );
 }
 
 /** Checks a table once: every finding, ordered by row, then column. */

@@ -116,6 +116,32 @@ export interface Rule {
    * value costs O(1) instead of a full re-evaluation.
    */
   reevaluate?(current: Compared, cell: CellRef, from: number, to: number): Evaluation;
+  /**
+   * Calls `visit` for every cell the rule reads, the target first, in the order of `reads`,
+   * without building CellRef objects. The engine indexes a national table's rules (hundreds of
+   * thousands of cells) through it; rules that have it may build `reads` only when asked.
+   */
+  forEachRead?(visit: (row: number, col: number) => void): void;
+}
+
+/**
+ * The base of the engine's own rules: the cells read are given by `forEachRead`, and `reads` is
+ * built from it the first time someone asks (a grid tooltip, the exporter), not for every rule
+ * of every check.
+ */
+export abstract class CompactRule {
+  private readList: CellRef[] | null = null;
+
+  abstract forEachRead(visit: (row: number, col: number) => void): void;
+
+  get reads(): readonly CellRef[] {
+    if (!this.readList) {
+      const list: CellRef[] = [];
+      this.forEachRead((row, col) => list.push({ row, col }));
+      this.readList = list;
+    }
+    return this.readList;
+  }
 }
 
 /** A kind of check: compiles a table (as analysed) into rules. */
@@ -127,6 +153,16 @@ export interface RuleKind {
 /** Tolerance for floating-point noise: 1e-9 relative to the size of the value. */
 export function floatTolerance(exact: number): number {
   return 1e-9 * Math.max(1, Math.abs(exact));
+}
+
+/**
+ * What an exact sum tolerates: floating-point noise relative to its size (0,03 on 7,5·10^13 đồng
+ * is noise, not an error), and on columns with decimals 0,005 of a unit of the last printed digit
+ * (a sum of 300 figures with 3 decimals carries noise far below 0,001, never a real slip).
+ */
+export function sumTolerance(exact: number, decimals: number): number {
+  const noise = floatTolerance(exact);
+  return decimals > 0 ? Math.max(noise, 0.005 * 10 ** -decimals) : noise;
 }
 
 /** Half a unit of the last printed digit: a value shown with k decimals is within it of exact. */

@@ -41,6 +41,7 @@ export function compileRules(
   kinds: readonly RuleKind[] = DEFAULT_RULE_KINDS,
 ): CompiledRules {
   const context = analyzeTable(table);
-  const rules = kinds.flatMap((kind) => kind.compile(context));
+  const rules: Rule[] = [];
+  for (const kind of kinds) for (const rule of kind.compile(context)) rules.push(rule);
   return { rules, problems: context.problems, context };
 }

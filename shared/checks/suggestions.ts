@@ -9,11 +9,10 @@
  * slip), then its own stated cell. So a swapped detail figure that breaks both its row formula and
  * its group's subtotal gets the same suggestion on both findings.
  */
-import { roundDecimal } from '../numbers';
+import { roundTo } from './rounding';
 import { digitString, isAdjacentSwap } from './causes';
 import { damerauLevenshtein } from './edit-distance';
 import {
-  cellKey,
   isText,
   type CellRef,
   type CellSource,
@@ -33,14 +32,21 @@ export interface CandidateFix {
   slip: 'transposition' | 'typo' | null;
 }
 
-/** What the search needs from the engine. */
+/**
+ * What the search needs from the engine. Rules are named by their index in `rules`, so the
+ * engine can keep their results in flat arrays.
+ */
 export interface SuggestionSearch {
+  rules: readonly Rule[];
   source: CellSource;
-  rulesReading(cell: CellRef): readonly Rule[];
+  /** The indexes of the rules that read a cell. */
+  readers(row: number, col: number): ArrayLike<number>;
   /** The rule's current evaluation. */
-  current(rule: Rule): Evaluation;
+  current(rule: number): Evaluation;
+  /** True when the rule currently fails (cheaper than `current`). */
+  fails(rule: number): boolean;
   /** Evaluates a rule against a source, honouring the engine's text blocking. */
-  evaluate(rule: Rule, source: CellSource): Evaluation;
+  evaluate(rule: number, source: CellSource): Evaluation;
   decimalsOf(col: number): number;
 }
 
@@ -69,7 +75,7 @@ function toDecimals(value: number, decimals: number): number {
   const scale = 10 ** decimals;
   const scaled = value * scale;
   const whole = Math.round(scaled);
-  return Math.abs(scaled - whole) < 1e-7 ? whole / scale : roundDecimal(value, decimals);
+  return Math.abs(scaled - whole) < 1e-7 ? whole / scale : roundTo(value, decimals);
 }
 
 function tryCandidate(
@@ -79,23 +85,28 @@ function tryCandidate(
   value: number,
 ): CandidateFix | null {
   const before = from ?? 0;
-  const rules = search.rulesReading(cell);
+  const readers = search.readers(cell.row, cell.col);
   let fixes = 0;
   // Rules with an O(1) re-evaluation first: they reject most candidates before any full one.
-  for (const rule of rules) {
-    const current = search.current(rule);
-    if (!isCompared(current) || !rule.reevaluate) continue;
+  for (let i = 0; i < readers.length; i++) {
+    const id = readers[i];
+    const rule = search.rules[id];
+    if (!rule.reevaluate) continue;
+    const current = search.current(id);
+    if (!isCompared(current)) continue;
     const next = rule.reevaluate(current, cell, before, value);
     if (next.status === 'fail' || next.status === 'flag') return null;
     if (current.status === 'fail') fixes++;
   }
   let substituted: CellSource | null = null;
-  for (const rule of rules) {
-    const current = search.current(rule);
+  for (let i = 0; i < readers.length; i++) {
+    const id = readers[i];
+    const rule = search.rules[id];
+    const current = search.current(id);
     if (isCompared(current) && rule.reevaluate) continue; // done above
     if (current.status === 'skip' && current.reason === 'text') continue; // still blocked
     substituted ??= withValue(search.source, cell, value);
-    const next = search.evaluate(rule, substituted);
+    const next = search.evaluate(id, substituted);
     if (next.status === 'fail' || next.status === 'flag') return null;
     if (current.status === 'fail') fixes++;
   }
@@ -112,42 +123,48 @@ function better(a: CandidateFix, b: CandidateFix, target: CellRef): number {
 }
 
 /**
- * Kept candidates by cell (cellKey). What a cell's candidates are depends only on the cell's value
- * and on the rules reading it, so a session may keep this between edits and drop the entries of
- * the cells read by the rules an edit re-evaluated.
+ * Kept candidates by cell (row × columns + column). What a cell's candidates are depends only on
+ * the cell's value and on the rules reading it, so a session may keep this between edits and drop
+ * the entries of the cells read by the rules an edit re-evaluated.
  */
 export type CandidateCache = Map<number, CandidateFix[]>;
 
 const NONE: CandidateFix[] = [];
 
 /**
- * The best one-cell change for each of `rules` that fails and has one. Candidates are gathered
- * cell by cell (what each failing rule reading the cell would need there), so a rule's
+ * The best one-cell change for each of `rules` (indexes) that fails and has one. Candidates are
+ * gathered cell by cell (what each failing rule reading the cell would need there), so a rule's
  * suggestion depends only on the rules around its own cells: the engine re-runs the search for
  * just the failing rules near an edit.
  */
 export function findSuggestions(
-  rules: Iterable<Rule>,
+  rules: Iterable<number>,
   search: SuggestionSearch,
-  atCell: CandidateCache = new Map(),
-): Map<Rule, CandidateFix> {
-  const candidatesAt = (cell: CellRef): CandidateFix[] => {
-    const key = cellKey(cell.row, cell.col);
+  atCell: CandidateCache,
+  cellIndex: (row: number, col: number) => number,
+): Map<number, CandidateFix> {
+  const candidatesAt = (row: number, col: number): CandidateFix[] => {
+    const key = cellIndex(row, col);
     const cached = atCell.get(key);
     if (cached) return cached;
     let kept = NONE;
-    const raw = search.source.raw(cell.row, cell.col);
+    const raw = search.source.raw(row, col);
     if (!isText(raw)) {
       const from = typeof raw === 'number' ? raw : null;
-      const tried: number[] = [];
-      for (const rule of search.rulesReading(cell)) {
-        const current = search.current(rule);
-        if (current.status !== 'fail' || !rule.solveFor) continue;
-        const solved = rule.solveFor(cell, search.source, current);
+      const current = from ?? 0;
+      let tried: number[] | null = null;
+      let cell: CellRef | null = null;
+      const readers = search.readers(row, col);
+      for (let i = 0; i < readers.length; i++) {
+        const id = readers[i];
+        const rule = search.rules[id];
+        if (!rule.solveFor || !search.fails(id)) continue;
+        cell ??= { row, col };
+        const solved = rule.solveFor(cell, search.source, search.current(id) as Compared);
         if (solved === null || !Number.isFinite(solved)) continue;
-        const value = toDecimals(solved, search.decimalsOf(cell.col));
-        if (value === (from ?? 0) || tried.includes(value)) continue;
-        tried.push(value);
+        const value = toDecimals(solved, search.decimalsOf(col));
+        if (value === current || tried?.includes(value)) continue;
+        (tried ??= []).push(value);
         const fix = tryCandidate(search, cell, from, value);
         if (fix) kept = kept === NONE ? [fix] : [...kept, fix];
       }
@@ -156,16 +173,20 @@ export function findSuggestions(
     return kept;
   };
 
-  const best = new Map<Rule, CandidateFix>();
-  for (const rule of rules) {
-    if (search.current(rule).status !== 'fail') continue;
-    let choice: CandidateFix | null = null;
-    for (const cell of rule.reads) {
-      for (const fix of candidatesAt(cell)) {
-        if (!choice || better(fix, choice, rule.target) < 0) choice = fix;
+  const best = new Map<number, CandidateFix>();
+  for (const id of rules) {
+    if (!search.fails(id)) continue;
+    const target = search.rules[id].target;
+    const pick: { choice: CandidateFix | null } = { choice: null };
+    const consider = (row: number, col: number): void => {
+      for (const fix of candidatesAt(row, col)) {
+        if (!pick.choice || better(fix, pick.choice, target) < 0) pick.choice = fix;
       }
-    }
-    if (choice) best.set(rule, choice);
+    };
+    const rule = search.rules[id];
+    if (rule.forEachRead) rule.forEachRead(consider);
+    else for (const cell of rule.reads) consider(cell.row, cell.col);
+    if (pick.choice) best.set(id, pick.choice);
   }
   return best;
 }

@@ -413,20 +413,37 @@ describe('the cell → rules index and incremental re-checks', () => {
     );
   });
 
-  it('re-evaluates only the rules reading the changed cells', () => {
+  it('re-evaluates only the rules reading the changed cells, sums from their previous value', () => {
     const table = danSoHoNgheo();
     const session = new CheckSession(table, { suggestions: false });
-    let calls = 0;
+    const full: string[] = [];
+    const incremental: string[] = [];
     for (const rule of session.rules) {
-      const evaluate = rule.evaluate.bind(rule);
-      (rule as { evaluate: typeof rule.evaluate }).evaluate = (cells) => {
-        calls++;
-        return evaluate(cells);
+      const r = rule as {
+        evaluate: typeof rule.evaluate;
+        reevaluate?: typeof rule.reevaluate;
       };
+      const evaluate = rule.evaluate.bind(rule);
+      r.evaluate = (cells) => (full.push(rule.key), evaluate(cells));
+      const reevaluate = rule.reevaluate?.bind(rule);
+      if (reevaluate) r.reevaluate = (...args) => (incremental.push(rule.key), reevaluate(...args));
     }
     session.recheckCells([{ row: 5, col: 2, value: 7348 }]);
-    expect(calls).toBe(session.rulesReading(5, 2).length);
+    const reading = session.rulesReading(5, 2).map((r) => r.key);
+    // Each rule reading C13 runs once; the row formula and the group's sum (both now holding)
+    // from their previous result, the not-a-number check in full; nothing else runs.
+    expect([...full, ...incremental].sort()).toEqual([...reading].sort());
+    expect(incremental.sort()).toEqual(['column-total:10:2', 'row-formula:5:2']);
     expect(session.findings().map((f) => f.suggestion)).toEqual([null, null, null]);
+  });
+
+  it('a failure found from a running sum is reported with the figures of a full check', () => {
+    const table = danSoHoNgheo();
+    const session = new CheckSession(table, { addressOf: danSoAddress });
+    session.recheckCells([{ row: 5, col: 3, value: 3653 }]); // D13: 3652 → 3653
+    expect(session.findings()).toEqual(
+      checkTable(structuredClone(table), { addressOf: danSoAddress }),
+    );
   });
 
   it('locates findings for the grid', () => {

@@ -2,35 +2,65 @@
  * A text in a figure column ("khoảng 150", "1.234 người"). The importer has already read every
  * string that is a number in the table's convention, so a string in the model is a real
  * non-number: one finding, and every other rule reading the cell is not evaluated.
+ *
+ * There is one such rule per figure cell (a national table has over a hundred thousand), so a
+ * rule is just its cell: its key, target and description are built when asked.
  */
 import { isFigureColumn } from '../../model';
-import { isText, type Rule, type RuleKind } from '../rule';
+import {
+  CompactRule,
+  isText,
+  type CellRef,
+  type CellSource,
+  type Evaluation,
+  type Rule,
+  type RuleDescription,
+  type RuleKind,
+} from '../rule';
+
+class NotANumberRule extends CompactRule implements Rule {
+  readonly kind = 'not-a-number' as const;
+  readonly acceptsText = true;
+  readonly comparison = null;
+
+  constructor(
+    readonly row: number,
+    readonly col: number,
+    private readonly columnCode: string,
+  ) {
+    super();
+  }
+
+  get key(): string {
+    return `not-a-number:${this.row}:${this.col}`;
+  }
+  get target(): CellRef {
+    return { row: this.row, col: this.col };
+  }
+  get description(): RuleDescription {
+    return { kind: 'not-a-number', columnCode: this.columnCode };
+  }
+
+  forEachRead(visit: (row: number, col: number) => void): void {
+    visit(this.row, this.col);
+  }
+
+  evaluate(cells: CellSource): Evaluation {
+    const value = cells.raw(this.row, this.col);
+    if (isText(value)) return { status: 'flag', text: value };
+    const n = cells.number(this.row, this.col);
+    return { status: 'pass', stated: n, exact: n, expected: n };
+  }
+}
 
 export const notANumberKind: RuleKind = {
   name: 'not-a-number',
   compile({ table }) {
     const rules: Rule[] = [];
+    const figures = table.columns.flatMap((c, col) => (isFigureColumn(c) ? [col] : []));
     table.rows.forEach((row, r) => {
       if (row.role === 'group') return;
-      table.columns.forEach((column, col) => {
-        if (!isFigureColumn(column)) return;
-        const target = { row: r, col };
-        rules.push({
-          key: `not-a-number:${r}:${col}`,
-          kind: 'not-a-number',
-          target,
-          reads: [target],
-          acceptsText: true,
-          comparison: null,
-          description: { kind: 'not-a-number', columnCode: column.code },
-          evaluate(cells) {
-            const value = cells.raw(r, col);
-            if (isText(value)) return { status: 'flag', text: value };
-            const n = cells.number(r, col);
-            return { status: 'pass', stated: n, exact: n, expected: n };
-          },
-        });
-      });
+      for (const col of figures) rules.push(new NotANumberRule(r, col, table.columns[col].code));
     });
     return rules;
   },

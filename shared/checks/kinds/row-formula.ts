@@ -3,22 +3,136 @@
  * and total row. A formula that divides is a ratio: its stated value is a rounded result and
  * passes within half a unit of its last printed digit. A sum is exact. On total rows a rate is
  * thus recomputed from the total row's own figures, as statisticians do.
+ *
+ * One shape per column (the formula compiled once, with column indexes) is shared by the rules of
+ * all its rows: a rule is its row and its shape.
  */
-import { roundDecimal } from '../../numbers';
-import { evaluateFormula } from '../formula';
-import { linearRule } from '../linear-rule';
+import { roundTo } from '../rounding';
+import type { FormulaNode } from '../formula';
+import { LinearComparison, RowLinearRule, type LinearShape } from '../linear-rule';
 import {
+  CompactRule,
   floatTolerance,
   halfUnit,
   type CellRef,
+  type CellSource,
+  type Compared,
   type Comparison,
+  type Evaluation,
   type Rule,
+  type RuleDescription,
   type RuleKind,
 } from '../rule';
 import type { ColumnFormula, TableContext } from '../table-context';
+import type { FindingKind } from '../finding';
 
 function isInteger(x: number): boolean {
   return Math.abs(x - Math.round(x)) < 1e-12;
+}
+
+/** A formula evaluated on one row; NaN for a division by zero. */
+export type RowFunction = (cells: CellSource, row: number) => number;
+
+/** Compiles a formula into a function of the row, with each code resolved to its column once. */
+export function compileRowFunction(
+  ast: FormulaNode,
+  columnOf: (code: string) => number,
+): RowFunction {
+  switch (ast.type) {
+    case 'code': {
+      const col = columnOf(ast.code);
+      return (cells, row) => cells.number(row, col);
+    }
+    case 'constant': {
+      const value = ast.value;
+      return () => value;
+    }
+    case 'negate': {
+      const f = compileRowFunction(ast.operand, columnOf);
+      return (cells, row) => -f(cells, row);
+    }
+    case 'binary': {
+      const l = compileRowFunction(ast.left, columnOf);
+      const r = compileRowFunction(ast.right, columnOf);
+      switch (ast.op) {
+        case '+':
+          return (cells, row) => l(cells, row) + r(cells, row);
+        case '-':
+          return (cells, row) => l(cells, row) - r(cells, row);
+        case '*':
+          return (cells, row) => l(cells, row) * r(cells, row);
+        case '/':
+          return (cells, row) => {
+            const d = r(cells, row);
+            return d === 0 ? NaN : l(cells, row) / d;
+          };
+      }
+    }
+  }
+}
+
+interface FormulaShape {
+  readonly kind: FindingKind;
+  readonly targetCol: number;
+  readonly cols: Int32Array;
+  readonly compute: RowFunction;
+  readonly comparison: Comparison;
+  /** Half a unit of the result's last printed digit. */
+  readonly half: number;
+  readonly description: RuleDescription;
+}
+
+/** A formula checked against the printed precision of its result: a ratio, or a product. */
+class RowFormulaRule extends CompactRule implements Rule {
+  constructor(
+    readonly row: number,
+    private readonly shape: FormulaShape,
+  ) {
+    super();
+  }
+
+  get kind(): FindingKind {
+    return this.shape.kind;
+  }
+  get key(): string {
+    return `${this.shape.kind}:${this.row}:${this.shape.targetCol}`;
+  }
+  get target(): CellRef {
+    return { row: this.row, col: this.shape.targetCol };
+  }
+  get comparison(): Comparison {
+    return this.shape.comparison;
+  }
+  get description(): RuleDescription {
+    return this.shape.description;
+  }
+
+  forEachRead(visit: (row: number, col: number) => void): void {
+    visit(this.row, this.shape.targetCol);
+    const { cols } = this.shape;
+    for (let i = 0; i < cols.length; i++) visit(this.row, cols[i]);
+  }
+
+  evaluate(cells: CellSource): Evaluation {
+    const exact = this.shape.compute(cells, this.row);
+    if (!Number.isFinite(exact)) return { status: 'skip', reason: 'division-by-zero' };
+    const stated = cells.number(this.row, this.shape.targetCol);
+    if (Math.abs(stated - exact) <= this.shape.half + floatTolerance(exact)) {
+      return { status: 'pass', stated, exact, expected: exact };
+    }
+    return {
+      status: 'fail',
+      stated,
+      exact,
+      expected: roundTo(exact, this.shape.comparison.decimals),
+    };
+  }
+
+  // Only the stated result can be solved for: many numerators or denominators would round to
+  // the same rate, so naming one would be a guess.
+  solveFor(cell: CellRef, _cells: CellSource, current: Compared): number | null {
+    return cell.row === this.row && cell.col === this.shape.targetCol ? current.expected : null;
+  }
 }
 
 function compileColumn(context: TableContext, col: number, formula: ColumnFormula): Rule[] {
@@ -49,80 +163,53 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
   };
   const kind = formula.isRatio ? 'ratio' : 'row-formula';
   const description = { kind, columnCode: column.code, formula: formula.ast } as const;
+  const cols = Int32Array.from(sources);
+
+  let make: (row: number) => Rule;
+  if (linear) {
+    const entries = [...linear.coefficients];
+    const shape: LinearShape = {
+      kind,
+      targetCol: col,
+      cols: Int32Array.from(entries.map(([code]) => formula.columnOf.get(code)!)),
+      coefficients: Float64Array.from(entries.map(([, k]) => k)),
+      constant: linear.constant,
+      compare: new LinearComparison(exactSum ? 'exact' : 'printed', comparison),
+      description,
+    };
+    make = (row) => new RowLinearRule(row, shape);
+  } else {
+    const shape: FormulaShape = {
+      kind,
+      targetCol: col,
+      cols,
+      compute: compileRowFunction(formula.ast, (code) => formula.columnOf.get(code)!),
+      comparison,
+      half: halfUnit(decimals),
+      description,
+    };
+    make = (row) => new RowFormulaRule(row, shape);
+  }
 
   const rules: Rule[] = [];
-  table.rows.forEach((row, r) => {
-    if (row.role === 'group') return;
+  const rows = table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const role = rows[r].role;
+    if (role === 'group') continue;
     // A product of two columns holds unit by unit; summed down a total row it does not.
-    if (row.role !== 'detail' && !formula.isRatio && !linear) return;
-    const key = `${kind}:${r}:${col}`;
-    const target = { row: r, col };
-    if (linear) {
-      rules.push(
-        linearRule({
-          key,
-          kind,
-          target,
-          terms: [...linear.coefficients].map(([code, coefficient]) => ({
-            cell: { row: r, col: formula.columnOf.get(code)! },
-            coefficient,
-          })),
-          constant: linear.constant,
-          precision: exactSum ? 'exact' : 'printed',
-          comparison,
-          description,
-        }),
-      );
-    } else {
-      rules.push(formulaRule(key, kind, target, formula, comparison, description));
-    }
-  });
+    if (role !== 'detail' && !formula.isRatio && !linear) continue;
+    rules.push(make(r));
+  }
   return rules;
-}
-
-/** A formula checked against the printed precision of its result: a ratio, or a product. */
-function formulaRule(
-  key: string,
-  kind: 'ratio' | 'row-formula',
-  target: CellRef,
-  formula: ColumnFormula,
-  comparison: Comparison,
-  description: Rule['description'],
-): Rule {
-  const inputs = [...formula.columnOf.values()].map((col) => ({ row: target.row, col }));
-  const { decimals } = comparison;
-  return {
-    key,
-    kind,
-    target,
-    reads: [target, ...inputs],
-    comparison,
-    description,
-    evaluate(cells) {
-      const exact = evaluateFormula(formula.ast, (code) =>
-        cells.number(target.row, formula.columnOf.get(code)!),
-      );
-      if (exact === null) return { status: 'skip', reason: 'division-by-zero' };
-      const stated = cells.number(target.row, target.col);
-      const ok = Math.abs(stated - exact) <= halfUnit(decimals) + floatTolerance(exact);
-      return {
-        status: ok ? 'pass' : 'fail',
-        stated,
-        exact,
-        expected: roundDecimal(exact, decimals),
-      };
-    },
-    // Only the stated result can be solved for: many numerators or denominators would round to
-    // the same rate, so naming one would be a guess.
-    solveFor(cell, _cells, current) {
-      return cell.row === target.row && cell.col === target.col ? current.expected : null;
-    },
-  };
 }
 
 export const rowFormulaKind: RuleKind = {
   name: 'row-formula',
   compile(context) {
-    return context.formulas.flatMap((f, col) => (f ? compileColumn(context, col, f) : []));
+    const rules: Rule[] = [];
+    context.formulas.forEach((f, col) => {
+      if (f) for (const rule of compileColumn(context, col, f)) rules.push(rule);
+    });
+    return rules;
   },
 };
