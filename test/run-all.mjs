@@ -5,7 +5,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { ensureSystemDeps } from './system-deps.mjs';
+
+const { findElectronBinary } = createRequire(import.meta.url)(
+  '../electron/scripts/electron-binary.cjs',
+);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const reports = path.join(root, 'test', 'artifacts', 'reports');
@@ -64,13 +69,21 @@ run('Kiểm thử đơn vị (vitest)', 'npx', [
 ]);
 countVitest(vitestJson);
 
-for (const [title, config, name] of [
-  ['Kiểm thử đầu-cuối (Playwright + Chromium)', 'test/e2e/playwright.config.ts', 'e2e'],
-  ['Kiểm thử vỏ Electron (Playwright)', 'test/electron/playwright.config.ts', 'electron'],
+// Electron needs a display: where there is none (CI), give it a virtual one.
+const electronNeedsXvfb = findElectronBinary() && !process.env.DISPLAY;
+for (const [title, config, name, wrap] of [
+  ['Kiểm thử đầu-cuối (Playwright + Chromium)', 'test/e2e/playwright.config.ts', 'e2e', false],
+  [
+    'Kiểm thử vỏ Electron (Playwright)',
+    'test/electron/playwright.config.ts',
+    'electron',
+    electronNeedsXvfb,
+  ],
 ]) {
   const json = path.join(reports, `${name}.json`);
   fs.rmSync(json, { force: true });
-  run(title, 'npx', ['playwright', 'test', '--config', config, '--reporter=list,json'], {
+  const args = ['playwright', 'test', '--config', config, '--reporter=list,json'];
+  run(title, wrap ? 'xvfb-run' : 'npx', wrap ? ['-a', 'npx', ...args] : args, {
     PLAYWRIGHT_JSON_OUTPUT_NAME: json,
   });
   countPlaywright(json);

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findElectronBinary, tryInstallElectron } from './electron-binary.mjs';
+import { findElectronBinary, tryInstallElectron } from './electron-binary.cjs';
 import { ensureElectronSqlite } from './rebuild-native-for-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

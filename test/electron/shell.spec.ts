@@ -13,8 +13,10 @@ import {
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error — a plain .mjs helper shared with the start script
-import { findElectronBinary } from '../../electron/scripts/electron-binary.mjs';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a plain CommonJS helper shared with the start script
+const { findElectronBinary } = require('../../electron/scripts/electron-binary.cjs') as {
+  findElectronBinary(): string | null;
+};
 
 const root = path.resolve(__dirname, '..', '..');
 const binary: string | null = findElectronBinary();

@@ -1,13 +1,12 @@
 // Finds Electron's binary WITHOUT triggering its download (requiring the `electron` package
 // downloads on first use, which cannot reach its server on every machine).
-import fs from 'node:fs';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// CommonJS on purpose: the start script (ESM) and the Playwright Electron spec (compiled to
+// CommonJS) both load it.
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
 
-const require = createRequire(import.meta.url);
-
-export function electronPackageDir() {
+function electronPackageDir() {
   try {
     return path.dirname(require.resolve('electron/package.json'));
   } catch {
@@ -16,7 +15,7 @@ export function electronPackageDir() {
 }
 
 /** The path of an installed Electron executable, or null. */
-export function findElectronBinary() {
+function findElectronBinary() {
   const dir = electronPackageDir();
   if (!dir) return null;
   const pathFile = path.join(dir, 'path.txt');
@@ -28,7 +27,7 @@ export function findElectronBinary() {
 }
 
 /** Try Electron's own installer once, briefly; returns the binary or null. */
-export function tryInstallElectron(timeoutMs = 120000) {
+function tryInstallElectron(timeoutMs = 120000) {
   const dir = electronPackageDir();
   if (!dir) return null;
   const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], {
@@ -38,3 +37,5 @@ export function tryInstallElectron(timeoutMs = 120000) {
   if (r.status !== 0) return null;
   return findElectronBinary();
 }
+
+module.exports = { electronPackageDir, findElectronBinary, tryInstallElectron };
