@@ -1,11 +1,14 @@
 /**
- * `bieu check FILE... [--json]`: run the check engine over documents and print the findings.
- * Exit 0 when there is no error, 1 when there are errors, 2 when a file cannot be read.
+ * `bieu check FILE... [--json]`: run the check engine over documents and Excel workbooks and print
+ * the findings. Exit 0 when there is no error, 1 when there are errors, 2 when a file cannot be
+ * read. For a workbook, findings name the source file's own sheet and cells.
  */
 import path from 'node:path';
 import { UserError } from '../../shared/api';
 import { checkTable } from '../../shared/checks/engine';
 import type { Finding } from '../../shared/checks/finding';
+import { draftToTable, sourceAddress } from '../../shared/import/detect-tables';
+import { importWorkbook } from '../excel/read-xlsx';
 import { DocumentStore } from '../store/document-store';
 import { parseArgs } from './args';
 
@@ -24,14 +27,14 @@ export interface CheckReport {
   summary: { files: number; tables: number; errors: number; warnings: number; unreadable: number };
 }
 
-export function runCheck(
+export async function runCheck(
   argv: string[],
   out: (s: string) => void,
   err: (s: string) => void,
-): number {
+): Promise<number> {
   const args = parseArgs(argv, { flags: ['--json'], options: [] }, 'check');
   if (args.positional.length === 0) {
-    throw new UserError('Cần ít nhất một tệp: bieu check TỆP.bieu [--json]', 'bad-input');
+    throw new UserError('Cần ít nhất một tệp: bieu check TỆP.bieu|TỆP.xlsx [--json]', 'bad-input');
   }
   const report: CheckReport = {
     version: 1,
@@ -41,7 +44,7 @@ export function runCheck(
   };
   for (const file of args.positional) {
     try {
-      checkFile(file, report);
+      await checkFile(file, report);
       report.summary.files++;
     } catch (e) {
       report.summary.unreadable++;
@@ -58,14 +61,10 @@ export function runCheck(
   return report.summary.errors > 0 ? 1 : 0;
 }
 
-function checkFile(file: string, report: CheckReport): void {
+async function checkFile(file: string, report: CheckReport): Promise<void> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xls') {
-    throw new UserError(
-      `Chưa đọc được tệp Excel «${path.basename(file)}»: bản này chỉ kiểm tra tài liệu .bieu (bộ nhập Excel sẽ có trong bản sau).`,
-      'bad-input',
-    );
-  }
+  // The workbook guard refuses .xls (the old binary format) with its own sentence.
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return checkWorkbook(file, report);
   const store = DocumentStore.open(path.resolve(file));
   try {
     for (const summary of store.listTables()) {
@@ -84,6 +83,27 @@ function checkFile(file: string, report: CheckReport): void {
   } finally {
     store.close();
   }
+}
+
+async function checkWorkbook(file: string, report: CheckReport): Promise<void> {
+  const { tables } = await importWorkbook(path.resolve(file));
+  if (tables.length === 0) {
+    throw new UserError(`Không tìm thấy biểu nào trong tệp «${path.basename(file)}».`, 'bad-input');
+  }
+  tables.forEach((detected, i) => {
+    const table = draftToTable(detected.table, i + 1);
+    report.inputs.push({
+      file,
+      table: table.name,
+      sheet: detected.sheet,
+      rows: table.rows.length,
+      columns: table.columns.length,
+    });
+    report.summary.tables++;
+    const addressOf = (row: number, col: number) => sourceAddress(detected, row, col);
+    for (const f of checkTable(table, { sheet: detected.sheet, addressOf }))
+      report.findings.push({ ...f, file });
+  });
 }
 
 function humanReport(report: CheckReport): string {

@@ -4,12 +4,13 @@
  */
 import { UserError } from '../../shared/api';
 import { runCheck } from './check-command';
+import { runImport } from './import-command';
 import { runServe } from './serve-command';
 
 const USAGE = `Cách dùng:
-  bieu check TỆP... [--json]                  kiểm tra các biểu (.bieu)
+  bieu check TỆP... [--json]                  kiểm tra các biểu (.bieu, .xlsx)
   bieu serve [TÀI-LIỆU.bieu] [--port N]       mở Biểu trong trình duyệt (máy chủ cục bộ)
-  bieu import TỆP.xlsx --into TÀI-LIỆU.bieu   (sắp có)
+  bieu import TỆP.xlsx --into TÀI-LIỆU.bieu   nhập các biểu của tệp Excel vào tài liệu
   bieu export TÀI-LIỆU.bieu --out TỆP.xlsx    (sắp có)`;
 
 async function main(argv: string[]): Promise<number> {
@@ -19,11 +20,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'check':
-        return runCheck(rest, out, err);
+        return await runCheck(rest, out, err);
+      case 'import':
+        return await runImport(rest, out, err);
       case 'serve':
         await runServe(rest, out, err);
         return -1; // keeps running
-      case 'import':
       case 'export':
         err(`Lệnh «bieu ${command}» chưa có trong phiên bản này.`);
         return 2;

@@ -1,0 +1,136 @@
+/**
+ * A table's head: the header rows (one to four, drawn with merged cells) become each column's
+ * header path and label, and the column-code row ("A", "B", "1", "1=2+3", "(3)=(1)-(2)",
+ * "7=6/3*100") gives each column its code and formula. Columns without a code get one in the
+ * statisticians' style: letters for label columns, numbers for figure columns.
+ */
+import { parseCodeRowEntry, parseFormula } from '../checks/formula';
+import { columnLetter } from '../model';
+import { cellAt, displayText, type CellRange, type SheetGrid } from './sheet-grid';
+import { cleanLabel } from './label-patterns';
+
+/** "1", "(3)", "A", "1=2+3+4+5", "(3)=(1)-(2)", "9=1+2+...+8", "7=6/3*100". */
+const CODE_ENTRY =
+  /^\(?\s*([A-ZĐ]{1,2}|\d{1,3})\s*\)?\s*(=\s*[\d\s()+\-*/×x:.,…]*\d[\d\s()+\-*/×x:.,…]*)?$/u;
+
+/** The merge a cell belongs to, if any. */
+export function mergeAt(merges: readonly CellRange[], row: number, col: number): CellRange | null {
+  for (const m of merges) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  }
+  return null;
+}
+
+/** The entries of a candidate code row within [c0, c1], or null when it is not one. */
+export function codeRowEntries(
+  grid: SheetGrid,
+  row: number,
+  c0: number,
+  c1: number,
+): Map<number, string> | null {
+  const entries = new Map<number, string>();
+  for (let c = c0; c <= c1; c++) {
+    const text = displayText(cellAt(grid, row, c));
+    if (text !== '') entries.set(c, text);
+  }
+  if (entries.size < 3) return null;
+  const numbers: number[] = [];
+  let letters = 0;
+  let formulas = 0;
+  for (const text of entries.values()) {
+    const m = CODE_ENTRY.exec(text);
+    if (!m) return null;
+    if (m[2]) formulas++;
+    if (/^\d+$/.test(m[1])) numbers.push(Number(m[1]));
+    else letters++;
+  }
+  const rising = numbers.filter((n, i) => i > 0 && n > numbers[i - 1]).length;
+  if (numbers.length > 1 && rising < (numbers.length - 1) * 0.8) return null;
+  if (letters === 0 && formulas === 0) {
+    // Bare numbers are a code row only when they count 1, 2, 3 … (or 0, 1, 2 …) exactly.
+    if (numbers[0] > 1 || !numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1))
+      return null;
+  }
+  if (numbers.length === 0 && letters < 3) return null;
+  return entries;
+}
+
+/** Header path (outermost first) and label for one column. */
+export function headerOf(grid: SheetGrid, headerRows: readonly number[], col: number): string[] {
+  const words: string[] = [];
+  const top = headerRows[0];
+  for (const r of headerRows) {
+    const m = mergeAt(grid.merges, r, col);
+    const anchor = m && m.top >= top ? cellAt(grid, m.top, m.left) : cellAt(grid, r, col);
+    const text = cleanLabel(displayText(anchor));
+    if (text !== '' && words[words.length - 1] !== text) words.push(text);
+  }
+  return words;
+}
+
+export interface ColumnCode {
+  code: string;
+  formula: string | null;
+}
+
+export interface CodeAssignment {
+  codes: ColumnCode[];
+  doubts: string[];
+}
+
+function nextLetter(used: Set<string>): string {
+  for (let i = 0; ; i++) {
+    const letter = columnLetter(i);
+    if (!used.has(letter)) return letter;
+  }
+}
+
+function nextNumber(used: Set<string>): string {
+  for (let i = 1; ; i++) if (!used.has(String(i))) return String(i);
+}
+
+/**
+ * Codes and formulas for the table's columns. `entries` are the code-row texts per column (empty
+ * when the table has no code row); `labels` says which columns hold labels.
+ */
+export function assignCodes(
+  entries: readonly (string | null)[],
+  labels: readonly boolean[],
+  columnNames: readonly string[],
+): CodeAssignment {
+  const doubts: string[] = [];
+  const used = new Set<string>();
+  const codes: (ColumnCode | null)[] = entries.map((text, i) => {
+    if (!text) return null;
+    const parsed = parseCodeRowEntry(text);
+    if (!parsed.ok) {
+      doubts.push(`${columnNames[i]}: không đọc được mã cột «${text}» (${parsed.error.message}).`);
+      return null;
+    }
+    let code = parsed.code;
+    if (used.has(code)) {
+      const original = code;
+      for (let k = 1; used.has(code); k++) code = `${original}${columnLetter(k).toLowerCase()}`;
+      doubts.push(`${columnNames[i]}: mã cột «${original}» bị trùng, đã đổi thành «${code}».`);
+    }
+    used.add(code);
+    return { code, formula: parsed.text };
+  });
+  const filled = codes.map((c, i) => {
+    if (c) return c;
+    const code = (labels[i] ? nextLetter : nextNumber)(used);
+    used.add(code);
+    return { code, formula: null };
+  });
+  // With every code known, check that each formula names columns of this table.
+  for (let i = 0; i < filled.length; i++) {
+    const f = filled[i].formula;
+    if (!f) continue;
+    const parsed = parseFormula(f, { codes: used });
+    if (!parsed.ok)
+      doubts.push(
+        `${columnNames[i]}: công thức «${filled[i].code}=${f}» chưa đọc được (${parsed.error.message}).`,
+      );
+  }
+  return { codes: filled, doubts };
+}
