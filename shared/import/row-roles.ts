@@ -3,9 +3,11 @@
  * "Tổng cộng", "Toàn huyện", "00 Toàn quốc" are totals (wherever they stand, above their members
  * too); "Cộng" closes a group as its subtotal, and so does a regional row V01…V06 placed before
  * its provinces; a row with a heading ("I. Khu vực thành thị", "Tuyến Tỉnh") and no figures opens
- * a group; every other row is a detail row.
+ * a group; every other row is a detail row. A row's unit key is shared/units.ts's key of its name,
+ * so the same commune matches across tables however each writes it.
  */
 import type { CellValue, ColumnType, RowRole } from '../model';
+import { normalizeUnitName } from '../units';
 import {
   cleanLabel,
   hasLetter,
@@ -40,11 +42,6 @@ function opensWithSectionCode(cells: readonly CellValue[], types: readonly Colum
   return typeof first === 'string' && isSectionCode(first);
 }
 
-/** The unit's key for matching across tables: its name, NFC, lower case, spaces collapsed. */
-export function unitKeyOf(label: string): string {
-  return cleanLabel(label).toLowerCase();
-}
-
 /**
  * `pending[r]` says row r has a formula whose result is unknown in a figure column: it has
  * figures, even though none can be read yet.
@@ -77,7 +74,8 @@ export function readRoles(
     return {
       role,
       label,
-      unitKey: role === 'total' || role === 'subtotal' || !key ? null : unitKeyOf(key),
+      unitKey:
+        role === 'total' || role === 'subtotal' || !key ? null : normalizeUnitName(key) || null,
     };
   });
 }

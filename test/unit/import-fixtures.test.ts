@@ -95,16 +95,16 @@ describe('dan-so-ho-ngheo.xlsx', () => {
       'total',
     ]);
     expect(t.table.rows.map((r) => r.unitKey)).toEqual([
-      'i. khu vực thành thị',
-      'thị trấn tân lập',
-      'thị trấn phú mỹ',
+      'khu vực thành thị',
+      'tân lập',
+      'phú mỹ',
       null,
-      'ii. khu vực nông thôn',
-      'xã an phú',
-      'xã bình minh',
-      'xã hòa lạc',
-      'xã vĩnh thành',
-      'xã đông sơn',
+      'khu vực nông thôn',
+      'an phú',
+      'bình minh',
+      'hòa lạc',
+      'vĩnh thành',
+      'đông sơn',
       null,
       null,
     ]);
@@ -212,6 +212,6 @@ describe('cdht-theo-nhom.xlsx', () => {
       ['Toàn huyện', null, 2133, 1216, 256, 190, 854, 95, 280, 25, 5049],
     ]);
     expect(sourceAddress(t, 16, 10)).toBe('K22');
-    expect(t.table.rows[0].unitKey).toBe('thị trấn lộc ninh');
+    expect(t.table.rows[0].unitKey).toBe('lộc ninh');
   });
 });
