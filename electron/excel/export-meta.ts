@@ -1,0 +1,110 @@
+/**
+ * The words around an exported table, from the document's metadata (META_KEYS of the store):
+ * the issuing body, the "Kèm theo Báo cáo số …" line, the reference date, the place-and-date
+ * line and the signers. Where a field is not filled in, the line keeps dotted blanks, as a
+ * printed form does, so it can be completed by hand instead of silently disappearing.
+ */
+
+/** The metadata an appendix uses; every field optional (a new document has none). */
+export interface AppendixMeta {
+  agency?: string;
+  office?: string;
+  reportNumber?: string;
+  reportDate?: string;
+  referenceDate?: string;
+  place?: string;
+  preparer?: string;
+  head?: string;
+}
+
+/** The document's metadata record (DocumentStore.getMeta) as appendix fields. */
+export function appendixMeta(record: Record<string, string>): AppendixMeta {
+  const pick = (key: keyof AppendixMeta) => {
+    const v = record[key];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+  };
+  return {
+    agency: pick('agency'),
+    office: pick('office'),
+    reportNumber: pick('reportNumber'),
+    reportDate: pick('reportDate'),
+    referenceDate: pick('referenceDate'),
+    place: pick('place'),
+    preparer: pick('preparer'),
+    head: pick('head'),
+  };
+}
+
+export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const MOTTO_SUBTITLE = 'Độc lập - Tự do - Hạnh phúc';
+export const PREPARER_TITLE = 'Người lập biểu';
+export const HEAD_TITLE = 'Thủ trưởng đơn vị';
+export const PREPARER_HINT = '(Ký, ghi rõ họ tên)';
+export const HEAD_HINT = '(Ký tên, đóng dấu)';
+
+interface DateParts {
+  day: number;
+  month: number;
+  year: number;
+}
+
+/** An ISO date ("2024-09-30", or a timestamp starting with one) as its parts; null otherwise. */
+function dateParts(text: string | undefined): DateParts | null {
+  const m = text ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : null;
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { day, month, year };
+}
+
+/** "30/9/2024" for an ISO date; any other text as typed. */
+export function shortDate(text: string | undefined): string | undefined {
+  const d = dateParts(text);
+  return d ? `${d.day}/${d.month}/${d.year}` : text;
+}
+
+/**
+ * "ngày 05 tháng 02 năm 2024": the administrative style writes days below 10 and the months
+ * January and February with a leading zero (Nghị định 30/2020/NĐ-CP).
+ */
+export function formalDate(text: string | undefined): string {
+  const d = dateParts(text);
+  if (!d) return text ? text : 'ngày …… tháng …… năm ……';
+  const day = d.day < 10 ? `0${d.day}` : String(d.day);
+  const month = d.month < 3 ? `0${d.month}` : String(d.month);
+  return `ngày ${day} tháng ${month} năm ${d.year}`;
+}
+
+function upper(text: string): string {
+  return text.toLocaleUpperCase('vi');
+}
+
+/** The issuing body: the governing agency over the office that drew the table up. */
+export function issuingBody(meta: AppendixMeta): { agency: string; office: string } {
+  return {
+    agency: meta.agency ? upper(meta.agency) : '',
+    office: meta.office ? upper(meta.office) : '',
+  };
+}
+
+/** "(Kèm theo Báo cáo số 123/BC-UBND ngày 15/10/2024)", with dotted blanks for what is missing. */
+export function attachmentLine(meta: AppendixMeta): string {
+  const number = meta.reportNumber ?? '……/BC-……';
+  const date = shortDate(meta.reportDate) ?? '……/……/……';
+  return `(Kèm theo Báo cáo số ${number} ngày ${date})`;
+}
+
+/** "Tính đến ngày 30/9/2024"; empty when the document names no reference date. */
+export function referenceLine(meta: AppendixMeta): string {
+  return meta.referenceDate ? `Tính đến ngày ${shortDate(meta.referenceDate)}` : '';
+}
+
+/** "Đơn vị tính: người"; empty when the table has no unit. */
+export function unitLine(unit: string): string {
+  return unit.trim() ? `Đơn vị tính: ${unit.trim()}` : '';
+}
+
+/** "Lộc Ninh, ngày 15 tháng 10 năm 2024", dated by the report. */
+export function placeDateLine(meta: AppendixMeta): string {
+  return `${meta.place ?? '……'}, ${formalDate(meta.reportDate)}`;
+}
