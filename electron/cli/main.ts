@@ -4,6 +4,7 @@
  */
 import { UserError } from '../../shared/api';
 import { runCheck } from './check-command';
+import { runExport } from './export-command';
 import { runImport } from './import-command';
 import { runServe } from './serve-command';
 
@@ -11,7 +12,8 @@ const USAGE = `Cách dùng:
   bieu check TỆP... [--json]                  kiểm tra các biểu (.bieu, .xlsx)
   bieu serve [TÀI-LIỆU.bieu] [--port N]       mở Biểu trong trình duyệt (máy chủ cục bộ)
   bieu import TỆP.xlsx --into TÀI-LIỆU.bieu   nhập các biểu của tệp Excel vào tài liệu
-  bieu export TÀI-LIỆU.bieu --out TỆP.xlsx    (sắp có)`;
+  bieu export TÀI-LIỆU.bieu --out TỆP.xlsx [--table TÊN-BIỂU] [--values-only]
+                                              xuất các biểu thành phụ lục Excel`;
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s + '\n');
@@ -27,8 +29,7 @@ async function main(argv: string[]): Promise<number> {
         await runServe(rest, out, err);
         return -1; // keeps running
       case 'export':
-        err(`Lệnh «bieu ${command}» chưa có trong phiên bản này.`);
-        return 2;
+        return await runExport(rest, out, err);
       case undefined:
       case '--help':
       case '-h':
