@@ -72,7 +72,7 @@ export function classifyCause(m: Mismatch, context: { offByOnePattern?: boolean 
 
   if (expected !== 0 && Math.abs(actual + expected) <= noise) return 'sign';
 
-  if (comparison.shape !== 'sum') {
+  if (comparison.shape !== 'sum' && comparison.shape !== 'bound') {
     // Computed rates carry binary noise (29/100*100 = 28.999999999999996): cut the value as
     // written to 12 significant digits, or 29 would look truncated to 28.
     const truncated = truncateDecimal(Number(exact.toPrecision(12)), k);
@@ -84,6 +84,10 @@ export function classifyCause(m: Mismatch, context: { offByOnePattern?: boolean 
   if (Math.sign(actual) === Math.sign(expected) && isAdjacentSwap(computed, stated))
     return 'transposition';
 
+  if (comparison.shape === 'bound') {
+    const slack = comparison.roundingSlack;
+    return slack > 0 && Math.abs(difference) <= slack + noise ? 'rounding' : null;
+  }
   if (comparison.shape === 'sum') {
     if (comparison.roundingSlack > 0 && Math.abs(difference) <= comparison.roundingSlack + noise)
       return 'rounding';

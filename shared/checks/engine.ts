@@ -31,6 +31,7 @@ import {
 import { compileRules, DEFAULT_RULE_KINDS, type RuleKind } from './rules';
 import { findSuggestions, type CandidateCache, type CandidateFix } from './suggestions';
 import type { CompileProblem } from './table-context';
+import type { FormulaProposal } from './proposal';
 
 export type { Finding } from './finding';
 
@@ -75,6 +76,8 @@ export class CheckSession {
   readonly rules: readonly Rule[];
   /** Parts of the table's definition that could not be compiled into rules. */
   readonly problems: readonly CompileProblem[];
+  /** Rules the figures suggest, for a person to accept; never findings, never counted. */
+  readonly proposals: readonly FormulaProposal[];
 
   private readonly columnCount: number;
   private readonly rowCount: number;
@@ -116,6 +119,7 @@ export class CheckSession {
     const compiled = compileRules(table, options.kinds ?? DEFAULT_RULE_KINDS);
     this.rules = compiled.rules;
     this.problems = compiled.problems;
+    this.proposals = compiled.proposals;
     const layout = sheetLayout(table);
     this.address = options.addressOf ?? ((row, col) => cellAddress(layout, row, col));
     this.sheet = options.sheet ?? table.name;

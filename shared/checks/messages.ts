@@ -33,6 +33,12 @@ function differenceNote(difference: number, decimals: number, cause: Cause): str
   return cause ? `(${lech}; ${CAUSE_NOTE[cause]})` : `(${lech})`;
 }
 
+/** "(vượt 90; có thể hai chữ số liền nhau bị đảo chỗ)", "(thiếu 10)": how far past a bound. */
+function boundNote(over: number, decimals: number, cause: Cause): string {
+  const how = `${over > 0 ? 'vượt' : 'thiếu'} ${shown(Math.abs(over), decimals)}`;
+  return cause && cause !== 'truncation' ? `(${how}; ${CAUSE_NOTE[cause]})` : `(${how})`;
+}
+
 function coverageText(covers: TotalCoverage): string {
   const subtotals = covers.subtotalLabel
     ? `các dòng «${covers.subtotalLabel}»`
@@ -89,6 +95,19 @@ export function mismatchMessage(rule: RuleDescription, m: MismatchFacts): string
           ? `Dòng tổng${label}`
           : `Dòng${label || ' cộng'}${rule.covers.groupLabel ? ` của nhóm «${rule.covers.groupLabel}»` : ''}`;
       return `${row} cột ${rule.columnCode} phải bằng ${coverageText(rule.covers)} = ${shown(m.expected, k)}; ${tail}`;
+    }
+    case 'header-sum': {
+      const parts = rule.partCodes.map((c) => `(${c})`).join('+');
+      const group = `các cột «${rule.header}»`;
+      if (rule.relation === 'sum') {
+        return `Cột ${rule.columnCode} phải bằng tổng ${group} ${parts} = ${shown(m.expected, k)}; ${tail}`;
+      }
+      const over = m.actual - m.expected;
+      const note = boundNote(over, k, m.cause);
+      if (rule.relation === 'at-most') {
+        return `Cột ${rule.columnCode} («${rule.header}») không được lớn hơn cột ${rule.totalCode} = ${shown(m.expected, k)}; đang ghi ${shown(m.actual, k)} ${note}`;
+      }
+      return `Cột ${rule.columnCode} phải ít nhất bằng tổng ${group} ${parts} = ${shown(m.expected, k)}; đang ghi ${shown(m.actual, k)} ${note}`;
     }
     case 'not-a-number':
       return `Cột ${rule.columnCode} đang ghi ${shown(m.actual, k)}`;

@@ -59,8 +59,13 @@ export type Evaluation =
 
 /** How a rule compares, for the classification of causes. */
 export interface Comparison {
-  /** 'sum': exact linear arithmetic; 'ratio': a division checked against printed precision. */
-  shape: 'sum' | 'ratio' | 'formula';
+  /**
+   * 'sum': exact linear arithmetic; 'ratio': a division checked against printed precision;
+   * 'formula': another formula against printed precision; 'bound': an inequality (a part at most
+   * its total), where only a sign flip, swapped digits or rounding explain a miss — any figure
+   * on the right side of the bound would do, so a one-digit "typo" says nothing.
+   */
+  shape: 'sum' | 'ratio' | 'formula' | 'bound';
   /** Decimals of the target column. */
   decimals: number;
   /** Every figure the rule reads is in a column of whole numbers. */
@@ -88,6 +93,20 @@ export type RuleDescription =
       role: 'subtotal' | 'total';
       rowLabel: string | null;
       covers: TotalCoverage;
+    }
+  | {
+      kind: 'header-sum';
+      /**
+       * 'sum': the total equals the parts ("Chia ra"); 'at-most': a part is at most the total
+       * ("Trong đó"), stated in the part; 'at-least': the total is at least the sum of the parts.
+       */
+      relation: 'sum' | 'at-most' | 'at-least';
+      /** The code of the column stating the checked value. */
+      columnCode: string;
+      /** The header that says it ("Chia ra", "Trong đó"). */
+      header: string;
+      totalCode: string;
+      partCodes: readonly string[];
     }
   | { kind: 'not-a-number'; columnCode: string };
 

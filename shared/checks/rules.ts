@@ -8,7 +8,9 @@ import type { Rule, RuleKind } from './rule';
 import { analyzeTable, type CompileProblem, type TableContext } from './table-context';
 import { rowFormulaKind } from './kinds/row-formula';
 import { columnTotalKind } from './kinds/column-total';
+import { headerSumKind, proposeTotalFormulas } from './kinds/header-sum';
 import { notANumberKind } from './kinds/not-a-number';
+import type { FormulaProposal } from './proposal';
 
 export type {
   CellRef,
@@ -27,12 +29,15 @@ export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
   notANumberKind,
   rowFormulaKind,
   columnTotalKind,
+  headerSumKind,
 ];
 
 export interface CompiledRules {
   rules: Rule[];
   /** Definitions that could not be compiled (a formula that does not parse, a duplicate code). */
   problems: CompileProblem[];
+  /** Rules the figures suggest but the table does not state (a "Tổng" column without formula). */
+  proposals: FormulaProposal[];
   context: TableContext;
 }
 
@@ -43,5 +48,5 @@ export function compileRules(
   const context = analyzeTable(table);
   const rules: Rule[] = [];
   for (const kind of kinds) for (const rule of kind.compile(context)) rules.push(rule);
-  return { rules, problems: context.problems, context };
+  return { rules, problems: context.problems, proposals: proposeTotalFormulas(context), context };
 }
