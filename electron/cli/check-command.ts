@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { UserError } from '../../shared/api';
+import { decimalsNeeded, formatNumber } from '../../shared/numbers';
 import { checkTable } from '../../shared/checks/engine';
 import type { Finding } from '../../shared/checks/finding';
 import { draftToTable, sourceAddress } from '../../shared/import/detect-tables';
@@ -114,7 +115,7 @@ function humanReport(report: CheckReport): string {
     lines.push(`${path.basename(f.file)} › ${f.table} › ${f.cell}  [${tag}] ${f.message}`);
     if (f.suggestion)
       lines.push(
-        `    gợi ý: ${f.suggestion.cell} → ${f.suggestion.value} (${f.suggestion.reason})`,
+        `    gợi ý: ${f.suggestion.cell} → ${showValue(f.suggestion.value)} (${f.suggestion.reason})`,
       );
   }
   const s = report.summary;
@@ -123,4 +124,9 @@ function humanReport(report: CheckReport): string {
       (s.unreadable ? `, ${s.unreadable} tệp không đọc được` : ''),
   );
   return lines.join('\n');
+}
+
+/** A suggested value as a person reads it: 6,67 and 7.348, not 6.67 and 7348. */
+function showValue(value: number | string): string {
+  return typeof value === 'number' ? formatNumber(value, decimalsNeeded(value)) : value;
 }
