@@ -16,7 +16,8 @@
 import { decimalsNeeded } from '../numbers';
 import { roundTo } from './rounding';
 import { cellAddress, sheetLayout } from '../layout';
-import type { CellValue, Table } from '../model';
+import { columnLetter, type CellValue, type Table } from '../model';
+import { problemFinding } from './problems';
 import { classifyCause, isOffByOne, OFF_BY_ONE_PATTERN, type Mismatch } from './causes';
 import { FINDING_KINDS, type Finding, type Severity } from './finding';
 import { mismatchMessage, notANumberMessage, suggestionReason } from './messages';
@@ -41,6 +42,11 @@ export interface CheckOptions {
    * (shared/layout.ts). The importer passes the source file's own addresses.
    */
   addressOf?: (rowIndex: number, colIndex: number) => string;
+  /**
+   * The A1 address of a column's entry in the code row, where a formula problem is shown; by
+   * default its place on the exported sheet. The importer passes the source file's own.
+   */
+  codeRowAddressOf?: (colIndex: number) => string;
   /** The sheet named in findings; by default the table's name. */
   sheet?: string;
   /** The kinds of rules to compile; by default all of them. */
@@ -76,6 +82,11 @@ export class CheckSession {
   readonly rules: readonly Rule[];
   /** Parts of the table's definition that could not be compiled into rules. */
   readonly problems: readonly CompileProblem[];
+  /**
+   * The problems as findings (kind row-formula, severity warning, on the code row): findings()
+   * lists them first.
+   */
+  readonly problemFindings: readonly Finding[];
   /** Rules the figures suggest, for a person to accept; never findings, never counted. */
   readonly proposals: readonly FormulaProposal[];
 
@@ -124,6 +135,11 @@ export class CheckSession {
     this.address = options.addressOf ?? ((row, col) => cellAddress(layout, row, col));
     this.sheet = options.sheet ?? table.name;
     this.suggest = options.suggestions ?? true;
+    const codeRowAddress =
+      options.codeRowAddressOf ?? ((col: number) => `${columnLetter(col)}${layout.codeRow}`);
+    this.problemFindings = compiled.problems.map((p) =>
+      problemFinding(table, this.sheet, p, codeRowAddress),
+    );
 
     const columns = (this.columnCount = table.columns.length);
     const rowCount = (this.rowCount = table.rows.length);
@@ -190,12 +206,13 @@ export class CheckSession {
     return result;
   }
 
-  /** The current findings, ordered by row, then column, then kind. */
+  /** The current findings: the table's problems (code row), then by row, column and kind. */
   findings(): Finding[] {
-    return this.locatedFindings().map((l) => l.finding);
+    const cells = this.locatedFindings().map((l) => l.finding);
+    return this.problemFindings.length > 0 ? [...this.problemFindings, ...cells] : cells;
   }
 
-  /** The current findings about cells, with the table positions of their cells. */
+  /** The current findings about cells (not the problems), with the table positions of their cells. */
   locatedFindings(): readonly LocatedFinding[] {
     this.located ??= this.build();
     return this.located;
@@ -522,7 +539,7 @@ function sameFix(a: CandidateFix, b: CandidateFix): boolean {
   );
 }
 
-/** Checks a table once: every finding, ordered by row, then column. */
+/** Checks a table once: every finding, the table's problems first, then by row and column. */
 export function checkTable(table: Table, options: CheckOptions = {}): Finding[] {
   return new CheckSession(table, options).findings();
 }

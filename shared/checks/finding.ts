@@ -5,6 +5,12 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * What a finding is about. A problem of a table's definition is a finding too, with no figures
+ * (expected/actual/difference null): a code-row formula that does not parse or names a missing
+ * code is a `row-formula` warning on the code row (problems.ts); a user rule that does not parse
+ * or names a missing table or column is a `user-rule` warning (document.ts).
+ */
 export type FindingKind =
   | 'row-formula'
   | 'column-total'

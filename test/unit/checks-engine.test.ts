@@ -473,7 +473,34 @@ describe('compiling', () => {
     );
     expect(problems[2].message).toMatch(/Mã cột «9» không có trong biểu/);
     expect(new CheckSession(t).problems).toHaveLength(3);
-    expect(checkTable(t)).toEqual([]);
+    // Shown as problems of the table: warnings on the code row (no header groups: sheet row 9).
+    const findings = checkTable(t);
+    expect(findings.map((f) => [f.cell, f.kind, f.severity])).toEqual([
+      ['B9', 'row-formula', 'warning'],
+      ['D9', 'row-formula', 'warning'],
+      ['E9', 'row-formula', 'warning'],
+    ]);
+    expect(findings[0]).toMatchObject({
+      id: 'Lỗi:row-formula:B9',
+      cause: null,
+      expected: null,
+      actual: null,
+      difference: null,
+      suggestion: null,
+      cells: ['B9'],
+      message: 'Công thức cột 1 «2+3+»: Công thức thiếu số hạng ở cuối (vị trí 5)',
+    });
+    // The importer passes the source file's own code-row addresses.
+    expect(checkTable(t, { codeRowAddressOf: (c) => `${'ABCDE'[c]}7` }).map((f) => f.cell)).toEqual(
+      ['B7', 'D7', 'E7'],
+    );
+    // The rest is checked: a sum that fails is still reported, after the problems.
+    t.columns[4].formula = '2+3';
+    expect(checkTable(t).map((f) => `${f.cell}:${f.kind}`)).toEqual([
+      'B9:row-formula',
+      'D9:row-formula',
+      'E10:row-formula',
+    ]);
   });
 
   it('does not sum a product of two columns down a total row, but checks it on details', () => {
