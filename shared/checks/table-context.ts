@@ -50,17 +50,26 @@ function normalizeCode(code: string): string {
 
 /**
  * Header words that mark a column whose figure is not a count or an amount: rates ("Tỷ lệ",
- * "Tỉ lệ", "%"), shares ("Tỷ trọng"), averages ("bình quân", "BQ"), comparisons ("So sánh") and
- * ranks ("Thứ hạng"). Summing such a column down a total row is meaningless.
+ * "Tỉ lệ", "%"), shares ("Tỷ trọng"), averages ("bình quân", "trung bình", "BQ", "ĐTBQ"),
+ * comparisons ("So sánh"), ranks ("Thứ hạng", "Xếp hạng", "Hạng") and densities ("Mật độ").
+ * Summing such a column down a total row is meaningless: a national row of averages is not the
+ * sum of the provinces.
  */
 const RATE_WORDS = [
   /t[ỷỉ]\s*l[ệe]/u,
   /t[ỷỉ]\s*tr[ọo]ng/u,
   /b[ìi]nh\s*qu[âa]n/u,
+  /trung\s*b[ìi]nh/u,
   /so\s*s[áa]nh/u,
   /th[ứu]\s*h[ạa]ng/u,
+  /x[ếe]p\s*h[ạa]ng/u,
+  /^h[ạa]ng(?![\p{L}])/u,
+  /m[ậa]t\s*đ[ộo]/u,
   /%/u,
 ];
+
+/** "BQ", "BQ chung", "Ngày ĐTBQ", "Chi phí BQ/lượt" — but not "BQL" (ban quản lý). */
+const AVERAGE_ABBREVIATION = /(?:^|[^\p{L}])\p{Lu}*BQ(?![\p{L}])/u;
 
 export function isRateColumn(
   column: Pick<Column, 'type' | 'label' | 'headerPath' | 'formula'>,
@@ -68,7 +77,9 @@ export function isRateColumn(
   if (column.type === 'percent') return true;
   if (column.formula && /[/:÷]/.test(column.formula)) return true;
   const words = [column.label, ...column.headerPath].map((w) => w.normalize('NFC'));
-  return words.some((w) => /\bBQ\b/.test(w) || RATE_WORDS.some((re) => re.test(w.toLowerCase())));
+  return words.some(
+    (w) => AVERAGE_ABBREVIATION.test(w) || RATE_WORDS.some((re) => re.test(w.toLowerCase().trim())),
+  );
 }
 
 function parseColumnFormula(

@@ -38,15 +38,30 @@ function isBoundary(table: Table, r: number): boolean {
   return table.rows[r].role !== 'detail';
 }
 
-/** The detail rows of a subtotal's group: those since the previous boundary, or if there are none
- *  (a subtotal printed above its group) those up to the next one. */
-function groupOf(table: Table, s: number): number[] {
+/**
+ * Where a table puts its subtotals: below their groups ("Cộng" after the communes, the usual
+ * way) or above them (regional rows V01–V06 before their provinces, as in the national health-
+ * insurance tables). Decided once from the first subtotal, so that the detail rows between two
+ * subtotals are never read as the group of both.
+ */
+function subtotalsAbove(table: Table): boolean {
+  const first = table.rows.findIndex((row) => row.role === 'subtotal');
+  if (first < 0) return false;
+  const before = first > 0 && table.rows[first - 1].role === 'detail';
+  const after = first + 1 < table.rows.length && table.rows[first + 1].role === 'detail';
+  return !before && after;
+}
+
+/** The detail rows of a subtotal's group: those since the previous boundary (or, where the
+ *  table puts subtotals above their groups, up to the next one), else those on the other side. */
+function groupOf(table: Table, s: number, above: boolean): number[] {
   const before: number[] = [];
   for (let r = s - 1; r >= 0 && !isBoundary(table, r); r--) before.push(r);
-  if (before.length > 0) return before.reverse();
+  before.reverse();
   const after: number[] = [];
   for (let r = s + 1; r < table.rows.length && !isBoundary(table, r); r++) after.push(r);
-  return after;
+  const [mine, other] = above ? [after, before] : [before, after];
+  return mine.length > 0 ? mine : other;
 }
 
 function groupLabel(context: TableContext, covered: number[], subtotal: number): string | null {
@@ -65,9 +80,10 @@ export function totalCoverages(context: TableContext): Coverage[] {
   const result: Coverage[] = [];
   const coveredBySubtotal = new Uint8Array(table.rows.length);
   const subtotals: number[] = [];
+  const above = subtotalsAbove(table);
   table.rows.forEach((row, r) => {
     if (row.role !== 'subtotal') return;
-    const rows = groupOf(table, r);
+    const rows = groupOf(table, r, above);
     subtotals.push(r);
     for (const d of rows) coveredBySubtotal[d] = 1;
     result.push({
