@@ -1,52 +1,55 @@
 /**
- * The application shell: menu bar, error banner, the document view (table list, grid, checks)
- * and status bar, and the dialogs the menu opens. Menu commands from the page and from
+ * The application shell: menu bar, alerts and the read-only band, the start screen or the open
+ * document, the status bar, and the dialogs the menu opens. Menu commands from the page and from
  * Electron's native menu go through one `runCommand`.
  */
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
-import type { CallOutput } from '../shared/api';
-import { call, inElectron, onMenuCommand } from './api-client';
-import { ChecksPanel } from './checks/ChecksPanel';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
+import type { CallOutput, CellEdit } from '../shared/api';
+import { call, onMenuCommand } from './api-client';
 import { countFindings, useFindings, type FindingCounts } from './checks/use-findings';
-import { AboutDialog } from './dialogs/AboutDialog';
-import { NewDocumentDialog } from './dialogs/NewDocumentDialog';
-import { PathDialog } from './dialogs/PathDialog';
 import { useDocumentSession } from './document/use-document-session';
 import type { CellPosition } from './grid/cell-findings';
-import { TableGrid, type FocusRequest } from './grid/TableGrid';
+import type { FocusRequest, GridSelection } from './grid/TableGrid';
 import { t, useLanguage } from './i18n';
 import type { MenuCommand } from './menu/commands';
-import { MenuBar, type Menu } from './menu/MenuBar';
+import { MenuBar } from './menu/MenuBar';
+import { AppDialogs, type OpenDialog } from './shell/AppDialogs';
+import { appMenus } from './shell/app-menus';
+import { ReadOnlyBanner } from './shell/ReadOnlyBanner';
 import { StatusBar } from './shell/StatusBar';
-import { TableList } from './shell/TableList';
 import { isTextEntry, useUndoShortcuts } from './shell/use-undo-shortcuts';
+import { stepZoom, updateView, useViewSettings } from './shell/view-settings';
+import { Workspace, type SidePanel } from './shell/Workspace';
+import { StartScreen } from './start/StartScreen';
 
 type AppInfo = CallOutput<'app.info'>;
-type OpenDialog = { kind: 'new' } | { kind: 'path'; purpose: 'open' | 'save' } | { kind: 'about' };
 
-const NEW_DOCUMENT_NAME = 'Bao-cao-moi.bieu';
-
-/** `<documentsDir>/Bao-cao-moi.bieu`, with the separator the host's own paths use. */
-function defaultNewPath(appInfo: AppInfo | null): string {
-  if (!appInfo) return NEW_DOCUMENT_NAME;
-  const dir = appInfo.documentsDir.replace(/[\\/]+$/, '');
-  const separator = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
-  return `${dir}${separator}${NEW_DOCUMENT_NAME}`;
-}
+const NOTICE_MS = 10_000;
 
 export function App() {
   useLanguage();
+  const view = useViewSettings();
   const [session, actions] = useDocumentSession();
   const { info, tables, selectedTableId } = session;
   const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const [panel, setPanel] = useState<SidePanel>(null);
+  const [findSeq, setFindSeq] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [gridSelection, setGridSelection] = useState<GridSelection | null>(null);
 
   useEffect(() => {
     call('app.info', {}).then(setAppInfo, actions.showError);
     void actions.loadCurrent();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on start
   }, []);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
 
   const findings = useFindings(tables);
   const counts = useMemo(() => {
@@ -66,15 +69,30 @@ export function App() {
     () => (selectedTableId !== null ? (findings.get(selectedTableId) ?? []) : []),
     [findings, selectedTableId],
   );
+  const tableIndex = info?.tables.findIndex((x) => x.id === selectedTableId) ?? -1;
 
-  const focusCell = (position: CellPosition) =>
-    setFocusRequest((previous) => ({ ...position, seq: (previous?.seq ?? 0) + 1 }));
+  const focusCell = useCallback(
+    (tableId: number, position: CellPosition) => {
+      actions.selectTable(tableId);
+      setFocusRequest((previous) => ({ ...position, tableId, seq: (previous?.seq ?? 0) + 1 }));
+    },
+    [actions],
+  );
+
+  const setEdits = actions.setCells;
+  const onEdits = useCallback(
+    (edits: CellEdit[], label: string) => setEdits(edits, label),
+    [setEdits],
+  );
 
   /** Ask for a path: the native dialog in Electron, our text field in the browser. */
-  const askPath = async (purpose: 'open' | 'save', then: (path: string) => Promise<void>) => {
+  const askPath = async (
+    purpose: 'open' | 'save' | 'blank',
+    then: (path: string) => Promise<unknown>,
+  ) => {
     if (!appInfo?.nativeDialogs) return setDialog({ kind: 'path', purpose });
     try {
-      const path = await call('dialog.pickPath', { purpose });
+      const path = await call('dialog.pickPath', { purpose: purpose === 'open' ? 'open' : 'save' });
       if (path) await then(path);
     } catch (error) {
       actions.showError(error);
@@ -82,15 +100,41 @@ export function App() {
   };
 
   const runCommand = (command: MenuCommand) => {
+    const selected = tableIndex >= 0 && info ? info.tables[tableIndex] : null;
     switch (command) {
+      case 'home':
+        setPanel(null);
+        setFindSeq(0);
+        void actions.close();
+        break;
       case 'new':
         setDialog({ kind: 'new' });
+        break;
+      case 'newBlank':
+        void askPath('blank', actions.createBlank);
         break;
       case 'open':
         void askPath('open', actions.open);
         break;
+      case 'openSample':
+        void actions.openSample();
+        break;
       case 'saveAs':
         if (info) void askPath('save', actions.saveAs);
+        break;
+      case 'rename':
+        if (info && !info.readOnly) setDialog({ kind: 'rename' });
+        break;
+      case 'reveal':
+        if (info)
+          call('document.reveal', {}).then(
+            (folder) => setNotice(t('notice.folder', { folder })),
+            actions.showError,
+          );
+        break;
+      case 'meta':
+      case 'backups':
+        if (info) setDialog({ kind: command });
         break;
       case 'import':
       case 'export':
@@ -103,7 +147,47 @@ export function App() {
         if (info?.canUndo || session.pendingWrites > 0) actions.undo();
         break;
       case 'redo':
-        if (info?.canRedo) actions.redo();
+        if (info?.canRedo || session.pendingWrites > 0) actions.redo();
+        break;
+      case 'find':
+        if (info) setFindSeq((n) => n + 1);
+        break;
+      case 'tableAdd':
+        if (info && !info.readOnly) setDialog({ kind: 'addTable' });
+        break;
+      case 'tableRename':
+      case 'tableDelete':
+      case 'saveTemplate':
+        if (selected && (command === 'saveTemplate' || !info?.readOnly))
+          setDialog({ kind: command, tableId: selected.id, name: selected.name });
+        break;
+      case 'tableDuplicate':
+        if (selected) void actions.change('table.duplicate', { tableId: selected.id });
+        break;
+      case 'tableUp':
+      case 'tableDown': {
+        const toIndex = tableIndex + (command === 'tableUp' ? -1 : 1);
+        if (selected && info && toIndex >= 0 && toIndex < info.tables.length)
+          void actions.change('table.move', { tableId: selected.id, toIndex });
+        break;
+      }
+      case 'structure':
+        setPanel((p) => (p === 'structure' ? null : 'structure'));
+        break;
+      case 'history':
+        setPanel((p) => (p === 'history' ? null : 'history'));
+        break;
+      case 'zoomIn':
+        stepZoom(1);
+        break;
+      case 'zoomOut':
+        stepZoom(-1);
+        break;
+      case 'zoomReset':
+        updateView({ zoom: 1 });
+        break;
+      case 'theme':
+        updateView({ theme: view.theme === 'dark' ? 'light' : 'dark' });
         break;
       case 'about':
         setDialog({ kind: 'about' });
@@ -121,58 +205,21 @@ export function App() {
     }
   });
   useEffect(() => onMenuCommand((command) => onNativeCommand(command)), []);
-  useUndoShortcuts(
-    () => runCommand('undo'),
-    () => runCommand('redo'),
-  );
+  useUndoShortcuts({
+    undo: () => runCommand('undo'),
+    redo: () => runCommand('redo'),
+    find: () => runCommand('find'),
+    zoom: (direction) =>
+      runCommand(direction === 0 ? 'zoomReset' : direction > 0 ? 'zoomIn' : 'zoomOut'),
+  });
 
-  const menus: Menu[] = [
-    {
-      id: 'file',
-      label: 'menu.file',
-      items: [
-        { command: 'new', label: 'menu.new' },
-        { command: 'open', label: 'menu.open' },
-        {
-          command: 'saveAs',
-          label: 'menu.saveAs',
-          disabledReason: info ? undefined : 'menu.needDocument',
-        },
-        {
-          command: 'import',
-          label: 'menu.importExcel',
-          disabledReason: 'menu.comingSoon',
-        },
-        {
-          command: 'export',
-          label: 'menu.exportExcel',
-          disabledReason: 'menu.comingSoon',
-        },
-        ...(inElectron() ? [{ command: 'quit' as const, label: 'menu.quit' as const }] : []),
-      ],
-    },
-    {
-      id: 'edit',
-      label: 'menu.edit',
-      items: [
-        {
-          command: 'undo',
-          label: 'menu.undo',
-          shortcut: 'Ctrl+Z',
-          disabledReason: info?.canUndo ? undefined : 'menu.nothingToUndo',
-        },
-        {
-          command: 'redo',
-          label: 'menu.redo',
-          shortcut: 'Ctrl+Y',
-          disabledReason: info?.canRedo ? undefined : 'menu.nothingToRedo',
-        },
-      ],
-    },
-    { id: 'help', label: 'menu.help', items: [{ command: 'about', label: 'menu.about' }] },
-  ];
-
-  const closeDialog = () => setDialog(null);
+  const menus = appMenus({
+    info,
+    selectedTableId,
+    structureOpen: panel === 'structure',
+    historyOpen: panel === 'history',
+    theme: view.theme,
+  });
 
   return (
     <div className="app">
@@ -192,78 +239,60 @@ export function App() {
           </>
         )}
       </div>
+      {notice && (
+        <div className="notice" role="status">
+          <span className="notice-text">{notice}</span>
+          <button
+            type="button"
+            className="alert-dismiss"
+            aria-label={t('alert.dismiss')}
+            onClick={() => setNotice(null)}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {info && <ReadOnlyBanner info={info} />}
 
       {info ? (
-        <main className="workspace">
-          <TableList
-            info={info}
-            selectedTableId={selectedTableId}
-            counts={counts.perTable}
-            onSelect={actions.selectTable}
-          />
-          <div className="document-center">
-            {table ? (
-              <>
-                <div className="table-heading">
-                  <h1 className="table-title">{table.title || table.name}</h1>
-                  {table.unit && (
-                    <p className="table-unit">{t('grid.unit', { unit: table.unit })}</p>
-                  )}
-                </div>
-                <TableGrid
-                  table={table}
-                  findings={tableFindings}
-                  readOnly={info.readOnly}
-                  onEdit={actions.setCell}
-                  focusRequest={focusRequest}
-                />
-              </>
-            ) : (
-              <p className="placeholder">
-                {t(session.busy ? 'grid.loadingTable' : 'grid.chooseTable')}
-              </p>
-            )}
-            <ChecksPanel
-              table={table}
-              findings={tableFindings}
-              readOnly={info.readOnly}
-              onSelect={focusCell}
-              onApplySuggestion={(position, value) => {
-                if (!table) return;
-                const row = table.rows[position.rowIndex];
-                const column = table.columns[position.columnIndex];
-                actions.setCell(
-                  { tableId: table.id, rowId: row.id, columnId: column.id, value },
-                  `Áp dụng gợi ý ở ô ${column.code}`,
-                );
-                focusCell(position);
-              }}
-            />
-          </div>
+        <Workspace
+          info={info}
+          tables={tables}
+          table={table}
+          findings={tableFindings}
+          counts={counts.perTable}
+          busy={session.busy}
+          revision={session.revision}
+          zoom={view.zoom}
+          panel={panel}
+          findSeq={findSeq}
+          focusRequest={focusRequest}
+          selection={gridSelection}
+          onSelectTable={actions.selectTable}
+          onAddTable={() => runCommand('tableAdd')}
+          onEdits={onEdits}
+          change={actions.change}
+          onFocusCell={focusCell}
+          onSelectionChange={setGridSelection}
+          onNotice={setNotice}
+          onError={actions.showError}
+          onSaveTemplate={() => runCommand('saveTemplate')}
+          onClosePanel={() => setPanel(null)}
+          onCloseFind={() => setFindSeq(0)}
+        />
+      ) : session.busy ? (
+        <main className="start">
+          <p className="placeholder">{t('start.loading')}</p>
         </main>
       ) : (
-        <main className="start">
-          {session.busy ? (
-            <p className="placeholder">{t('start.loading')}</p>
-          ) : (
-            <div className="start-card">
-              <h1>{t('start.title')}</h1>
-              <p>{t('start.body')}</p>
-              <div className="start-actions">
-                <button
-                  type="button"
-                  className="button button-primary"
-                  onClick={() => runCommand('new')}
-                >
-                  {t('menu.new')}
-                </button>
-                <button type="button" className="button" onClick={() => runCommand('open')}>
-                  {t('menu.open')}
-                </button>
-              </div>
-            </div>
-          )}
-        </main>
+        <StartScreen
+          onNewFromTemplates={() => runCommand('new')}
+          onNewBlank={() => runCommand('newBlank')}
+          onOpen={() => runCommand('open')}
+          onOpenSample={() => runCommand('openSample')}
+          onOpenRecent={(path) => void actions.open(path)}
+          onError={actions.showError}
+        />
       )}
 
       <StatusBar
@@ -271,34 +300,22 @@ export function App() {
         pendingWrites={session.pendingWrites}
         lastWriteFailed={session.lastWriteFailed}
         counts={counts.total}
+        selection={info && table ? (gridSelection?.stats ?? null) : null}
+        zoom={view.zoom}
+        onZoom={(direction) =>
+          runCommand(direction === 0 ? 'zoomReset' : direction > 0 ? 'zoomIn' : 'zoomOut')
+        }
       />
 
-      {dialog?.kind === 'new' && (
-        <NewDocumentDialog
-          initialPath={defaultNewPath(appInfo)}
-          nativeDialogs={appInfo?.nativeDialogs ?? false}
-          onCancel={closeDialog}
-          onError={actions.showError}
-          onCreate={(path, templateIds) => {
-            closeDialog();
-            void actions.create(path, templateIds);
-          }}
-        />
-      )}
-      {dialog?.kind === 'path' && (
-        <PathDialog
-          purpose={dialog.purpose}
-          initialPath={info?.path ?? defaultNewPath(appInfo)}
-          onCancel={closeDialog}
-          onChoose={(path) => {
-            closeDialog();
-            void (dialog.purpose === 'open' ? actions.open(path) : actions.saveAs(path));
-          }}
-        />
-      )}
-      {dialog?.kind === 'about' && (
-        <AboutDialog version={appInfo?.version ?? '—'} onClose={closeDialog} />
-      )}
+      <AppDialogs
+        dialog={dialog}
+        info={info}
+        appInfo={appInfo}
+        session={session}
+        actions={actions}
+        onClose={() => setDialog(null)}
+        onNotice={setNotice}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * Components call `call('cells.set', …)` and never learn which transport carried it.
  */
 import type { CallInput, CallName, CallOutput, Reply } from '../shared/api';
+import { t } from './i18n';
 import { isMenuCommand, type MenuCommand } from './menu/commands';
 
 /** What Electron's preload script exposes through contextBridge (absent in the browser). */
@@ -63,8 +64,19 @@ async function invokeOverHttp(name: CallName, input: unknown): Promise<Reply<unk
   }
 }
 
-/** Call the Node side. Resolves with the call's output; rejects with an Error whose message is
- * the host's Vietnamese error text, ready to show to the user. */
+/** A refused call: the host's Vietnamese sentence, and its kind (`UserError` codes). */
+export class CallError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'CallError';
+  }
+}
+
+/** Call the Node side. Resolves with the call's output; rejects with a CallError whose message
+ * is the host's Vietnamese error text, ready to show to the user. */
 export async function call<N extends CallName>(
   name: N,
   input: CallInput<N>,
@@ -72,8 +84,13 @@ export async function call<N extends CallName>(
   const reply = window.bieu?.invoke
     ? await window.bieu.invoke(name, input)
     : await invokeOverHttp(name, input);
-  if (!reply.ok) throw new Error(reply.error);
+  if (!reply.ok) throw new CallError(reply.error, reply.code);
   return reply.value as CallOutput<N>;
+}
+
+/** What to tell the person about a failure. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : t('error.unknown');
 }
 
 /** True when running inside Electron (the preload bridge is present). */

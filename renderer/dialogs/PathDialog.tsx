@@ -3,11 +3,19 @@
  * because the path names a file on the machine that runs Biểu, which a browser cannot browse.
  */
 import { useId, useState } from 'react';
-import { t, useLanguage } from '../i18n';
+import { t, useLanguage, type MessageKey } from '../i18n';
 import { Modal } from './Modal';
 
+export type PathPurpose = 'open' | 'save' | 'blank';
+
+const TITLES: Record<PathPurpose, [MessageKey, MessageKey]> = {
+  open: ['dialog.open.title', 'dialog.open.submit'],
+  save: ['dialog.saveAs.title', 'dialog.saveAs.submit'],
+  blank: ['dialog.blank.title', 'dialog.blank.submit'],
+};
+
 interface PathDialogProps {
-  purpose: 'open' | 'save';
+  purpose: PathPurpose;
   initialPath: string;
   onCancel(): void;
   onChoose(path: string): void;
@@ -19,10 +27,11 @@ export function PathDialog({ purpose, initialPath, onCancel, onChoose }: PathDia
   const fieldId = useId();
   const hintId = useId();
   const trimmed = path.trim();
+  const [title, submit] = TITLES[purpose];
   return (
     <Modal
-      title={t(purpose === 'open' ? 'dialog.open.title' : 'dialog.saveAs.title')}
-      submitLabel={t(purpose === 'open' ? 'dialog.open.submit' : 'dialog.saveAs.submit')}
+      title={t(title)}
+      submitLabel={t(submit)}
       submitDisabled={trimmed === ''}
       onClose={onCancel}
       onSubmit={() => onChoose(trimmed)}

@@ -1,30 +1,82 @@
 /**
  * How a cell is drawn. It is a component of its own (not just a CSS class) so that a cell with a
  * finding carries `data-finding` and the finding's message as `title` in the DOM: the hooks the
- * tests and assistive tools rely on (DESIGN.md "Testability").
+ * tests and assistive tools rely on (DESIGN.md "Testability"). The active cell also holds the
+ * text field that receives the keyboard (CellInput), and a cell inside a range selection draws
+ * the selection's tint and outline.
  */
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { codeRowText, type CellValue, type Column } from '../../shared/model';
+import {
+  codeRowText,
+  isFigureColumn,
+  type CellValue,
+  type Column,
+  type Row,
+} from '../../shared/model';
+import type { CellMark } from './cell-findings';
 import { displayText } from './cell-text';
+import { CellInput } from './CellInput';
+import type { GridContext } from './grid-controller';
+import { useCellLook } from './grid-ui';
 import type { GridRow } from './grid-row';
 
 export interface CellViewParams {
   column: Column;
   columnIndex: number;
+  suppressMouseEventHandling(params: { event: MouseEvent }): boolean;
 }
 
-export function CellView(props: CustomCellRendererProps<GridRow, CellValue> & CellViewParams) {
-  const { data, column, columnIndex } = props;
+type Props = CustomCellRendererProps<GridRow, CellValue> & CellViewParams;
+
+export function CellView(props: Props) {
+  const { data, column } = props;
   if (!data) return null;
   if (data.kind === 'codes') return <span className="bieu-code">{codeRowText(column)}</span>;
-  const mark = data.marks?.get(columnIndex);
   return (
-    <span
-      className="bieu-cell-text"
-      data-finding={mark?.severity}
-      title={mark ? mark.messages.join('\n') : undefined}
-    >
-      {displayText(props.value ?? null, column)}
-    </span>
+    <DataCell
+      context={props.context as GridContext}
+      row={data.row}
+      mark={data.marks?.get(props.columnIndex)}
+      column={column}
+      columnIndex={props.columnIndex}
+      value={props.value ?? null}
+    />
+  );
+}
+
+interface DataCellProps {
+  context: GridContext;
+  row: Row;
+  mark: CellMark | undefined;
+  column: Column;
+  columnIndex: number;
+  value: CellValue;
+}
+
+function DataCell({ context, row, mark, column, columnIndex, value }: DataCellProps) {
+  const { controller } = context;
+  const look = useCellLook(controller.ui, row.id, columnIndex);
+  const active = look.startsWith('a') || look.startsWith('e');
+  const selected = look.includes('s');
+  const edges = selected ? look.slice(look.indexOf('s') + 1) : '';
+  return (
+    <>
+      <span
+        className="bieu-cell-text"
+        data-finding={mark?.severity}
+        title={mark ? mark.messages.join('\n') : undefined}
+      >
+        {displayText(value, column)}
+      </span>
+      {selected && <span className="bieu-selection" data-edges={edges} aria-hidden="true" />}
+      {active && (
+        <CellInput
+          controller={controller}
+          cell={{ rowId: row.id, col: columnIndex }}
+          label={column.label}
+          figure={isFigureColumn(column)}
+        />
+      )}
+    </>
   );
 }

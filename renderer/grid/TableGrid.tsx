@@ -1,12 +1,15 @@
 /**
- * One table in AG Grid, drawn like the paper form: grouped headers, the column-code row under
- * them, STT and names pinned left, a single grand-total row pinned at the bottom, and every
- * finding of the live checks on the cell it names.
+ * One table in AG Grid, drawn like the paper form (grouped headers, the column-code row under
+ * them, STT and names pinned left, a single grand-total row pinned at the bottom, every finding
+ * on the cell it names) and worked like a spreadsheet: a range selection, typing over a cell,
+ * Delete, Ctrl+D, Ctrl+C / Ctrl+V, Ctrl+Home / Ctrl+End (see keyboard.ts and CellInput.tsx).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
-  ColDef,
+  CellFocusedEvent,
+  CellMouseDownEvent,
+  CellMouseOverEvent,
   GetRowIdParams,
   GridApi,
   GridReadyEvent,
@@ -14,30 +17,63 @@ import type {
 } from 'ag-grid-community';
 import type { CellEdit } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
-import type { CellValue, Column, Row, Table } from '../../shared/model';
-import { t, useLanguage } from '../i18n';
+import { cellAddress, sheetLayout } from '../../shared/layout';
+import type { Row, Table } from '../../shared/model';
+import { t, tDocument, useLanguage } from '../i18n';
 import { markCells, type CellMark, type CellPosition } from './cell-findings';
+import { editorText, parseCellInput } from './cell-text';
+import { clipboardBlock, copyPayload, pasteEdits, writeClipboard } from './clipboard';
 import { buildColumnDefs, colIdOf } from './column-defs';
-import { CODE_ROW, dataRowId, gridRowId, type GridRow } from './grid-row';
+import { displayOrder, type DisplayOrder } from './display-order';
+import type { CellKey, GridContext, GridController } from './grid-controller';
+import { CODE_ROW, gridRowId, type GridRow } from './grid-row';
+import { GridUi } from './grid-ui';
+import type { KeyCommand } from './keyboard';
+import { clearRange, fillDown, isEditableCell } from './range-edits';
+import {
+  collapsed,
+  extendBy,
+  extendTo,
+  rangeOf,
+  wholeTable,
+  type CellPos,
+  type CellRange,
+} from './selection';
+import { selectionStats, type SelectionStats } from './selection-stats';
 import { gridTheme } from './theme';
 
 export interface FocusRequest extends CellPosition {
+  tableId: number;
   /** Bumped on every request, so asking twice for the same cell focuses it twice. */
   seq: number;
+}
+
+/** What the rest of the window needs to know about the selection (status bar, structure panel). */
+export interface GridSelection {
+  /** The active cell, by table row index and column index. */
+  active: CellPosition | null;
+  /** The selected rows (ids, top to bottom as shown) and columns (indexes, left to right). */
+  rowIds: number[];
+  columns: { from: number; to: number } | null;
+  /** Count, sum and average when more than one cell is selected. */
+  stats: SelectionStats | null;
 }
 
 interface TableGridProps {
   table: Table;
   findings: readonly Finding[];
   readOnly: boolean;
-  onEdit(edit: CellEdit, label: string): void;
+  zoom: number;
+  onEdits(edits: CellEdit[], label: string): void;
+  onNotice(message: string): void;
+  onSelectionChange(selection: GridSelection): void;
   focusRequest: FocusRequest | null;
 }
 
 const PINNED_TOP: GridRow[] = [CODE_ROW];
 
 /** A form, not a list: no sorting or moving columns; long header labels wrap as on paper. */
-const DEFAULT_COLUMN: ColDef<GridRow> = {
+const DEFAULT_COLUMN = {
   sortable: false,
   suppressMovable: true,
   suppressHeaderMenuButton: true,
@@ -45,12 +81,6 @@ const DEFAULT_COLUMN: ColDef<GridRow> = {
   autoHeaderHeight: true,
   resizable: true,
 };
-
-/** The one grand-total row, when there is exactly one: it stays in view at the bottom. */
-function pinnedTotal(table: Table): Row | null {
-  const totals = table.rows.filter((r) => r.role === 'total');
-  return totals.length === 1 ? totals[0] : null;
-}
 
 function rowClass(params: RowClassParams<GridRow>): string | undefined {
   const data = params.data;
@@ -61,23 +91,280 @@ function rowClass(params: RowClassParams<GridRow>): string | undefined {
 
 const getRowId = (params: GetRowIdParams<GridRow>) => gridRowId(params.data);
 
-export function TableGrid({ table, findings, readOnly, onEdit, focusRequest }: TableGridProps) {
+/** The cells of a range, named as in the checks ("C8:F12"), for the history's labels. */
+function rangeName(table: Table, order: DisplayOrder, range: CellRange): string {
+  const layout = sheetLayout(table);
+  const at = (row: number, col: number) =>
+    cellAddress(layout, table.rows.indexOf(order.rows[row]), col);
+  const first = at(range.top, range.left);
+  const last = at(range.bottom, range.right);
+  return first === last ? first : `${first}:${last}`;
+}
+
+export function TableGrid({
+  table,
+  findings,
+  readOnly,
+  zoom,
+  onEdits,
+  onNotice,
+  onSelectionChange,
+  focusRequest,
+}: TableGridProps) {
   const language = useLanguage();
   const api = useRef<GridApi<GridRow> | null>(null);
+  const [ui] = useState(() => new GridUi());
+  const dragging = useRef(false);
 
-  // Column definitions are rebuilt when the columns change, not on every edit (a table's columns
-  // array is kept across cell edits; `onEdit` is a stable callback).
-  const tableId = table.id;
-  const columnDefs = useMemo(
-    () =>
-      buildColumnDefs(table.columns, {
-        readOnly,
-        onCellEdit: (row: Row, column: Column, value: CellValue) =>
-          onEdit({ tableId, rowId: row.id, columnId: column.id, value }, `Sửa ô ${column.code}`),
-      }),
-    [table.columns, tableId, readOnly, onEdit],
+  const order = useMemo(() => displayOrder(table), [table]);
+  useEffect(() => ui.setOrder(order), [ui, order]);
+
+  // The controller reads the latest props through a ref: cells keep one controller for their life.
+  const latest = useRef({ table, order, readOnly, onEdits, onNotice });
+  useEffect(() => {
+    latest.current = { table, order, readOnly, onEdits, onNotice };
+  });
+
+  const columnIndex = useMemo(
+    () => new Map(table.columns.map((c, i) => [colIdOf(c), i])),
+    [table.columns],
   );
 
+  const controller = useMemo<GridController>(() => {
+    const rowOf = (cell: CellKey): Row | undefined =>
+      latest.current.table.rows.find((r) => r.id === cell.rowId);
+
+    const gridPosition = (pos: CellPos) => {
+      const { order: o, table: tb } = latest.current;
+      const column = tb.columns[pos.col];
+      if (!column) return null;
+      return pos.row < o.bodyCount
+        ? { rowIndex: pos.row, pinned: null, colKey: colIdOf(column) }
+        : { rowIndex: pos.row - o.bodyCount, pinned: 'bottom' as const, colKey: colIdOf(column) };
+    };
+
+    const reveal = (pos: CellPos) => {
+      const at = gridPosition(pos);
+      const grid = api.current;
+      if (!at || !grid) return;
+      grid.ensureColumnVisible(at.colKey);
+      if (!at.pinned) grid.ensureIndexVisible(at.rowIndex);
+    };
+
+    const focus = (pos: CellPos) => {
+      const at = gridPosition(pos);
+      const grid = api.current;
+      if (!at || !grid) return;
+      reveal(pos);
+      grid.setFocusedCell(at.rowIndex, at.colKey, at.pinned);
+    };
+
+    const bounds = () => ({
+      rows: latest.current.order.rows.length,
+      cols: latest.current.table.columns.length,
+    });
+
+    const edit = (edits: CellEdit[], label: string) => {
+      if (edits.length > 0 && !latest.current.readOnly) latest.current.onEdits(edits, label);
+    };
+
+    const run = (command: KeyCommand): boolean => {
+      const state = ui.get();
+      const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
+      const { table: tb, order: o } = latest.current;
+      switch (command.kind) {
+        case 'extend': {
+          if (!selection) return false;
+          const next = extendBy(selection, command.dRow, command.dCol, bounds());
+          ui.update({ selection: next });
+          reveal(next.end);
+          return true;
+        }
+        case 'jump': {
+          const { rows, cols } = bounds();
+          if (rows === 0) return true;
+          focus(command.to === 'first' ? { row: 0, col: 0 } : { row: rows - 1, col: cols - 1 });
+          return true;
+        }
+        case 'selectAll':
+          if (bounds().rows > 0) ui.update({ selection: wholeTable(bounds()) });
+          return true;
+        case 'clear': {
+          if (!selection) return false;
+          const range = rangeOf(selection);
+          const edits = clearRange(tb, o, range);
+          edit(edits, tDocument('label.clear', { cells: rangeName(tb, o, range) }));
+          return true;
+        }
+        case 'fillDown': {
+          if (!selection) return false;
+          const range = rangeOf(selection);
+          const edits = fillDown(tb, o, range);
+          edit(edits, tDocument('label.fillDown', { cells: rangeName(tb, o, range) }));
+          return true;
+        }
+        default:
+          return false;
+      }
+    };
+
+    return {
+      ui,
+      canEdit: (cell) => {
+        const row = rowOf(cell);
+        const column = latest.current.table.columns[cell.col];
+        return !latest.current.readOnly && !!row && !!column && isEditableCell(row, column);
+      },
+      editorText: (cell) => {
+        const row = rowOf(cell);
+        const column = latest.current.table.columns[cell.col];
+        return row && column ? editorText(row.cells[cell.col] ?? null, column) : '';
+      },
+      commit: (cell, text) => {
+        const { table: tb } = latest.current;
+        const row = rowOf(cell);
+        const column = tb.columns[cell.col];
+        if (!row || !column || !isEditableCell(row, column)) return;
+        const value = parseCellInput(text, column);
+        if (Object.is(row.cells[cell.col] ?? null, value)) return;
+        const address = cellAddress(sheetLayout(tb), tb.rows.indexOf(row), cell.col);
+        edit(
+          [{ tableId: tb.id, rowId: row.id, columnId: column.id, value }],
+          tDocument('label.editCell', { cell: address }),
+        );
+      },
+      command: run,
+      copy: (data, cut) => {
+        const range = ui.range();
+        if (!range) return;
+        const { table: tb, order: o } = latest.current;
+        writeClipboard(data, copyPayload(tb, o, range));
+        if (cut) run({ kind: 'clear' });
+      },
+      paste: (data) => {
+        const state = ui.get();
+        const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
+        const block = clipboardBlock(data);
+        const { table: tb, order: o, readOnly: ro, onNotice: notice } = latest.current;
+        if (!selection || !block || ro) return;
+        const result = pasteEdits(tb, o, selection, block);
+        // The pasted block becomes the selection, as in a spreadsheet.
+        const range = rangeOf(selection);
+        const single = block.length === 1 && block[0].length === 1;
+        const pasted: CellRange = {
+          top: range.top,
+          left: range.left,
+          bottom: single ? range.bottom : Math.min(o.rows.length, range.top + block.length) - 1,
+          right: single
+            ? range.right
+            : Math.min(tb.columns.length, range.left + block[0].length) - 1,
+        };
+        ui.update({
+          selection: {
+            anchor: { row: pasted.top, col: pasted.left },
+            end: { row: pasted.bottom, col: pasted.right },
+          },
+        });
+        edit(
+          result.edits,
+          tDocument('label.paste', {
+            count: result.edits.length,
+            cells: rangeName(tb, o, pasted),
+          }),
+        );
+        if (result.clippedRows > 0 || result.clippedColumns > 0)
+          notice(t('paste.clipped', { rows: result.clippedRows, columns: result.clippedColumns }));
+        else if (result.lockedCells > 0) notice(t('paste.locked', { count: result.lockedCells }));
+      },
+    };
+  }, [ui]);
+
+  const context = useMemo<GridContext>(() => ({ controller }), [controller]);
+
+  // Tell the window what is selected: the status bar's figures, the structure panel's column.
+  // Reported when the selection moves and when the values under it change (an edit, an undo).
+  const onSelectionChangeRef = useRef(onSelectionChange);
+  useEffect(() => {
+    onSelectionChangeRef.current = onSelectionChange;
+  });
+  const lastReport = useRef<{ key: string; table: Table | null }>({ key: '', table: null });
+  const report = useCallback(() => {
+    const { active, selection } = ui.get();
+    const o = ui.displayOrder();
+    const tb = latest.current.table;
+    const range = selection ? rangeOf(selection) : null;
+    const key = JSON.stringify([active, range, o.rows.length]);
+    if (key === lastReport.current.key && tb === lastReport.current.table) return;
+    lastReport.current = { key, table: tb };
+    const rowIds: number[] = [];
+    if (range) for (let r = range.top; r <= range.bottom; r++) rowIds.push(o.rows[r].id);
+    const activeRow = active ? o.rows[active.row] : undefined;
+    const several = range !== null && (range.bottom > range.top || range.right > range.left);
+    onSelectionChangeRef.current({
+      active:
+        active && activeRow
+          ? { rowIndex: tb.rows.indexOf(activeRow), columnIndex: active.col }
+          : null,
+      rowIds,
+      columns: range ? { from: range.left, to: range.right } : null,
+      stats: several ? selectionStats(o, range) : null,
+    });
+  }, [ui]);
+  useEffect(() => ui.subscribe(report), [ui, report]);
+  useEffect(report, [report, order]);
+
+  const positionOfEvent = useCallback(
+    (event: { rowIndex: number | null; rowPinned?: string | null; column: unknown }) => {
+      if (event.rowIndex === null || event.rowPinned === 'top') return null;
+      const colId =
+        typeof event.column === 'string'
+          ? event.column
+          : (event.column as { getColId(): string } | null)?.getColId();
+      const col = colId ? columnIndex.get(colId) : undefined;
+      if (col === undefined) return null;
+      const row = event.rowPinned === 'bottom' ? order.bodyCount + event.rowIndex : event.rowIndex;
+      return row < order.rows.length ? { row, col } : null;
+    },
+    [columnIndex, order],
+  );
+
+  const onCellFocused = (event: CellFocusedEvent<GridRow>) => {
+    const pos = positionOfEvent(event);
+    // The edit mode is left alone: the cell being left commits its text itself (on blur).
+    ui.update({ active: pos, selection: pos ? collapsed(pos) : null });
+  };
+
+  const onCellMouseDown = (event: CellMouseDownEvent<GridRow>) => {
+    const pos = positionOfEvent(event);
+    const mouse = event.event as MouseEvent | undefined;
+    if (!pos || !mouse || mouse.button !== 0) return;
+    const { selection, active } = ui.get();
+    if (mouse.shiftKey) {
+      const from = selection ?? (active ? collapsed(active) : collapsed(pos));
+      ui.update({ selection: extendTo(from, pos) });
+      return;
+    }
+    ui.update({ selection: collapsed(pos) });
+    dragging.current = true;
+  };
+
+  const onCellMouseOver = (event: CellMouseOverEvent<GridRow>) => {
+    const mouse = event.event as MouseEvent | undefined;
+    if (!dragging.current || !mouse || (mouse.buttons & 1) === 0) return;
+    const pos = positionOfEvent(event);
+    const { selection } = ui.get();
+    if (pos && selection) ui.update({ selection: extendTo(selection, pos) });
+  };
+
+  useEffect(() => {
+    const stop = () => {
+      dragging.current = false;
+    };
+    window.addEventListener('mouseup', stop);
+    return () => window.removeEventListener('mouseup', stop);
+  }, []);
+
+  const columnDefs = useMemo(() => buildColumnDefs(table.columns), [table.columns]);
   const marks = useMemo(() => markCells(table, findings), [table, findings]);
 
   // Keep each row's object while neither its cells nor its marks changed, so AG Grid redraws
@@ -96,29 +383,34 @@ export function TableGrid({ table, findings, readOnly, onEdit, focusRequest }: T
     [marks, rowCache],
   );
 
-  const total = pinnedTotal(table);
   const rowData = useMemo(
-    () => table.rows.filter((r) => r !== total).map(toGridRow),
-    [table.rows, total, toGridRow],
+    () => order.rows.slice(0, order.bodyCount).map(toGridRow),
+    [order, toGridRow],
   );
-  const pinnedBottom = useMemo(() => (total ? [toGridRow(total)] : undefined), [total, toGridRow]);
+  const pinnedBottom = useMemo(
+    () =>
+      order.bodyCount < order.rows.length
+        ? order.rows.slice(order.bodyCount).map(toGridRow)
+        : undefined,
+    [order, toGridRow],
+  );
 
-  // Bring a cell named in the checks panel into view and give it keyboard focus.
+  // Bring a cell named elsewhere (the checks panel, find) into view and give it keyboard focus.
   useEffect(() => {
     const grid = api.current;
     if (!grid || !focusRequest) return;
     const row = table.rows[focusRequest.rowIndex];
     const column = table.columns[focusRequest.columnIndex];
     if (!row || !column) return;
+    const display = order.indexOf.get(row.id);
+    if (display === undefined) return;
     const colKey = colIdOf(column);
     grid.ensureColumnVisible(colKey);
-    if (row === total) {
-      grid.setFocusedCell(0, colKey, 'bottom');
+    if (display >= order.bodyCount) {
+      grid.setFocusedCell(display - order.bodyCount, colKey, 'bottom');
     } else {
-      const node = grid.getRowNode(dataRowId(row.id));
-      if (!node || node.rowIndex === null) return;
-      grid.ensureIndexVisible(node.rowIndex, 'middle');
-      grid.setFocusedCell(node.rowIndex, colKey);
+      grid.ensureIndexVisible(display, 'middle');
+      grid.setFocusedCell(display, colKey);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request moves focus
   }, [focusRequest]);
@@ -129,16 +421,24 @@ export function TableGrid({ table, findings, readOnly, onEdit, focusRequest }: T
     [language],
   );
 
+  const theme = useMemo(() => gridTheme(zoom), [zoom]);
+
   return (
     <div
       className="bieu-grid-frame"
       role="group"
       data-testid="grid"
       aria-label={t('grid.label', { name: table.name })}
+      onMouseDownCapture={(event) => {
+        // Shift+click extends the selection; the browser must not move the focus either.
+        if (event.shiftKey && (event.target as HTMLElement).closest('.ag-cell'))
+          event.preventDefault();
+      }}
     >
       <AgGridReact<GridRow>
-        key={`${table.id}:${language}`}
-        theme={gridTheme}
+        key={language}
+        theme={theme}
+        context={context}
         columnDefs={columnDefs}
         rowData={rowData}
         pinnedTopRowData={PINNED_TOP}
@@ -147,14 +447,16 @@ export function TableGrid({ table, findings, readOnly, onEdit, focusRequest }: T
         getRowClass={rowClass}
         localeText={localeText}
         defaultColDef={DEFAULT_COLUMN}
-        singleClickEdit={false}
-        stopEditingWhenCellsLoseFocus
+        enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         enableBrowserTooltips
         suppressCellFocus={false}
         onGridReady={(event: GridReadyEvent<GridRow>) => {
           api.current = event.api;
         }}
+        onCellFocused={onCellFocused}
+        onCellMouseDown={onCellMouseDown}
+        onCellMouseOver={onCellMouseOver}
       />
     </div>
   );

@@ -3,25 +3,12 @@
  * groups from each column's `headerPath` (neighbours with the same group label share one merged
  * header cell), the label as the lowest header, STT and the unit name pinned on the left.
  */
-import type {
-  ColDef,
-  ColGroupDef,
-  EditableCallbackParams,
-  ValueSetterParams,
-} from 'ag-grid-community';
-import { isFigureColumn, type CellValue, type Column, type Row } from '../../shared/model';
-import { CellTextEditor, type CellTextEditorParams } from './CellTextEditor';
+import type { ColDef, ColGroupDef } from 'ag-grid-community';
+import { isFigureColumn, type CellValue, type Column } from '../../shared/model';
 import { CellView, type CellViewParams } from './CellView';
-import { parseCellInput } from './cell-text';
 import type { GridRow } from './grid-row';
 
 export type GridColumnDef = ColDef<GridRow, CellValue> | ColGroupDef<GridRow>;
-
-export interface ColumnDefOptions {
-  readOnly: boolean;
-  /** Called with the value the user's text means; the grid itself is only updated from state. */
-  onCellEdit(row: Row, column: Column, value: CellValue): void;
-}
 
 /** STT and the unit name: the columns a reader needs in view while scrolling across figures. */
 const PINNED_COLUMNS = 2;
@@ -30,11 +17,8 @@ export function colIdOf(column: Pick<Column, 'id'>): string {
   return `c${column.id}`;
 }
 
-export function buildColumnDefs(
-  columns: readonly Column[],
-  options: ColumnDefOptions,
-): GridColumnDef[] {
-  const leaves = columns.map((column, index) => leafDef(column, index, columns.length, options));
+export function buildColumnDefs(columns: readonly Column[]): GridColumnDef[] {
+  const leaves = columns.map((column, index) => leafDef(column, index, columns.length));
   return groupByHeaderPath(columns, leaves, 0, 0, columns.length);
 }
 
@@ -77,21 +61,16 @@ function groupByHeaderPath(
   return defs;
 }
 
-function leafDef(
-  column: Column,
-  index: number,
-  columns: number,
-  options: ColumnDefOptions,
-): ColDef<GridRow, CellValue> {
+function leafDef(column: Column, index: number, columns: number): ColDef<GridRow, CellValue> {
   const figure = isFigureColumn(column);
-  const isEditable = (params: EditableCallbackParams<GridRow, CellValue>): boolean => {
-    const data = params.data;
-    if (options.readOnly || data?.kind !== 'data') return false;
-    // A group row is a section title: it has a name but no figures of its own.
-    return !(figure && data.row.role === 'group');
+  const rendererParams: CellViewParams = {
+    column,
+    columnIndex: index,
+    // Shift+click extends the selection: AG Grid must not move the focus to the clicked cell.
+    // (AG Grid reads this option from the renderer's params.)
+    suppressMouseEventHandling: (params) =>
+      params.event.shiftKey && /^(mouse|pointer)down$/.test(params.event.type),
   };
-  const rendererParams: CellViewParams = { column, columnIndex: index };
-  const editorParams: CellTextEditorParams = { column };
 
   return {
     colId: colIdOf(column),
@@ -114,29 +93,14 @@ function leafDef(
         : undefined,
     valueGetter: (params) =>
       params.data?.kind === 'data' ? (params.data.row.cells[index] ?? null) : null,
-    editable: isEditable,
-    valueSetter: (params: ValueSetterParams<GridRow, CellValue>) => {
-      if (params.data?.kind !== 'data') return false;
-      // The editor hands back the text typed, or the untouched value when nothing was typed.
-      const typed: unknown = params.newValue;
-      const value =
-        typeof typed === 'string'
-          ? parseCellInput(typed, column)
-          : typeof typed === 'number'
-            ? typed
-            : null;
-      if (Object.is(value, params.oldValue ?? null)) return false;
-      options.onCellEdit(params.data.row, column, value);
-      // The new value reaches the grid through state (after the optimistic update), not here.
-      return false;
-    },
+    // Editing is the grid's own (CellInput): AG Grid's editors would open a new element, and an
+    // input method's composition begun on the cell would be lost on the way.
+    editable: false,
     // A row object is replaced only when its cells or its findings changed; then every cell of
     // it must redraw, including one whose value stayed while its finding came or went.
     equals: () => false,
     cellRenderer: CellView,
     cellRendererParams: rendererParams,
-    cellEditor: CellTextEditor,
-    cellEditorParams: editorParams,
     tooltipValueGetter: (params) => {
       const data = params.data;
       return data?.kind === 'data' ? data.marks?.get(index)?.messages.join('\n') : undefined;

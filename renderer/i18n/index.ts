@@ -54,11 +54,23 @@ export function useLanguage(): Language {
   );
 }
 
-/** The message for `key`, with `{name}` placeholders replaced from `params`. */
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogues[current][key];
+function fill(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** The message for `key`, with `{name}` placeholders replaced from `params`. */
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(catalogues[current][key], params);
+}
+
+/**
+ * A sentence written INTO the document (the history's "Sửa ô C8", "Dán 12 ô"): always in
+ * Vietnamese, the language of the document and of everyone who will read its history, whatever
+ * language this window shows.
+ */
+export function tDocument(key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(vi[key], params);
 }

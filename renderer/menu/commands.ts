@@ -1,17 +1,39 @@
 /**
  * The commands of the application menu. The in-page menu bar and Electron's native menu
  * (`window.bieu.onMenu`, electron/shell/menu-commands.ts) send the same names, so one handler
- * serves both. `quit` is the in-page menu's only: the native menu quits by itself.
+ * serves both. The native menu sends a subset; `quit` is the in-page menu's only (the native
+ * menu quits by itself).
  */
 export const MENU_COMMANDS = [
+  'home',
   'new',
+  'newBlank',
   'open',
+  'openSample',
   'saveAs',
+  'rename',
+  'reveal',
+  'meta',
+  'backups',
   'import',
   'export',
   'quit',
   'undo',
   'redo',
+  'find',
+  'tableAdd',
+  'tableRename',
+  'tableDuplicate',
+  'tableUp',
+  'tableDown',
+  'tableDelete',
+  'structure',
+  'saveTemplate',
+  'history',
+  'zoomIn',
+  'zoomOut',
+  'zoomReset',
+  'theme',
   'about',
 ] as const;
 

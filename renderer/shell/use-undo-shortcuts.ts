@@ -1,30 +1,51 @@
 /**
- * Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and redo document edits from anywhere in the window —
- * except inside a text field, where they belong to the field (an open cell editor, a dialog's
- * path box): there the browser's own text undo is what the user means.
+ * The window's own shortcuts, from anywhere in it: Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and
+ * redo document edits, Ctrl+F opens find and replace, Ctrl+= / Ctrl+- / Ctrl+0 zoom the grid.
+ * Inside a text field Ctrl+Z and Ctrl+Y belong to the field (an open cell editor, a dialog's path
+ * box): there the browser's own text undo is what the user means. The active cell's field counts
+ * as a text field only while it is editing (grid/CellInput.tsx).
  */
 import { useEffect, useEffectEvent } from 'react';
 
 /** A place where typing goes into text: there Ctrl+Z is the text's undo, not the document's. */
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
+  if (target.dataset.cellInput === 'idle') return false;
   return (
     target.isContentEditable ||
     target.closest('input, textarea, select, [contenteditable="true"]') !== null
   );
 }
 
-export function useUndoShortcuts(onUndo: () => void, onRedo: () => void): void {
+export interface WindowShortcuts {
+  undo(): void;
+  redo(): void;
+  find(): void;
+  zoom(direction: 1 | -1 | 0): void;
+}
+
+export function useUndoShortcuts(shortcuts: WindowShortcuts): void {
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
-    if (!(event.ctrlKey || event.metaKey) || event.altKey || isTextEntry(event.target)) return;
-    if (document.querySelector('dialog[open]')) return;
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
     const key = event.key.toLowerCase();
+    // Zoom and find work everywhere, even from a text field (as in a browser or Excel).
+    if (key === '=' || key === '+' || key === '-' || key === '0') {
+      event.preventDefault();
+      shortcuts.zoom(key === '0' ? 0 : key === '-' ? -1 : 1);
+      return;
+    }
+    if (key === 'f' && !event.shiftKey) {
+      event.preventDefault();
+      shortcuts.find();
+      return;
+    }
+    if (isTextEntry(event.target) || document.querySelector('dialog[open]')) return;
     if (key === 'z' && !event.shiftKey) {
       event.preventDefault();
-      onUndo();
+      shortcuts.undo();
     } else if (key === 'y' || (key === 'z' && event.shiftKey)) {
       event.preventDefault();
-      onRedo();
+      shortcuts.redo();
     }
   });
 

@@ -1,0 +1,99 @@
+/**
+ * The grid's own interaction state, outside React state: the active cell, the range selection and
+ * whether the active cell is being edited. Cells subscribe to it one by one
+ * (`useCellUi`), so moving the selection re-renders only the cells whose look changes, not the
+ * grid — on a nation-wide table that is the difference between instant and sluggish.
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+import type { DisplayOrder } from './display-order';
+import type { EditMode } from './keyboard';
+import { cellCount, rangeOf, type CellPos, type CellRange, type Selection } from './selection';
+
+export interface GridUiState {
+  /** The focused cell (display position); null when the grid has no focused data cell. */
+  active: CellPos | null;
+  selection: Selection | null;
+  mode: EditMode;
+}
+
+export class GridUi {
+  private state: GridUiState = { active: null, selection: null, mode: 'none' };
+  private order: DisplayOrder = { rows: [], bodyCount: 0, indexOf: new Map() };
+  private readonly listeners = new Set<() => void>();
+
+  get(): GridUiState {
+    return this.state;
+  }
+
+  displayOrder(): DisplayOrder {
+    return this.order;
+  }
+
+  range(): CellRange | null {
+    return this.state.selection ? rangeOf(this.state.selection) : null;
+  }
+
+  update(change: Partial<GridUiState>): void {
+    this.state = { ...this.state, ...change };
+    this.emit();
+  }
+
+  setOrder(order: DisplayOrder): void {
+    if (order === this.order) return;
+    this.order = order;
+    const rows = order.rows.length;
+    // Rows removed under the selection: keep what still exists.
+    const fit = (p: CellPos | null) => (p && p.row < rows ? p : null);
+    const active = fit(this.state.active);
+    const selection =
+      this.state.selection && fit(this.state.selection.anchor) && fit(this.state.selection.end)
+        ? this.state.selection
+        : active
+          ? { anchor: active, end: active }
+          : null;
+    this.state = { ...this.state, active, selection };
+    this.emit();
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * How one cell looks, as a short string (so React compares it by value): "a" when active,
+   * "s" when in a selection of several cells, and which edges of the selection it sits on.
+   */
+  cellLook(rowId: number, col: number): string {
+    const row = this.order.indexOf.get(rowId);
+    if (row === undefined) return '';
+    const { active, selection, mode } = this.state;
+    let look =
+      active && active.row === row && active.col === col ? (mode === 'none' ? 'a' : 'e') : '';
+    if (selection) {
+      const r = rangeOf(selection);
+      if (cellCount(r) > 1 && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) {
+        look += 's';
+        if (row === r.top) look += 't';
+        if (row === r.bottom) look += 'b';
+        if (col === r.left) look += 'l';
+        if (col === r.right) look += 'r';
+      }
+    }
+    return look;
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+/** The look of one cell, re-rendering the caller only when that look changes. */
+export function useCellLook(ui: GridUi, rowId: number, col: number): string {
+  const snapshot = useCallback(() => ui.cellLook(rowId, col), [ui, rowId, col]);
+  return useSyncExternalStore(ui.subscribe, snapshot);
+}
+
+export function useEditMode(ui: GridUi): EditMode {
+  return useSyncExternalStore(ui.subscribe, () => ui.get().mode);
+}

@@ -1,0 +1,93 @@
+/**
+ * The spreadsheet keys, decided in one place. The active cell holds a text field (cell-input) that
+ * is invisible while the person moves around and becomes the editor once they type; every key
+ * reaches it first. This module says what a key means in each of the three states; CellInput does
+ * it. Keys it does not claim go on to AG Grid, which moves the focus (arrows, Tab, Page Up/Down,
+ * Home/End, Enter and Shift+Enter with `enterNavigatesVertically`).
+ */
+
+/** Not editing; typed after a key that replaces the value; editing what was there (F2). */
+export type EditMode = 'none' | 'typing' | 'editing';
+
+export type KeyCommand =
+  /** Let the text field do what it does (insert a character, move the caret…) and AG Grid nothing. */
+  | { kind: 'native' }
+  /** Leave the key to AG Grid (navigation). */
+  | { kind: 'grid' }
+  /** Start typing: the key's character replaces the value (the field inserts it). */
+  | { kind: 'startTyping' }
+  /** Backspace outside the editor: empty the value and go on typing. */
+  | { kind: 'startEmpty' }
+  /** F2: edit the value that is there, caret at the end. */
+  | { kind: 'startEditing' }
+  /** Write what was typed; the key then goes on to AG Grid, which moves the focus. */
+  | { kind: 'commitAndMove' }
+  /** Escape: forget what was typed. */
+  | { kind: 'cancel' }
+  | { kind: 'extend'; dRow: number; dCol: number }
+  | { kind: 'jump'; to: 'first' | 'last' }
+  | { kind: 'selectAll' }
+  | { kind: 'clear' }
+  | { kind: 'fillDown' };
+
+export interface KeyLike {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/** A key that writes a character (not a shortcut, not a named key). */
+export function isPrintable(e: KeyLike): boolean {
+  // Ctrl+Alt is AltGr on many keyboards: it writes characters too.
+  return Array.from(e.key).length === 1 && !e.metaKey && (!e.ctrlKey || e.altKey);
+}
+
+export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (mode !== 'none') {
+    if (e.key === 'Escape') return { kind: 'cancel' };
+    if (e.key === 'Enter' || e.key === 'Tab') return { kind: 'commitAndMove' };
+    // After typing over a value, arrows leave the cell as in Excel; after F2 they move the caret.
+    if (mode === 'typing' && !ctrl && !e.shiftKey && e.key in ARROWS)
+      return { kind: 'commitAndMove' };
+    return { kind: 'native' };
+  }
+  if (ctrl && !e.altKey) {
+    switch (e.key) {
+      case 'Home':
+        return { kind: 'jump', to: 'first' };
+      case 'End':
+        return { kind: 'jump', to: 'last' };
+    }
+    switch (e.key.toLowerCase()) {
+      case 'a':
+        return { kind: 'selectAll' };
+      case 'd':
+        return { kind: 'fillDown' };
+    }
+    return { kind: 'grid' };
+  }
+  if (e.shiftKey && e.key in ARROWS) {
+    const [dRow, dCol] = ARROWS[e.key];
+    return { kind: 'extend', dRow, dCol };
+  }
+  switch (e.key) {
+    case 'F2':
+      return { kind: 'startEditing' };
+    case 'Delete':
+      return { kind: 'clear' };
+    case 'Backspace':
+      return { kind: 'startEmpty' };
+  }
+  if (isPrintable(e)) return { kind: 'startTyping' };
+  return { kind: 'grid' };
+}

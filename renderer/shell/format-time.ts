@@ -1,0 +1,19 @@
+/** Dates and times as people of the window's language write them: "14:05, 12/03/2025". */
+import { language } from '../i18n';
+
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(language() === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/** Bytes as "12 KB" / "1,4 MB", the window's way. */
+export function formatBytes(bytes: number): string {
+  const locale = language() === 'vi' ? 'vi-VN' : 'en-GB';
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'MB'] : [Math.max(1, bytes / 1024), 'KB'];
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${unit}`;
+}

@@ -1,0 +1,168 @@
+/**
+ * Editing like a spreadsheet, in the real renderer through the real host: the keys Excel users
+ * have in their fingers, a range selection by keyboard and by mouse, Delete, Ctrl+D, Ctrl+C /
+ * Ctrl+V, undo and redo, and the status bar's count, sum and average of the selection.
+ */
+import { expect, test } from './host-fixture';
+import { COL, POPULATION, cellAt, cellInput, expectFocused, expectSaved, vi } from './workbench';
+
+const rows = POPULATION.rows;
+
+test('arrows, Enter / Shift+Enter, Tab / Shift+Tab, F2, Esc and typing over a cell', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+
+  // A click makes a cell active; typing replaces its value; Enter writes it and moves down.
+  await cellAt(page, 0, COL.under7).click();
+  await expectFocused(page, 0, COL.under7);
+  await page.keyboard.type('1500');
+  await expect(cellInput(page)).toHaveAttribute('data-cell-input', 'typing');
+  await page.keyboard.press('Enter');
+  await expect(cellAt(page, 0, COL.under7)).toHaveText('1.500');
+  await expectFocused(page, 1, COL.under7);
+
+  // Shift+Enter goes back up; Tab and Shift+Tab go right and left.
+  await page.keyboard.press('Shift+Enter');
+  await expectFocused(page, 0, COL.under7);
+  await page.keyboard.press('Tab');
+  await expectFocused(page, 0, COL.age7to17);
+  await page.keyboard.press('Shift+Tab');
+  await expectFocused(page, 0, COL.under7);
+
+  // Arrows move; a typed value committed by an arrow goes where the arrow says.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expectFocused(page, 1, COL.age7to17);
+  await page.keyboard.type('1200');
+  await page.keyboard.press('ArrowLeft');
+  await expect(cellAt(page, 1, COL.age7to17)).toHaveText('1.200');
+  await expectFocused(page, 1, COL.under7);
+  await page.keyboard.press('ArrowUp');
+
+  // F2 edits what is there, caret at the end: End, Backspace, a digit.
+  await page.keyboard.press('F2');
+  await expect(cellInput(page)).toHaveAttribute('data-cell-input', 'editing');
+  await expect(cellInput(page)).toHaveValue('1.500');
+  // In edit mode the arrows move the caret, not the cell.
+  await page.keyboard.press('ArrowLeft');
+  await expectFocused(page, 0, COL.under7);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('7');
+  await page.keyboard.press('Enter');
+  await expect(cellAt(page, 0, COL.under7)).toHaveText('1.507');
+
+  // Esc forgets what was typed.
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.type('999');
+  await page.keyboard.press('Escape');
+  await expect(cellInput(page)).toHaveAttribute('data-cell-input', 'idle');
+  await expect(cellAt(page, 0, COL.under7)).toHaveText('1.507');
+
+  // Ctrl+Home and Ctrl+End, as in Excel: the first cell, and the last cell of the table.
+  await page.keyboard.press('Control+End');
+  await expectFocused(page, 'total', COL.rate);
+  await page.keyboard.press('Control+Home');
+  await expectFocused(page, 0, COL.stt);
+  await expectSaved(page);
+
+  // Ctrl+Z / Ctrl+Y undo and redo the last edit from the grid.
+  await page.keyboard.press('Control+z');
+  await expect(cellAt(page, 0, COL.under7)).toHaveText('1.500');
+  await page.keyboard.press('Control+y');
+  await expect(cellAt(page, 0, COL.under7)).toHaveText('1.507');
+  await expectSaved(page);
+});
+
+test('a range selected by Shift+arrows and by dragging; Delete, Ctrl+D, Ctrl+C / Ctrl+V; status bar figures', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const statusBar = page.getByTestId('status-bar');
+
+  // Shift+arrows: two rows × two age bands.
+  await cellAt(page, 0, COL.under7).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.getByTestId('grid').locator('.bieu-selection')).toHaveCount(4);
+  const four = [rows[0].cells[3], rows[0].cells[4], rows[1].cells[3], rows[1].cells[4]] as number[];
+  const sum = four.reduce((a, b) => a + b, 0);
+  const stats = page.getByTestId('selection-stats');
+  await expect(stats).toContainText('Số ô: 4');
+  await expect(stats).toContainText(`Tổng: ${vi(sum)}`);
+  await expect(stats).toContainText(`Trung bình: ${vi(sum / 4, 2)}`);
+
+  // Ctrl+C copies the block (TSV and an HTML table); Ctrl+V pastes it from the active cell.
+  const copied = page.evaluate(
+    () =>
+      new Promise<{ text: string; html: string }>((resolve) =>
+        document.addEventListener(
+          'copy',
+          (event) =>
+            resolve({
+              text: event.clipboardData?.getData('text/plain') ?? '',
+              html: event.clipboardData?.getData('text/html') ?? '',
+            }),
+          { once: true },
+        ),
+      ),
+  );
+  await page.keyboard.press('Control+c');
+  const payload = await copied;
+  expect(payload.text).toBe(`${vi(four[0])}\t${vi(four[1])}\r\n${vi(four[2])}\t${vi(four[3])}\r\n`);
+  expect(payload.html).toContain(`<td>${vi(four[0])}</td>`);
+
+  await cellAt(page, 5, COL.under7).click();
+  await page.keyboard.press('Control+v');
+  await expect(cellAt(page, 5, COL.under7)).toHaveText(vi(four[0]));
+  await expect(cellAt(page, 6, COL.age7to17)).toHaveText(vi(four[3]));
+  await expect(page.getByTestId('grid').locator('.bieu-selection')).toHaveCount(4);
+  await expectSaved(page);
+  // One paste is one step back.
+  await page.keyboard.press('Control+z');
+  await expect(cellAt(page, 5, COL.under7)).toHaveText(vi(rows[5].cells[3] as number));
+  await expect(cellAt(page, 6, COL.age7to17)).toHaveText(vi(rows[6].cells[4] as number));
+
+  // Dragging with the mouse selects a block: three communes × three bands.
+  const from = await cellAt(page, 2, COL.under7).boundingBox();
+  const to = await cellAt(page, 4, COL.age18to60).boundingBox();
+  await page.mouse.move(from!.x + 10, from!.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(to!.x + 10, to!.y + 10, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByTestId('grid').locator('.bieu-selection')).toHaveCount(9);
+  await expect(stats).toContainText('Số ô: 9');
+
+  // Ctrl+D fills the top row of the selection down into the rows below it: one change.
+  await page.keyboard.press('Control+d');
+  for (const row of [3, 4]) {
+    await expect(cellAt(page, row, COL.under7)).toHaveText(vi(rows[2].cells[3] as number));
+    await expect(cellAt(page, row, COL.age18to60)).toHaveText(vi(rows[2].cells[5] as number));
+  }
+  // The totals of those rows no longer add up: the checks say so at once.
+  await expect(cellAt(page, 3, COL.total).locator('[data-finding="error"]')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(cellAt(page, 4, COL.under7)).toHaveText(vi(rows[4].cells[3] as number));
+
+  // Shift+click extends from the active cell; Delete clears the whole block, one undo brings it back.
+  await cellAt(page, 8, COL.under7).click();
+  await cellAt(page, 9, COL.over60).click({ modifiers: ['Shift'] });
+  await expect(page.getByTestId('grid').locator('.bieu-selection')).toHaveCount(8);
+  await expectFocused(page, 8, COL.under7);
+  await page.keyboard.press('Delete');
+  for (let col = COL.under7; col <= COL.over60; col++) {
+    await expect(cellAt(page, 8, col)).toHaveText('');
+    await expect(cellAt(page, 9, col)).toHaveText('');
+  }
+  // The count is of cells that hold something, as in Excel.
+  await expect(statusBar).toContainText('Số ô: 0');
+  await expectSaved(page);
+  await page.keyboard.press('Control+z');
+  await expect(cellAt(page, 9, COL.over60)).toHaveText(vi(rows[9].cells[6] as number));
+  await expectSaved(page);
+});
