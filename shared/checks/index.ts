@@ -26,3 +26,18 @@ export { compileRules, DEFAULT_RULE_KINDS, type CompiledRules } from './rules';
 export type { CellRef, Rule, RuleKind, Evaluation } from './rule';
 export { isRateColumn, type CompileProblem } from './table-context';
 export { damerauLevenshtein } from './edit-distance';
+export type { FormulaProposal } from './proposal';
+export {
+  checkDocument,
+  discoverLinks,
+  DocumentSession,
+  type ColumnRef,
+  type DiscoverOptions,
+  type DocumentOptions,
+  type LinkDisagreement,
+  type LinkProposal,
+  type TableLink,
+} from './document';
+export { resolveTable, tableCode } from './table-names';
+export { tableUnits, unitNameColumn, type TableUnits } from './units-of-table';
+export { isBreakdownHeader, isOfWhichHeader, isTotalHeader } from './header-words';

@@ -142,3 +142,62 @@ export function suggestionReason(s: SuggestionFacts): string {
         : '';
   return `Sửa ô ${s.address} từ ${from} thành ${shown(s.to, s.decimals)}${slip} thì ${effect}, không làm sai kiểm tra nào khác`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Rules across tables
+
+export interface DocumentMismatchFacts {
+  /** 'cross-table': a link between two columns; 'user-rule': a rule someone typed. */
+  kind: 'cross-table' | 'user-rule';
+  relation: '=' | '<=' | '>=';
+  /** The stated side: "cột 6 của biểu «Dân số …»". */
+  stated: string;
+  /** The other side: "cột 9 của biểu «CDHT theo nhóm»", or the rule's right-hand side. */
+  other: string;
+  /** The rule as typed, for user rules. */
+  text: string | null;
+  /** The unit (row) compared: "Thị trấn Lộc Ninh", "Tổng cộng". */
+  unit: string | null;
+  actual: number;
+  expected: number;
+  decimals: number;
+  cause: Cause;
+}
+
+/**
+ * "Cột 6 của biểu «Dân số …», dòng «Thị trấn Lộc Ninh», phải bằng cột 9 của biểu «CDHT theo
+ * nhóm» = 1.239; đang ghi 1.329 (lệch +90; có thể hai chữ số liền nhau bị đảo chỗ)".
+ */
+export function documentMismatchMessage(f: DocumentMismatchFacts): string {
+  const k = f.decimals;
+  const where = f.unit ? `, dòng «${f.unit}»,` : '';
+  const lead = f.kind === 'user-rule' && f.text ? `Theo quy tắc «${f.text}»: ` : '';
+  const subject = lead ? f.stated : f.stated.charAt(0).toUpperCase() + f.stated.slice(1);
+  const value = shown(f.expected, k);
+  const stated = `đang ghi ${shown(f.actual, k)}`;
+  switch (f.relation) {
+    case '=':
+      return `${lead}${subject}${where} phải bằng ${f.other} = ${value}; ${stated} ${differenceNote(f.actual - f.expected, k, f.cause)}`;
+    case '<=':
+      return `${lead}${subject}${where} không được lớn hơn ${f.other} = ${value}; ${stated} ${boundNote(f.actual - f.expected, k, f.cause)}`;
+    case '>=':
+      return `${lead}${subject}${where} phải ít nhất bằng ${f.other} = ${value}; ${stated} ${boundNote(f.actual - f.expected, k, f.cause)}`;
+  }
+}
+
+/** Why a value one typing slip away from the other side is suggested. */
+export function slipSuggestionReason(
+  address: string,
+  from: number,
+  to: number,
+  decimals: number,
+  slip: 'transposition' | 'typo',
+): string {
+  const how = slip === 'transposition' ? 'hai chữ số liền nhau bị đảo chỗ' : 'chỉ khác một chữ số';
+  return `Sửa ô ${address} từ ${shown(from, decimals)} thành ${shown(to, decimals)} (${how}) thì hai biểu khớp nhau`;
+}
+
+/** A rule across tables that cannot be checked: a missing table or column, a parse error. */
+export function documentProblemMessage(text: string, problem: string): string {
+  return `Quy tắc «${text}» không kiểm tra được: ${problem}`;
+}
