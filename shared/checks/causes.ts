@@ -65,6 +65,8 @@ export function hasOffByOnePattern(mismatches: readonly Mismatch[]): boolean {
 }
 
 export function classifyCause(m: Mismatch, context: { offByOnePattern?: boolean } = {}): Cause {
+  // A stated result against a target: the contradiction is the finding; digits explain nothing.
+  if (m.kind === 'threshold') return null;
   const { actual, expected, exact, comparison } = m;
   const k = comparison.decimals;
   const difference = actual - expected;

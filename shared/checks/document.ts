@@ -24,7 +24,7 @@ import { classifyCause, digitString, isAdjacentSwap } from './causes';
 import { damerauLevenshtein } from './edit-distance';
 import { CheckSession, type CellChange, type CheckOptions } from './engine';
 import type { Cause, Finding, Severity } from './finding';
-import { evaluateFormula, type FormulaNode } from './formula';
+import { evaluateFormula, formulaCodes, hasDivision, type FormulaNode } from './formula';
 import { clean } from './linear-rule';
 import { documentMismatchMessage, documentProblemMessage, slipSuggestionReason } from './messages';
 import type { FormulaProposal } from './proposal';
@@ -32,6 +32,7 @@ import { halfUnit, isText, sumTolerance, type Comparison } from './rule';
 import { roundTo } from './rounding';
 import { tableUnits, type TableUnits } from './units-of-table';
 import { resolveTable } from './table-names';
+import { parseUserRule } from './user-rule';
 
 /** A column of a table of the document: the table by name (or code, "B2"), the column by code or index. */
 export interface ColumnRef {
@@ -47,9 +48,19 @@ export interface TableLink {
   severity?: Severity;
 }
 
+/** A rule typed in the column-code notation, within a table or across tables (user-rule.ts). */
+export interface UserRule {
+  text: string;
+  /** The table the rule is typed in: unqualified codes ("6 = 1+2") are its columns. */
+  table?: string;
+  severity?: Severity;
+}
+
 export interface DocumentOptions {
   /** Options per table: addresses, sheet names (the source file's own for Excel input). */
   tableOptions?: (table: Table, index: number) => CheckOptions;
+  /** Rules typed by the user. */
+  userRules?: readonly UserRule[];
   /**
    * Also check the links `discoverLinks` proposes, as warnings: for `bieu check` on an Excel
    * file, where no one is there to accept them.
@@ -169,6 +180,7 @@ export class DocumentSession {
     this.sheets = tables.map((t, i) => options.tableOptions?.(t, i)?.sheet ?? t.name);
     this.units = tables.map(tableUnits);
     for (const link of links) this.addLink(link, link.severity ?? 'error');
+    for (const rule of options.userRules ?? []) this.addUserRule(rule);
     if (options.discover) {
       for (const p of this.proposals().links) this.addLink(p.link, 'warning');
     }
@@ -286,6 +298,88 @@ export class DocumentSession {
       other: 1,
       tables: to.table === from.table ? [to.table] : [to.table, from.table],
       ratio: false,
+    });
+  }
+
+  private addUserRule(rule: UserRule): void {
+    const text = rule.text.trim();
+    const home = rule.table === undefined ? null : resolveTable(this.tables, rule.table);
+    if (typeof home === 'string') {
+      this.problem('user-rule', text, home, rule.table);
+      return;
+    }
+    const homeName = home === null ? undefined : this.tables[home].name;
+    const parsed = parseUserRule(text, {
+      codes: home === null ? undefined : this.tables[home].columns.map((c) => c.code),
+    });
+    if (!parsed.ok) {
+      this.problem('user-rule', text, parsed.error.message, homeName);
+      return;
+    }
+    const { lhs: left, rhs: right, refs: written, relation } = parsed.rule;
+    const refs: DocRef[] = [];
+    const slot = new Map<string, number>();
+    const resolved: number[] = [];
+    for (const ref of written) {
+      const table = ref.table ?? homeName;
+      if (table === undefined) {
+        this.problem(
+          'user-rule',
+          text,
+          `mã cột ${ref.column} không rõ thuộc biểu nào (viết B1.${ref.column})`,
+        );
+        return;
+      }
+      const r = this.resolve({ table, column: ref.column });
+      if (typeof r === 'string') {
+        this.problem('user-rule', text, r, homeName);
+        return;
+      }
+      const key = `${r.table}:${r.col}`;
+      if (!slot.has(key)) {
+        slot.set(key, refs.length);
+        refs.push(r);
+      }
+      resolved.push(slot.get(key)!);
+    }
+    const renumber = (node: FormulaNode): FormulaNode => {
+      switch (node.type) {
+        case 'code':
+          return refNode(resolved[Number(node.code)]);
+        case 'constant':
+          return node;
+        case 'negate':
+          return { type: 'negate', operand: renumber(node.operand) };
+        case 'binary':
+          return {
+            type: 'binary',
+            op: node.op,
+            left: renumber(node.left),
+            right: renumber(node.right),
+          };
+      }
+    };
+    const lhs = renumber(left);
+    const rhs = renumber(right);
+    const lhsRefs = formulaCodes(lhs).map(Number);
+    const rhsRefs = formulaCodes(rhs).map(Number);
+    const target = lhsRefs[0] ?? rhsRefs[0];
+    if (target === undefined) {
+      this.problem('user-rule', text, 'quy tắc không đọc ô nào của biểu', homeName);
+      return;
+    }
+    this.rules.push({
+      kind: 'user-rule',
+      severity: rule.severity ?? 'error',
+      text,
+      refs,
+      lhs: lhsRefs.length > 0 ? lhs : rhs,
+      rhs: lhsRefs.length > 0 ? rhs : lhs,
+      relation: lhsRefs.length > 0 || relation === '=' ? relation : relation === '<=' ? '>=' : '<=',
+      target,
+      other: lhs.type === 'code' && rhs.type === 'code' ? rhsRefs[0] : null,
+      tables: [...new Set(refs.map((r) => r.table))],
+      ratio: hasDivision(lhs) || hasDivision(rhs),
     });
   }
 

@@ -37,7 +37,15 @@ export {
   type LinkDisagreement,
   type LinkProposal,
   type TableLink,
+  type UserRule,
 } from './document';
+export {
+  parseUserRule,
+  type UserRuleAst,
+  type UserRuleParse,
+  type UserRuleRef,
+} from './user-rule';
+export { parseThreshold, resultOf } from './kinds/threshold';
 export { resolveTable, tableCode } from './table-names';
 export { tableUnits, unitNameColumn, type TableUnits } from './units-of-table';
 export { isBreakdownHeader, isOfWhichHeader, isTotalHeader } from './header-words';

@@ -109,6 +109,16 @@ export function mismatchMessage(rule: RuleDescription, m: MismatchFacts): string
       }
       return `Cột ${rule.columnCode} phải ít nhất bằng tổng ${group} ${parts} = ${shown(m.expected, k)}; đang ghi ${shown(m.actual, k)} ${note}`;
     }
+    case 'threshold': {
+      const op = rule.direction === 'at-least' ? '≥' : '≤';
+      const target = `chỉ tiêu ${op} ${shown(m.expected, k)}`;
+      const value = `cột ${rule.columnCode} = ${shown(m.actual, k)}`;
+      const met = rule.direction === 'at-least' ? m.actual >= m.expected : m.actual <= m.expected;
+      if (met) return `Kết quả ghi «${rule.result}» nhưng ${value} đã đạt ${target}`;
+      const gap = Math.abs(m.actual - m.expected);
+      const how = rule.direction === 'at-least' ? 'thiếu' : 'vượt';
+      return `Kết quả ghi «${rule.result}» nhưng ${value} chưa đạt ${target} (${how} ${shown(gap, k)})`;
+    }
     case 'not-a-number':
       return `Cột ${rule.columnCode} đang ghi ${shown(m.actual, k)}`;
   }

@@ -108,6 +108,14 @@ export type RuleDescription =
       totalCode: string;
       partCodes: readonly string[];
     }
+  | {
+      kind: 'threshold';
+      /** The code of the value column. */
+      columnCode: string;
+      direction: 'at-least' | 'at-most';
+      /** The result as the table states it ("Đạt"). */
+      result: string;
+    }
   | { kind: 'not-a-number'; columnCode: string };
 
 export interface Rule {

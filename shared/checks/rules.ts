@@ -10,6 +10,7 @@ import { rowFormulaKind } from './kinds/row-formula';
 import { columnTotalKind } from './kinds/column-total';
 import { headerSumKind, proposeTotalFormulas } from './kinds/header-sum';
 import { notANumberKind } from './kinds/not-a-number';
+import { thresholdKind } from './kinds/threshold';
 import type { FormulaProposal } from './proposal';
 
 export type {
@@ -30,6 +31,7 @@ export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
   rowFormulaKind,
   columnTotalKind,
   headerSumKind,
+  thresholdKind,
 ];
 
 export interface CompiledRules {
