@@ -82,6 +82,39 @@ describe('classifyCause', () => {
     expect(classifyCause(rate(96.35, 97.0459))).toBeNull();
   });
 
+  it('bounds (a part at most its total): only sign, swapped digits or rounding', () => {
+    const bound: Comparison = { shape: 'bound', decimals: 0, integers: true, roundingSlack: 0 };
+    const over = (actual: number, limit: number, c = bound): Mismatch => ({
+      kind: 'header-sum',
+      actual,
+      expected: limit,
+      exact: limit,
+      comparison: c,
+    });
+    expect(classifyCause(over(1329, 1239))).toBe('transposition');
+    expect(classifyCause(over(-15, 15))).toBe('sign');
+    expect(classifyCause(over(21, 23))).toBeNull(); // one digit apart, but any figure ≥ 23 would do
+    const decimals: Comparison = {
+      shape: 'bound',
+      decimals: 2,
+      integers: false,
+      roundingSlack: 0.01,
+    };
+    expect(classifyCause(over(10.01, 10, decimals))).toBe('rounding');
+    expect(classifyCause(over(10.5, 10, decimals))).toBeNull();
+  });
+
+  it('a threshold names no cause: the stated result contradicts the numbers', () => {
+    const m: Mismatch = {
+      kind: 'threshold',
+      actual: 67,
+      expected: 76,
+      exact: 76,
+      comparison: { shape: 'bound', decimals: 0, integers: false, roundingSlack: 0 },
+    };
+    expect(classifyCause(m)).toBeNull();
+  });
+
   it('nothing when the figures are simply different', () => {
     expect(classifyCause(sum(32005, 32041))).toBeNull();
     expect(classifyCause(rate(96.72, 97.0459))).toBeNull();

@@ -272,6 +272,40 @@ describe('a live document session', () => {
     expect(session.findings()).toEqual([]);
   });
 
+  it('agrees with a full check after any sequence of edits in either table', () => {
+    let seed = 5049;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const tables = [template('cdht-theo-nhom'), template('dan-so-tham-gia')];
+    const rules = [{ text: 'B2.6 <= B2.1' }];
+    tables[1].name = 'Biểu 2';
+    const linked: TableLink = {
+      from: { table: CDHT, column: '9' },
+      to: { table: 'Biểu 2', column: '6' },
+    };
+    const session = new DocumentSession(tables, [linked], { userRules: rules });
+    for (let step = 0; step < 150; step++) {
+      const t = next() < 0.5 ? 0 : 1;
+      const table = tables[t];
+      const r = Math.floor(next() * table.rows.length);
+      const c = 2 + Math.floor(next() * (table.columns.length - 2));
+      const old = table.rows[r].cells[c];
+      const base = typeof old === 'number' ? old : 10;
+      const roll = next();
+      const value =
+        roll < 0.05
+          ? 'không rõ'
+          : roll < 0.1
+            ? null
+            : roll < 0.6
+              ? base + Math.round((next() - 0.5) * 6)
+              : base;
+      const got = session.recheckCells(table.name, [{ row: r, col: c, value }]);
+      expect(got, `step ${step}`).toEqual(
+        checkDocument(structuredClone(tables), [linked], { userRules: rules }),
+      );
+    }
+  });
+
   it('follows a renamed unit', () => {
     const cdht = template('cdht-theo-nhom');
     const danSo = template('dan-so-tham-gia');
