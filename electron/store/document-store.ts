@@ -9,13 +9,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError, type ChangeSet, type CellEdit, type DocumentInfo } from '../../shared/api';
-import type { CellValue, Column, Row, RowRole, Table, TableSummary } from '../../shared/model';
+import {
+  UserError,
+  type ChangeSet,
+  type CellEdit,
+  type ColumnSpec,
+  type DocumentInfo,
+  type HistoryEntry,
+  type BackupInfo,
+} from '../../shared/api';
+import type { CellValue, RowRole, Table, TableSummary } from '../../shared/model';
 import { decodeCell, encodeCell, normaliseCellValue, sameCellValue } from './cell-values';
+import { DEFAULT_EVERY_BATCHES, DEFAULT_KEEP, writeBackup, type BackupPolicy } from './backups';
 import { assertDocumentFile } from './document-file';
+import { acquireLock, lockedReason, type DocumentLock } from './document-lock';
 import {
   batchEdits,
+  batchesInState,
+  batchStructure,
   discardRedoChain,
+  getBatch,
   nextRedoBatch,
   nextUndoBatch,
   readHistory,
@@ -23,6 +36,7 @@ import {
   setBatchState,
   type CellChange,
   type EditBatch,
+  type StructureRecord,
 } from './edit-log';
 import { describeIssues, newTableSchema, type NewTable, type NewTableInput } from './new-table';
 import {
@@ -33,11 +47,52 @@ import {
   readSchemaVersion,
 } from './schema';
 import { openDatabase, type Db } from './sqlite';
+import * as ops from './structure-edits';
+import {
+  allocateIds,
+  readTable,
+  readTableOrder,
+  tableChange,
+  writeTableChanges,
+  writeTableOrder,
+  type TableChange,
+  type TableSnapshot,
+  type TableTransition,
+} from './table-snapshot';
 
 export interface StoreOptions {
   /** Who is editing, for the edit log; defaults to the operating-system user name. */
   user?: string;
+  /** Where and how often to back the document up; no backups without it (tests, the CLI). */
+  backups?: BackupPolicy;
 }
+
+/**
+ * A document whose file is damaged (SQLite's own check fails). Its message says so; the session
+ * adds the newest backup, if there is one, so the user is offered to restore it.
+ */
+export class DamagedDocumentError extends UserError {
+  constructor(
+    message: string,
+    readonly documentPath: string,
+  ) {
+    super(message, 'not-a-document');
+  }
+}
+
+/** What one structural action changes, before it is written and logged. */
+interface StructurePlan {
+  label: string;
+  tables: TableTransition[];
+  order?: { before: [number, number][]; after: [number, number][] };
+  meta?: { before: Record<string, string | null>; after: Record<string, string | null> };
+}
+
+/** A plan as the edit log keeps it: each table as the difference of its two sides. */
+type RecordedPlan = Omit<StructurePlan, 'tables'> & { tables: TableChange[] };
+
+/** At most this many cells per history entry: a paste of 10 000 cells is one line anyway. */
+const HISTORY_CELLS_PER_ENTRY = 500;
 
 /** Well-known metadata keys; any other key may be stored as well (see setMeta). */
 export const META_KEYS = {
@@ -53,12 +108,15 @@ export const META_KEYS = {
 
 export class DocumentStore {
   private db: Db | null;
+  private batchesSinceBackup = 0;
 
   private constructor(
     db: Db,
     private filePath: string,
     private readOnlyReason: string | null,
     private readonly user: string,
+    private readonly options: StoreOptions,
+    private lock: DocumentLock | null,
   ) {
     this.db = db;
   }
@@ -90,7 +148,7 @@ export class DocumentStore {
       // (document-file.ts relies on that); open() below switches the finished file to WAL.
       migrate(db);
       const writer = db;
-      writer.transaction(() => insertTables(writer, parsed, 0))();
+      writer.transaction(() => insertNewTables(writer, parsed, 0))();
       db.close();
       db = null;
       placeNewFile(tmp, target);
@@ -104,9 +162,10 @@ export class DocumentStore {
   }
 
   /**
-   * Open an existing document. A file that is not a Biểu document is refused (UserError
-   * 'not-a-document') without being written to; a document from a newer Biểu opens read-only; an
-   * older one is migrated in one transaction.
+   * Open an existing document. A file that is not a Biểu document, or a damaged one, is refused
+   * (UserError 'not-a-document') without being written to; a document from a newer Biểu, or one
+   * being edited in another window or process (its lock file), opens read-only; an older one is
+   * migrated in one transaction, after a backup.
    */
   static open(filePath: string, options: StoreOptions = {}): DocumentStore {
     const resolved = path.resolve(filePath);
@@ -114,33 +173,7 @@ export class DocumentStore {
     const user = options.user ?? osUserName();
     assertDocumentFile(resolved);
 
-    // The header looked right; confirm through SQLite itself, still read-only.
-    let probe: Db;
-    let applicationId: number;
-    let version: number;
-    try {
-      probe = openDatabase(resolved, { readonly: true });
-    } catch {
-      throw new UserError(`Không mở được tệp «${name}» như một tài liệu Biểu.`, 'not-a-document');
-    }
-    try {
-      applicationId = readApplicationId(probe);
-      version = readSchemaVersion(probe);
-      probe.prepare('SELECT count(*) FROM sqlite_master').get();
-    } catch {
-      probe.close();
-      throw new UserError(
-        `Tệp «${name}» bị hỏng hoặc không đọc được như một tài liệu Biểu.`,
-        'not-a-document',
-      );
-    }
-    if (applicationId !== BIEU_APPLICATION_ID) {
-      probe.close();
-      throw new UserError(
-        `Tệp «${name}» là cơ sở dữ liệu SQLite nhưng không phải là tài liệu Biểu.`,
-        'not-a-document',
-      );
-    }
+    const { probe, version } = probeDocument(resolved);
     if (version > SCHEMA_VERSION) {
       // Writing with an older schema in mind could corrupt what the newer Biểu stored; reading
       // is still useful, so keep the read-only connection.
@@ -149,11 +182,13 @@ export class DocumentStore {
         resolved,
         `Tài liệu được tạo bởi phiên bản Biểu mới hơn (lược đồ ${version}); chỉ mở để xem.`,
         user,
+        options,
+        null,
       );
     }
-    probe.close();
 
     if (!isWritable(resolved)) {
+      probe.close();
       if (version < SCHEMA_VERSION) {
         throw new UserError(
           `Tài liệu «${name}» cần được nâng cấp lên phiên bản lược đồ ${SCHEMA_VERSION} nhưng tệp không ghi được.`,
@@ -165,11 +200,38 @@ export class DocumentStore {
         resolved,
         `Không có quyền ghi vào tệp «${name}» hoặc thư mục chứa nó; chỉ mở để xem.`,
         user,
+        options,
+        null,
       );
     }
 
-    const db = openDatabase(resolved, { mustExist: true });
+    const attempt = acquireLock(resolved, user);
+    if (!attempt.ok) {
+      if (version < SCHEMA_VERSION) {
+        probe.close();
+        throw new UserError(
+          `${lockedReason(attempt.owner).replace(/; chỉ mở để xem\.$/, '')}; ` +
+            `tài liệu «${name}» thuộc phiên bản cũ nên chưa xem được ở đây trước khi nơi đó đóng nó.`,
+          'read-only',
+        );
+      }
+      return new DocumentStore(probe, resolved, lockedReason(attempt.owner), user, options, null);
+    }
+    const lock = attempt.lock;
+
+    // A copy before the document is opened for writing (and before any migration touches it).
+    if (options.backups) {
+      try {
+        writeBackup(probe, resolved, options.backups.root, options.backups.keep ?? DEFAULT_KEEP);
+      } catch (err) {
+        console.error(`[bieu] không sao lưu được «${name}»:`, err);
+      }
+    }
+    probe.close();
+
+    let db: Db | null = null;
     try {
+      db = openDatabase(resolved, { mustExist: true });
       db.pragma('foreign_keys = ON');
       db.pragma('journal_mode = WAL');
       // WAL's default NORMAL may lose the last commits on power loss; FULL keeps the promise
@@ -177,16 +239,48 @@ export class DocumentStore {
       db.pragma('synchronous = FULL');
       migrate(db);
     } catch (err) {
-      db.close();
+      db?.close();
+      lock.release();
       throw new UserError(`Không mở được tài liệu «${name}»: ${(err as Error).message}`, 'failed');
     }
-    return new DocumentStore(db, resolved, null, user);
+    return new DocumentStore(db, resolved, null, user, options, lock);
   }
 
-  /** Close the file (SQLite checkpoints the WAL into it). Safe to call twice. */
+  /**
+   * Throw the UserError open() would if the file is not a healthy Biểu document (a backup
+   * before it is restored). Reads only; writes nothing anywhere.
+   */
+  static verify(filePath: string): void {
+    const resolved = path.resolve(filePath);
+    assertDocumentFile(resolved);
+    probeDocument(resolved).probe.close();
+  }
+
+  /**
+   * Back up a document that is not open here (before backups.restore replaces it). Throws a
+   * DamagedDocumentError when it cannot be read as a healthy document.
+   */
+  static backupClosed(filePath: string, policy: BackupPolicy): BackupInfo | null {
+    const resolved = path.resolve(filePath);
+    assertDocumentFile(resolved);
+    const { probe } = probeDocument(resolved);
+    try {
+      return writeBackup(probe, resolved, policy.root, policy.keep ?? DEFAULT_KEEP);
+    } finally {
+      probe.close();
+    }
+  }
+
+  /**
+   * Close the file (SQLite checkpoints the WAL into it) and free it for other windows. A
+   * document edited since its last backup is backed up first. Safe to call twice.
+   */
   close(): void {
+    if (this.db && this.batchesSinceBackup > 0) this.backupQuietly();
     this.db?.close();
     this.db = null;
+    this.lock?.release();
+    this.lock = null;
   }
 
   get path(): string {
@@ -195,6 +289,10 @@ export class DocumentStore {
 
   get readOnly(): boolean {
     return this.readOnlyReason !== null;
+  }
+
+  get isOpen(): boolean {
+    return this.db !== null;
   }
 
   info(): DocumentInfo {
@@ -207,6 +305,28 @@ export class DocumentStore {
       canUndo: this.canUndo(),
       canRedo: this.canRedo(),
     };
+  }
+
+  /**
+   * Back the document up now (backups.restore does so before replacing it). Null when the
+   * store has no backup folder or the copy equals the newest backup.
+   */
+  backupNow(): BackupInfo | null {
+    const policy = this.options.backups;
+    if (!policy) return null;
+    const made = writeBackup(this.conn, this.filePath, policy.root, policy.keep ?? DEFAULT_KEEP);
+    this.batchesSinceBackup = 0;
+    return made;
+  }
+
+  /**
+   * Move everything in the WAL into the main file, so the file alone is the document (before it
+   * is renamed). False when a reader elsewhere keeps part of the WAL in use.
+   */
+  checkpoint(): boolean {
+    if (this.readOnly) return true;
+    const [result] = this.conn.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
   }
 
   // ---------------------------------------------------------------- reading tables
@@ -223,55 +343,8 @@ export class DocumentStore {
   }
 
   getTable(tableId: number): Table {
-    const db = this.conn;
-    const table = db
-      .prepare(`SELECT id, name, title, unit FROM tables WHERE id = ?`)
-      .get(tableId) as { id: number; name: string; title: string; unit: string } | undefined;
-    if (!table) {
-      throw new UserError(
-        `Không tìm thấy bảng số ${tableId} trong tài liệu «${path.basename(this.filePath)}».`,
-        'not-found',
-      );
-    }
-    const columns = (
-      db
-        .prepare(
-          `SELECT id, code, label, header_path, type, decimals, formula
-             FROM columns WHERE table_id = ? ORDER BY position`,
-        )
-        .all(tableId) as (Omit<Column, 'headerPath'> & { header_path: string })[]
-    ).map(({ header_path, ...c }) => ({ ...c, headerPath: JSON.parse(header_path) as string[] }));
-    const columnIndex = new Map(columns.map((c, i) => [c.id, i]));
-
-    const rows: Row[] = (
-      db
-        .prepare(`SELECT id, role, unit_key FROM rows WHERE table_id = ? ORDER BY position`)
-        .all(tableId) as { id: number; role: RowRole; unit_key: string | null }[]
-    ).map((r) => ({
-      id: r.id,
-      role: r.role,
-      unitKey: r.unit_key,
-      cells: new Array<CellValue>(columns.length).fill(null),
-    }));
-    const rowById = new Map(rows.map((r) => [r.id, r]));
-
-    const cells = db
-      .prepare(
-        `SELECT c.row_id, c.column_id, c.num, c.text
-           FROM cells c JOIN rows r ON r.id = c.row_id WHERE r.table_id = ?`,
-      )
-      .all(tableId) as {
-      row_id: number;
-      column_id: number;
-      num: number | null;
-      text: string | null;
-    }[];
-    for (const c of cells) {
-      const row = rowById.get(c.row_id);
-      const index = columnIndex.get(c.column_id);
-      if (row && index !== undefined) row.cells[index] = decodeCell(c.num, c.text);
-    }
-    return { ...table, columns, rows };
+    const { position: _position, ...table } = this.requireTable(tableId);
+    return table;
   }
 
   tableByName(name: string): Table | null {
@@ -280,22 +353,31 @@ export class DocumentStore {
     return row ? this.getTable(row.id) : null;
   }
 
-  // ---------------------------------------------------------------- changing the document
+  // ---------------------------------------------------------------- changing cells
 
-  /** Add tables after the existing ones (an import), in one transaction. */
-  addTables(tables: readonly NewTableInput[]): TableSummary[] {
+  /**
+   * Add tables after the existing ones (an import), as one transaction and one undoable batch.
+   */
+  addTables(tables: readonly NewTableInput[], label?: string): TableSummary[] {
     this.assertWritable();
     const db = this.conn;
     const existing = (db.prepare(`SELECT name FROM tables`).all() as { name: string }[]).map(
       (r) => r.name,
     );
     const parsed = parseNewTables(tables, existing);
-    const ids = db.transaction(() => {
-      const { next } = db
-        .prepare(`SELECT coalesce(max(position) + 1, 0) AS next FROM tables`)
-        .get() as { next: number };
-      return insertTables(db, parsed, next);
-    })();
+    if (parsed.length === 0) return [];
+    let ids: number[] = [];
+    this.commit(() => {
+      const next = nextTablePosition(db);
+      const added = parsed.map((t, i) => snapshotOfNew(db, t, next + i));
+      ids = added.map((t) => t.id);
+      return {
+        label:
+          label ??
+          `Nhập ${added.length === 1 ? 'biểu' : `${added.length} biểu:`} ${added.map((t) => ops.tableName(t)).join(', ')}`,
+        tables: added.map((t) => ({ from: null, to: t })),
+      };
+    });
     return this.listTables().filter((t) => ids.includes(t.id));
   }
 
@@ -341,8 +423,153 @@ export class DocumentStore {
         })),
       };
     })();
+    if (applied.batchId !== null) this.afterBatch();
     return { ...applied, ...this.undoState(), structureChanged: [], tableListChanged: false };
   }
+
+  // ---------------------------------------------------------------- changing tables
+
+  /** Add a table (from a template, else blank) after the last one. */
+  addTable(table: NewTableInput, label?: string): ChangeSet {
+    this.assertWritable();
+    const db = this.conn;
+    const existing = new Set(
+      (db.prepare(`SELECT name FROM tables`).all() as { name: string }[]).map((r) => r.name),
+    );
+    const [parsed] = parseNewTables([table], [...existing]);
+    return this.commit(() => {
+      const added = snapshotOfNew(db, parsed, nextTablePosition(db));
+      return {
+        label: label ?? `Thêm biểu ${ops.tableName(added)}`,
+        tables: [{ from: null, to: added }],
+      };
+    });
+  }
+
+  /** A name no table of the document has yet: the wish, else "wish (2)", "wish (3)" … */
+  freeTableName(wish: string): string {
+    const names = new Set(
+      (this.conn.prepare(`SELECT name FROM tables`).all() as { name: string }[]).map((r) => r.name),
+    );
+    if (!names.has(wish)) return wish;
+    for (let i = 2; ; i++) if (!names.has(`${wish} (${i})`)) return `${wish} (${i})`;
+  }
+
+  renameTable(tableId: number, name: string): ChangeSet {
+    const wanted = name.trim();
+    return this.structural(tableId, (t) => {
+      if (wanted === t.name) return null;
+      this.assertFreeName(wanted);
+      return {
+        label: `Đổi tên biểu ${ops.tableName(t)} thành «${wanted}»`,
+        tables: [{ from: t, to: { ...t, name: wanted } }],
+      };
+    });
+  }
+
+  setTableInfo(tableId: number, info: { title?: string; unit?: string }): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.setTableInfo(t, info)));
+  }
+
+  /** A copy of a table, with its cells, placed right after it. */
+  duplicateTable(tableId: number): ChangeSet {
+    const db = this.conn;
+    return this.structural(tableId, (t) => {
+      const name = this.freeTableName(`${t.name} (bản sao)`);
+      const copy: TableSnapshot = structuredClone({ ...t, name });
+      copy.id = allocateIds(db, 'tables', 1);
+      const firstColumn = allocateIds(db, 'columns', copy.columns.length);
+      copy.columns.forEach((c, i) => (c.id = firstColumn + i));
+      const firstRow = allocateIds(db, 'rows', copy.rows.length);
+      copy.rows.forEach((r, i) => (r.id = firstRow + i));
+      const before = readTableOrder(db);
+      const ids = before.map(([id]) => id);
+      ids.splice(ids.indexOf(t.id) + 1, 0, copy.id);
+      const after = ids.map((id, i): [number, number] => [id, i]);
+      copy.position = ids.indexOf(copy.id);
+      return {
+        label: `Nhân bản biểu ${ops.tableName(t)} thành «${name}»`,
+        tables: [{ from: null, to: copy }],
+        order: { before, after },
+      };
+    });
+  }
+
+  /** Put a table at a place in the list of tables (0 = first; past the end = last). */
+  moveTable(tableId: number, toIndex: number): ChangeSet {
+    const db = this.conn;
+    return this.structural(tableId, (t) => {
+      const before = readTableOrder(db);
+      const ids = before.map(([id]) => id);
+      const from = ids.indexOf(t.id);
+      const to = Math.max(0, Math.min(toIndex, ids.length - 1));
+      if (from === to) return null;
+      ids.splice(from, 1);
+      ids.splice(to, 0, t.id);
+      return {
+        label: `Chuyển biểu ${ops.tableName(t)} đến vị trí ${to + 1}`,
+        tables: [],
+        order: { before, after: ids.map((id, i): [number, number] => [id, i]) },
+      };
+    });
+  }
+
+  deleteTable(tableId: number): ChangeSet {
+    return this.structural(tableId, (t) => ({
+      label: `Xóa biểu ${ops.tableName(t)}`,
+      tables: [{ from: t, to: null }],
+    }));
+  }
+
+  addColumn(tableId: number, atIndex: number, column: ColumnSpec): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.addColumn(t, atIndex, column, this.ids)));
+  }
+
+  updateColumn(tableId: number, columnId: number, patch: Partial<ColumnSpec>): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.updateColumn(t, columnId, patch)));
+  }
+
+  removeColumn(tableId: number, columnId: number): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.removeColumn(t, columnId)));
+  }
+
+  moveColumn(tableId: number, columnId: number, toIndex: number): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.moveColumn(t, columnId, toIndex)));
+  }
+
+  groupColumns(tableId: number, columnIds: readonly number[], group: string | null): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.groupColumns(t, columnIds, group)));
+  }
+
+  /** Insert empty rows before row `atIndex` (past the end: at the end); 'detail' by default. */
+  insertRows(tableId: number, atIndex: number, count = 1, role: RowRole = 'detail'): ChangeSet {
+    return this.structural(tableId, (t) =>
+      single(t, ops.insertRows(t, atIndex, count, role, this.ids)),
+    );
+  }
+
+  removeRows(tableId: number, rowIds: readonly number[]): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.removeRows(t, rowIds)));
+  }
+
+  moveRow(tableId: number, rowId: number, toIndex: number): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.moveRow(t, rowId, toIndex)));
+  }
+
+  updateRow(
+    tableId: number,
+    rowId: number,
+    patch: { role?: RowRole; unitKey?: string | null },
+  ): ChangeSet {
+    return this.structural(tableId, (t) => single(t, ops.updateRow(t, rowId, patch)));
+  }
+
+  /** The table as a user template would hold it: structure and labels, no figures. */
+  templateTable(tableId: number): ReturnType<typeof ops.templateTableFrom> {
+    return ops.templateTableFrom(this.requireTable(tableId));
+  }
+
+  // ---------------------------------------------------------------- undo, redo, history
 
   private undoState(): { canUndo: boolean; canRedo: boolean } {
     return { canUndo: this.canUndo(), canRedo: this.canRedo() };
@@ -371,6 +598,157 @@ export class DocumentStore {
     return readHistory(this.conn, limit);
   }
 
+  /** The history panel's view of the log: who, when, what, newest first. */
+  historyEntries(limit = 200): HistoryEntry[] {
+    return this.history(limit).map((b) => {
+      const cells = b.edits
+        .filter((e): e is typeof e & { tableId: number } => e.tableId !== null)
+        .slice(0, HISTORY_CELLS_PER_ENTRY);
+      const label =
+        b.label ??
+        (b.edits.length === 1
+          ? 'Sửa một ô'
+          : b.edits.length > 0
+            ? `Sửa ${b.edits.length} ô`
+            : 'Thay đổi tài liệu');
+      return {
+        batchId: b.id,
+        time: b.time,
+        user: b.user,
+        label,
+        state: b.state,
+        cells,
+        structural: b.structural ? label : null,
+      };
+    });
+  }
+
+  /**
+   * Go back to the moment right after batch `batchId` (0: before the first one) as ONE new
+   * action: every applied batch after it is reverted (or, for a batch that was undone, the
+   * undone batches up to it are reapplied), and the net change is recorded as one batch, which
+   * undo reverts like any other.
+   */
+  revertTo(batchId: number): ChangeSet {
+    this.assertWritable();
+    const db = this.conn;
+    return this.commitChange(() => {
+      let steps: { id: number; direction: 'undo' | 'redo' }[];
+      let label: string;
+      if (batchId === 0) {
+        steps = batchesInState(db, 'done')
+          .reverse()
+          .map((id) => ({ id, direction: 'undo' as const }));
+        label = 'Quay lại trạng thái ban đầu của tài liệu';
+      } else {
+        const target = getBatch(db, batchId);
+        if (!target) {
+          throw new UserError(
+            `Không có thao tác số ${batchId} trong lịch sử của tài liệu; không có gì thay đổi.`,
+            'not-found',
+          );
+        }
+        const named = `thao tác «${target.label ?? `số ${batchId}`}»`;
+        if (target.state === 'discarded') {
+          throw new UserError(
+            `Không thể quay lại sau ${named}: thao tác này đã bị bỏ khi có thao tác mới sau lần hoàn tác.`,
+            'bad-input',
+          );
+        }
+        steps =
+          target.state === 'done'
+            ? batchesInState(db, 'done', batchId)
+                .reverse()
+                .map((id) => ({ id, direction: 'undo' as const }))
+            : batchesInState(db, 'undone')
+                .filter((id) => id <= batchId)
+                .map((id) => ({ id, direction: 'redo' as const }));
+        label = `Quay lại thời điểm sau ${named}`;
+      }
+      if (steps.length === 0) return null;
+
+      // What the steps touch, read before and after applying them; the difference is the batch.
+      const tableIds = new Set<number>();
+      const metaKeys = new Set<string>();
+      let orderTouched = false;
+      const cellKeys = new Map<string, { tableId: number; rowId: number; columnId: number }>();
+      for (const { id } of steps) {
+        for (const r of batchStructure(db, id)) {
+          if (r.kind === 'table') tableIds.add(r.tableId);
+          else if (r.kind === 'order') orderTouched = true;
+          else for (const k of [...Object.keys(r.before), ...Object.keys(r.after)]) metaKeys.add(k);
+        }
+        for (const e of batchEdits(db, id)) {
+          if (e.tableId !== null)
+            cellKeys.set(`${e.rowId}:${e.columnId}`, {
+              tableId: e.tableId,
+              rowId: e.rowId,
+              columnId: e.columnId,
+            });
+        }
+      }
+      const cells = cellAccess(db);
+      const capture = () => ({
+        tables: new Map([...tableIds].map((id) => [id, readTable(db, id)])),
+        order: orderTouched || tableIds.size > 0 ? readTableOrder(db) : [],
+        meta: readMetaKeys(db, metaKeys),
+        cells: new Map(
+          [...cellKeys]
+            .filter(([, c]) => !tableIds.has(c.tableId))
+            .map(([k, c]) => [k, cells.read(c.rowId, c.columnId)]),
+        ),
+      });
+      const before = capture();
+      for (const step of steps) this.applyBatch(step.id, step.direction);
+      const after = capture();
+
+      const tables: TableChange[] = [];
+      for (const id of tableIds) {
+        const change = tableChange({
+          from: before.tables.get(id) ?? null,
+          to: after.tables.get(id) ?? null,
+        });
+        if (change) tables.push(change);
+      }
+      const changes: CellChange[] = [];
+      for (const [key, old] of before.cells) {
+        const now = after.cells.get(key) ?? null;
+        if (!sameCellValue(old, now))
+          changes.push({ ...cellKeys.get(key)!, oldValue: old, newValue: now });
+      }
+      const plan: RecordedPlan = { label, tables };
+      if (JSON.stringify(before.order) !== JSON.stringify(after.order)) {
+        plan.order = { before: before.order, after: after.order };
+      }
+      if (JSON.stringify(before.meta) !== JSON.stringify(after.meta)) {
+        plan.meta = { before: before.meta, after: after.meta };
+      }
+      // Already there (the steps cancel out, e.g. an earlier going back): no action.
+      if (tables.length === 0 && changes.length === 0 && !plan.order && !plan.meta) return null;
+      // The state is already the target: only record it. Batches that were reapplied here
+      // live on inside this one, so the redo chain is over.
+      discardRedoChain(db);
+      const id = recordBatch(
+        db,
+        { time: new Date().toISOString(), user: this.user, label },
+        changes,
+        planRecords(plan),
+      );
+      return {
+        batchId: id,
+        changes: changes.map((c) => ({
+          tableId: c.tableId!,
+          rowId: c.rowId,
+          columnId: c.columnId,
+          value: c.newValue,
+        })),
+        structureChanged: tables.filter((t) => t.to).map((t) => t.tableId),
+      };
+    });
+  }
+
+  // ---------------------------------------------------------------- metadata
+
   getMeta(): Record<string, string> {
     const rows = this.conn.prepare(`SELECT key, value FROM meta ORDER BY key`).all() as {
       key: string;
@@ -379,8 +757,8 @@ export class DocumentStore {
     return Object.fromEntries(rows.map((r) => [r.key, r.value]));
   }
 
-  /** Set metadata keys (see META_KEYS); null removes a key. One transaction. */
-  setMeta(entries: Record<string, string | null>): void {
+  /** Set metadata keys (see META_KEYS); null removes a key. One transaction, one undoable batch. */
+  setMeta(entries: Record<string, string | null>, label?: string): ChangeSet {
     this.assertWritable();
     const db = this.conn;
     for (const [key, value] of Object.entries(entries)) {
@@ -390,16 +768,19 @@ export class DocumentStore {
         throw new UserError(`Giá trị của mục «${key}» phải là chữ.`, 'bad-input');
       }
     }
-    const upsert = db.prepare(
-      `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
-    );
-    const remove = db.prepare(`DELETE FROM meta WHERE key = ?`);
-    db.transaction(() => {
-      for (const [key, value] of Object.entries(entries)) {
-        if (value === null) remove.run(key);
-        else upsert.run(key, value);
-      }
-    })();
+    return this.commit(() => {
+      const before = readMetaKeys(db, new Set(Object.keys(entries)));
+      const after = { ...before, ...entries };
+      const changed = Object.keys(entries).filter((k) => before[k] !== after[k]);
+      if (changed.length === 0) return null;
+      const pick = (m: Record<string, string | null>) =>
+        Object.fromEntries(changed.map((k) => [k, m[k]]));
+      return {
+        label: label ?? `Sửa thông tin tài liệu (${changed.map(metaName).join(', ')})`,
+        tables: [],
+        meta: { before: pick(before), after: pick(after) },
+      };
+    });
   }
 
   /**
@@ -426,11 +807,15 @@ export class DocumentStore {
       if (err instanceof UserError) throw err;
       throw new UserError(`Không lưu được bản sao «${name}»: ${(err as Error).message}`, 'failed');
     }
-    const copy = DocumentStore.open(target, { user: this.user });
+    const copy = DocumentStore.open(target, { ...this.options, user: this.user });
     this.close();
     this.db = copy.db;
     this.filePath = copy.filePath;
     this.readOnlyReason = copy.readOnlyReason;
+    this.lock = copy.lock;
+    this.batchesSinceBackup = 0;
+    copy.db = null;
+    copy.lock = null;
   }
 
   // ---------------------------------------------------------------- internals
@@ -442,12 +827,106 @@ export class DocumentStore {
     return this.db;
   }
 
+  /** Fresh ids for new columns and rows (structure-edits.ts). */
+  private readonly ids = (kind: 'tables' | 'columns' | 'rows', count: number): number =>
+    allocateIds(this.conn, kind, count);
+
+  private requireTable(tableId: number): TableSnapshot {
+    const t = readTable(this.conn, tableId);
+    if (!t) {
+      throw new UserError(
+        `Không tìm thấy bảng số ${tableId} trong tài liệu «${path.basename(this.filePath)}»; không có gì thay đổi.`,
+        'not-found',
+      );
+    }
+    return t;
+  }
+
+  private assertFreeName(name: string): void {
+    const clash = this.conn.prepare(`SELECT id FROM tables WHERE name = ?`).get(name);
+    if (clash) {
+      throw new UserError(`Tài liệu đã có một biểu tên «${name}»; hãy chọn tên khác.`, 'bad-input');
+    }
+  }
+
   private assertWritable(): void {
     if (this.readOnlyReason !== null) {
       throw new UserError(
         `Không thể sửa tài liệu «${path.basename(this.filePath)}»: ${this.readOnlyReason}`,
         'read-only',
       );
+    }
+  }
+
+  /** One structural action on one table: read it, plan the change, write and log it. */
+  private structural(tableId: number, plan: (t: TableSnapshot) => StructurePlan | null): ChangeSet {
+    this.assertWritable();
+    return this.commit(() => plan(this.requireTable(tableId)));
+  }
+
+  /** Write a structural plan and log it as one batch, in one transaction. */
+  private commit(plan: () => StructurePlan | null): ChangeSet {
+    const db = this.conn;
+    return this.commitChange(() => {
+      const p = plan();
+      if (!p) return null;
+      const tables = p.tables.map(tableChange).filter((c): c is TableChange => c !== null);
+      if (tables.length === 0 && !p.order && !p.meta) return null;
+      discardRedoChain(db);
+      writeTableChanges(db, tables);
+      if (p.order) writeTableOrder(db, p.order.after);
+      if (p.meta) writeMeta(db, p.meta.after);
+      const batchId = recordBatch(
+        db,
+        { time: new Date().toISOString(), user: this.user, label: p.label },
+        [],
+        planRecords({ ...p, tables }),
+      );
+      return {
+        batchId,
+        changes: [],
+        structureChanged: tables.filter((t) => t.to).map((t) => t.tableId),
+      };
+    });
+  }
+
+  /**
+   * Run a change in one transaction and describe it as a ChangeSet; `tableListChanged` is
+   * whether the table list (names, order, sizes) now reads differently.
+   */
+  private commitChange(
+    change: () => { batchId: number; changes: CellEdit[]; structureChanged: number[] } | null,
+  ): ChangeSet {
+    const db = this.conn;
+    let listChanged = false;
+    const result = db.transaction(() => {
+      const before = JSON.stringify(this.listTables());
+      const r = change();
+      listChanged = r !== null && JSON.stringify(this.listTables()) !== before;
+      return r;
+    })();
+    if (result) this.afterBatch();
+    return {
+      batchId: result?.batchId ?? null,
+      changes: result?.changes ?? [],
+      structureChanged: result?.structureChanged ?? [],
+      tableListChanged: listChanged,
+      ...this.undoState(),
+    };
+  }
+
+  private afterBatch(): void {
+    this.batchesSinceBackup++;
+    const every = this.options.backups?.everyBatches ?? DEFAULT_EVERY_BATCHES;
+    if (this.options.backups && this.batchesSinceBackup >= every) this.backupQuietly();
+  }
+
+  private backupQuietly(): void {
+    try {
+      this.backupNow();
+    } catch (err) {
+      // A failed backup must not cost the user the edit that triggered it.
+      console.error(`[bieu] không sao lưu được «${path.basename(this.filePath)}»:`, err);
     }
   }
 
@@ -514,26 +993,223 @@ export class DocumentStore {
   private replay(direction: 'undo' | 'redo'): ChangeSet {
     this.assertWritable();
     const db = this.conn;
-    const applied = db.transaction((): { batchId: number | null; changes: CellEdit[] } => {
+    return this.commitChange(() => {
       const batchId = direction === 'undo' ? nextUndoBatch(db) : nextRedoBatch(db);
-      if (batchId === null) return { batchId: null, changes: [] };
-      const edits = batchEdits(db, batchId);
-      // Undo walks the batch backwards so the first old value of a cell is the one that stays.
-      if (direction === 'undo') edits.reverse();
-      const cells = cellAccess(db);
-      const changes: CellEdit[] = [];
-      for (const e of edits) {
-        // A row or column removed since the edit has nothing left to restore.
-        if (e.tableId === null) continue;
-        const value = direction === 'undo' ? e.oldValue : e.newValue;
-        cells.write(e.rowId, e.columnId, value);
-        changes.push({ tableId: e.tableId, rowId: e.rowId, columnId: e.columnId, value });
-      }
+      if (batchId === null) return null;
+      const applied = this.applyBatch(batchId, direction);
       setBatchState(db, batchId, direction === 'undo' ? 'undone' : 'done');
-      return { batchId, changes };
-    })();
-    return { ...applied, ...this.undoState(), structureChanged: [], tableListChanged: false };
+      return { batchId, ...applied };
+    });
   }
+
+  /**
+   * Apply one batch forwards (redo) or backwards (undo), without touching its state. Structure
+   * first, then cells: a batch holds cells only of tables its structure records do not cover.
+   * Columns and rows are synced from what the file holds now, not from what the log assumes.
+   */
+  private applyBatch(
+    batchId: number,
+    direction: 'undo' | 'redo',
+  ): { changes: CellEdit[]; structureChanged: number[] } {
+    const db = this.conn;
+    const records = batchStructure(db, batchId);
+    const target = <T>(r: { before: T; after: T }) => (direction === 'undo' ? r.before : r.after);
+    const tables: TableChange[] = [];
+    for (const r of records) {
+      if (r.kind !== 'table') continue;
+      tables.push(
+        direction === 'undo'
+          ? { tableId: r.tableId, from: r.after, to: r.before }
+          : { tableId: r.tableId, from: r.before, to: r.after },
+      );
+    }
+    writeTableChanges(db, tables);
+    for (const r of records) {
+      if (r.kind === 'order') writeTableOrder(db, target(r));
+      if (r.kind === 'meta') writeMeta(db, target(r));
+    }
+
+    const cellEdits = batchEdits(db, batchId);
+    // Undo walks the batch backwards so the first old value of a cell is the one that stays.
+    if (direction === 'undo') cellEdits.reverse();
+    const cells = cellAccess(db);
+    const changes: CellEdit[] = [];
+    for (const e of cellEdits) {
+      // A row or column removed since the edit has nothing left to restore.
+      if (e.tableId === null) continue;
+      const value = direction === 'undo' ? e.oldValue : e.newValue;
+      cells.write(e.rowId, e.columnId, value);
+      changes.push({ tableId: e.tableId, rowId: e.rowId, columnId: e.columnId, value });
+    }
+    return {
+      changes,
+      structureChanged: tables.filter((t) => t.to).map((t) => t.tableId),
+    };
+  }
+}
+
+/** A plan that changes one table into the edited one. */
+function single(from: TableSnapshot, edit: ops.StructureEdit): StructurePlan {
+  return { label: edit.label, tables: [{ from, to: edit.table }] };
+}
+
+function planRecords(plan: RecordedPlan): StructureRecord[] {
+  const records: StructureRecord[] = plan.tables.map((t) => ({
+    kind: 'table',
+    tableId: t.tableId,
+    before: t.from,
+    after: t.to,
+  }));
+  if (plan.order) records.push({ kind: 'order', ...plan.order });
+  if (plan.meta) records.push({ kind: 'meta', ...plan.meta });
+  return records;
+}
+
+const META_NAMES: Record<string, string> = {
+  agency: 'cơ quan chủ quản',
+  office: 'đơn vị lập biểu',
+  reportNumber: 'số báo cáo',
+  reportDate: 'ngày báo cáo',
+  referenceDate: 'ngày số liệu',
+  place: 'địa danh',
+  preparer: 'người lập biểu',
+  head: 'thủ trưởng đơn vị',
+};
+
+function metaName(key: string): string {
+  return META_NAMES[key] ?? key;
+}
+
+function readMetaKeys(db: Db, keys: ReadonlySet<string>): Record<string, string | null> {
+  const get = db.prepare(`SELECT value FROM meta WHERE key = ?`);
+  const out: Record<string, string | null> = {};
+  for (const k of [...keys].sort()) {
+    out[k] = (get.get(k) as { value: string } | undefined)?.value ?? null;
+  }
+  return out;
+}
+
+function writeMeta(db: Db, values: Record<string, string | null>): void {
+  const upsert = db.prepare(
+    `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`,
+  );
+  const remove = db.prepare(`DELETE FROM meta WHERE key = ?`);
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null) remove.run(key);
+    else upsert.run(key, value);
+  }
+}
+
+/**
+ * Open a file that looks like a document read-only and confirm through SQLite that it is a
+ * healthy Biểu document: its application id, and PRAGMA quick_check (a damaged file — bytes
+ * overwritten, a copy cut short — is caught here, before anything is written to it).
+ */
+function probeDocument(resolved: string): { probe: Db; version: number } {
+  const name = path.basename(resolved);
+  // Reading a WAL document creates -wal/-shm beside it even read-only; a refused file must be
+  // left exactly as it was found, so remove the ones this probe made.
+  const made = ['-wal', '-shm'].map((s) => resolved + s).filter((f) => !fs.existsSync(f));
+  let probe: Db;
+  let applicationId: number;
+  let version: number;
+  try {
+    probe = openDatabase(resolved, { readonly: true });
+  } catch {
+    throw new UserError(`Không mở được tệp «${name}» như một tài liệu Biểu.`, 'not-a-document');
+  }
+  const refuse = (err: UserError): never => {
+    probe.close();
+    for (const f of made) {
+      try {
+        if (f.endsWith('-shm') || fs.statSync(f).size === 0) fs.rmSync(f, { force: true });
+      } catch {
+        // Not there: nothing to tidy.
+      }
+    }
+    throw err;
+  };
+  try {
+    applicationId = readApplicationId(probe);
+    version = readSchemaVersion(probe);
+    probe.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    return refuse(
+      new DamagedDocumentError(
+        `Tệp «${name}» bị hỏng hoặc không đọc được như một tài liệu Biểu.`,
+        resolved,
+      ),
+    );
+  }
+  if (applicationId !== BIEU_APPLICATION_ID) {
+    return refuse(
+      new UserError(
+        `Tệp «${name}» là cơ sở dữ liệu SQLite nhưng không phải là tài liệu Biểu.`,
+        'not-a-document',
+      ),
+    );
+  }
+  if (!passesQuickCheck(probe)) {
+    return refuse(
+      new DamagedDocumentError(
+        `Tệp «${name}» bị hỏng: dữ liệu bên trong không còn nguyên vẹn nên không mở được. ` +
+          `Biểu không sửa và không ghi gì vào tệp này.`,
+        resolved,
+      ),
+    );
+  }
+  return { probe, version };
+}
+
+function passesQuickCheck(db: Db): boolean {
+  try {
+    const rows = db.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0].quick_check === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+function nextTablePosition(db: Db): number {
+  return (
+    db.prepare(`SELECT coalesce(max(position) + 1, 0) AS next FROM tables`).get() as {
+      next: number;
+    }
+  ).next;
+}
+
+/** A table about to be stored, with fresh ids. */
+function snapshotOfNew(db: Db, t: NewTable, position: number): TableSnapshot {
+  const id = allocateIds(db, 'tables', 1);
+  const firstColumn = allocateIds(db, 'columns', t.columns.length);
+  const firstRow = allocateIds(db, 'rows', t.rows.length);
+  return {
+    id,
+    name: t.name,
+    title: t.title,
+    unit: t.unit,
+    position,
+    columns: t.columns.map((c, i) => ({ ...c, id: firstColumn + i })),
+    rows: t.rows.map((r, i) => ({
+      id: firstRow + i,
+      role: r.role,
+      unitKey: r.unitKey,
+      cells: r.cells.map((v) => {
+        const n = normaliseCellValue(v);
+        return n.ok ? n.value : null;
+      }),
+    })),
+  };
+}
+
+/** Insert tables with their columns, rows and non-empty cells; returns the new table ids. */
+function insertNewTables(db: Db, tables: readonly NewTable[], firstPosition: number): number[] {
+  const snapshots = tables.map((t, i) => snapshotOfNew(db, t, firstPosition + i));
+  writeTableChanges(
+    db,
+    snapshots.map((t) => tableChange({ from: null, to: t })!),
+  );
+  return snapshots.map((t) => t.id);
 }
 
 // ------------------------------------------------------------------ helpers
@@ -555,48 +1231,6 @@ function parseNewTables(tables: readonly NewTableInput[], existingNames: string[
     }
     names.add(result.data.name);
     return result.data;
-  });
-}
-
-/** Insert tables with their columns, rows and non-empty cells; returns the new table ids. */
-function insertTables(db: Db, tables: readonly NewTable[], firstPosition: number): number[] {
-  const insertTable = db.prepare(
-    `INSERT INTO tables (name, title, unit, position) VALUES (?, ?, ?, ?)`,
-  );
-  const insertColumn = db.prepare(
-    `INSERT INTO columns (table_id, position, code, label, header_path, type, decimals, formula)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertRow = db.prepare(
-    `INSERT INTO rows (table_id, position, role, unit_key) VALUES (?, ?, ?, ?)`,
-  );
-  const cells = cellAccess(db);
-  return tables.map((t, ti) => {
-    const tableId = Number(
-      insertTable.run(t.name, t.title, t.unit, firstPosition + ti).lastInsertRowid,
-    );
-    const columnIds = t.columns.map((c, ci) =>
-      Number(
-        insertColumn.run(
-          tableId,
-          ci,
-          c.code,
-          c.label,
-          JSON.stringify(c.headerPath),
-          c.type,
-          c.decimals,
-          c.formula,
-        ).lastInsertRowid,
-      ),
-    );
-    t.rows.forEach((r, ri) => {
-      const rowId = Number(insertRow.run(tableId, ri, r.role, r.unitKey).lastInsertRowid);
-      r.cells.forEach((value, ci) => {
-        const v = normaliseCellValue(value);
-        if (v.ok && v.value !== null) cells.write(rowId, columnIds[ci], v.value);
-      });
-    });
-    return tableId;
   });
 }
 
@@ -626,7 +1260,7 @@ function cellAccess(db: Db) {
 }
 
 /** A hidden name beside the target, so the final move stays on one file system. */
-function temporarySibling(target: string): string {
+export function temporarySibling(target: string): string {
   const suffix = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   return path.join(path.dirname(target), `.${path.basename(target)}.${suffix}.tmp`);
 }
@@ -636,7 +1270,7 @@ function temporarySibling(target: string): string {
  * if the target exists. Some file systems (FAT on USB sticks) have no hard links; there, check and
  * rename.
  */
-function placeNewFile(tmp: string, target: string): void {
+export function placeNewFile(tmp: string, target: string): void {
   const name = path.basename(target);
   try {
     fs.linkSync(tmp, target);
@@ -668,7 +1302,7 @@ function isWritable(filePath: string): boolean {
   }
 }
 
-function osUserName(): string {
+export function osUserName(): string {
   try {
     return os.userInfo().username;
   } catch {

@@ -1,7 +1,8 @@
 /**
- * The edit log: one batch per user action, one edit per cell with its old and new value.
+ * The edit log: one batch per user action, one edit per cell with its old and new value, and
+ * for a structural action (tables, columns, rows, table order, metadata) its structure records.
  * Undo and redo read it rather than any in-memory stack, which is why they survive closing the
- * document and why the log doubles as an audit trail (who changed which cell when, from what).
+ * document and why the log doubles as an audit trail (who changed what when, from what).
  *
  * A batch is 'done' (applied), 'undone' (reverted, can be redone) or 'discarded' (undone and
  * then cut off by a new edit: kept for the record, never reapplied). Undone batches are always
@@ -10,6 +11,7 @@
 import type { CellValue } from '../../shared/model';
 import { decodeCell, encodeCell } from './cell-values';
 import type { Db } from './sqlite';
+import type { TableSide } from './table-snapshot';
 
 export type BatchState = 'done' | 'undone' | 'discarded';
 
@@ -31,9 +33,27 @@ export interface EditBatch {
   label: string | null;
   state: BatchState;
   edits: EditRecord[];
+  /** True when the batch changed structure, table order or metadata (see StructureRecord). */
+  structural: boolean;
 }
 
+/**
+ * The structural part of a batch (schema version 2). A table as its two sides, before and after
+ * (null: the table did not exist on that side; see TableSide for what each side holds); the
+ * order as every table's [id, position]; metadata as the changed keys' values (null: absent).
+ */
+export type StructureRecord =
+  | { kind: 'table'; tableId: number; before: TableSide | null; after: TableSide | null }
+  | { kind: 'order'; before: [number, number][]; after: [number, number][] }
+  | {
+      kind: 'meta';
+      before: Record<string, string | null>;
+      after: Record<string, string | null>;
+    };
+
 export interface CellChange {
+  /** The table of the cell, kept in the log for the history once the row is gone. */
+  tableId?: number;
   rowId: number;
   columnId: number;
   oldValue: CellValue;
@@ -66,21 +86,84 @@ export function recordBatch(
   db: Db,
   batch: { time: string; user: string; label: string | null },
   changes: readonly CellChange[],
+  structure: readonly StructureRecord[] = [],
 ): number {
   const { lastInsertRowid } = db
     .prepare(`INSERT INTO edit_batches (time, user, label, state) VALUES (?, ?, ?, 'done')`)
     .run(batch.time, batch.user, batch.label);
   const batchId = Number(lastInsertRowid);
+  const insertStructure = db.prepare(
+    `INSERT INTO structure_changes (batch_id, kind, table_id, before, after) VALUES (?, ?, ?, ?, ?)`,
+  );
+  const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+  for (const r of structure) {
+    insertStructure.run(
+      batchId,
+      r.kind,
+      r.kind === 'table' ? r.tableId : null,
+      json(r.before),
+      json(r.after),
+    );
+  }
   const insert = db.prepare(
-    `INSERT INTO edits (batch_id, row_id, column_id, old_num, old_text, new_num, new_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO edits (batch_id, table_id, row_id, column_id, old_num, old_text, new_num, new_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const c of changes) {
     const o = encodeCell(c.oldValue);
     const n = encodeCell(c.newValue);
-    insert.run(batchId, c.rowId, c.columnId, o.num, o.text, n.num, n.text);
+    insert.run(batchId, c.tableId ?? null, c.rowId, c.columnId, o.num, o.text, n.num, n.text);
   }
   return batchId;
+}
+
+/** A batch's structural records in the order they were recorded. */
+export function batchStructure(db: Db, batchId: number): StructureRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT kind, table_id, before, after FROM structure_changes WHERE batch_id = ? ORDER BY id`,
+    )
+    .all(batchId) as {
+    kind: StructureRecord['kind'];
+    table_id: number | null;
+    before: string | null;
+    after: string | null;
+  }[];
+  const parse = (text: string | null) => (text === null ? null : JSON.parse(text));
+  return rows.map((r) => {
+    if (r.kind === 'table') {
+      return {
+        kind: 'table',
+        tableId: r.table_id!,
+        before: parse(r.before),
+        after: parse(r.after),
+      };
+    }
+    return {
+      kind: r.kind,
+      before: parse(r.before) ?? {},
+      after: parse(r.after) ?? {},
+    } as StructureRecord;
+  });
+}
+
+export function getBatch(
+  db: Db,
+  batchId: number,
+): { id: number; time: string; label: string | null; state: BatchState } | null {
+  return (
+    (db.prepare(`SELECT id, time, label, state FROM edit_batches WHERE id = ?`).get(batchId) as
+      { id: number; time: string; label: string | null; state: BatchState } | undefined) ?? null
+  );
+}
+
+/** Ids of the batches in a state, in id order (ascending). */
+export function batchesInState(db: Db, state: BatchState, afterId = 0): number[] {
+  return (
+    db
+      .prepare(`SELECT id FROM edit_batches WHERE state = ? AND id > ? ORDER BY id`)
+      .all(state, afterId) as { id: number }[]
+  ).map((r) => r.id);
 }
 
 /** A new edit after undo ends the redo chain; the undone batches stay as history. */
@@ -121,14 +204,25 @@ export function batchEdits(db: Db, batchId: number): EditRecord[] {
 
 /** The newest `limit` batches, newest first, each with its edits. */
 export function readHistory(db: Db, limit: number): EditBatch[] {
-  const batches = db
-    .prepare(`SELECT id, time, user, label, state FROM edit_batches ORDER BY id DESC LIMIT ?`)
-    .all(Math.max(0, Math.floor(limit))) as Omit<EditBatch, 'edits'>[];
+  const batches = (
+    db
+      .prepare(
+        `SELECT b.id, b.time, b.user, b.label, b.state,
+                EXISTS (SELECT 1 FROM structure_changes s WHERE s.batch_id = b.id) AS structural
+           FROM edit_batches b ORDER BY b.id DESC LIMIT ?`,
+      )
+      .all(Math.max(0, Math.floor(limit))) as (Omit<EditBatch, 'edits' | 'structural'> & {
+      structural: number;
+    })[]
+  ).map((b) => ({ ...b, structural: b.structural === 1 }));
   if (batches.length === 0) return [];
   const byBatch = new Map<number, EditRecord[]>(batches.map((b) => [b.id, []]));
+  // The history names the table the cell was in when edited, even if its row is gone since.
   const edits = db
     .prepare(
-      `${SELECT_EDITS}
+      `SELECT e.batch_id, coalesce(e.table_id, r.table_id) AS table_id,
+              e.row_id, e.column_id, e.old_num, e.old_text, e.new_num, e.new_text
+         FROM edits e LEFT JOIN rows r ON r.id = e.row_id
         WHERE e.batch_id BETWEEN ? AND ? ORDER BY e.id`,
     )
     .all(batches[batches.length - 1].id, batches[0].id) as EditRow[];

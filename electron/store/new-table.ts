@@ -69,3 +69,25 @@ export function describeIssues(error: z.ZodError): string {
     .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
 }
+
+/**
+ * The table of a blank document or a blank new table: STT (A), the unit name (B), one integer
+ * column (1) and three empty detail rows, the smallest shape of the statistical tables.
+ */
+export function blankTable(name: string): NewTable {
+  return {
+    name,
+    title: '',
+    unit: '',
+    columns: [
+      { code: 'A', label: 'STT', headerPath: [], type: 'text', decimals: 0, formula: null },
+      { code: 'B', label: 'Tên đơn vị', headerPath: [], type: 'text', decimals: 0, formula: null },
+      { code: '1', label: 'Số liệu', headerPath: [], type: 'integer', decimals: 0, formula: null },
+    ],
+    rows: Array.from({ length: 3 }, () => ({
+      role: 'detail' as const,
+      unitKey: null,
+      cells: [null, null, null],
+    })),
+  };
+}

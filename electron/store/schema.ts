@@ -99,6 +99,44 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX edits_batch ON edits(batch_id);
     `,
   },
+  {
+    version: 2,
+    description: 'Thay đổi cấu trúc trong nhật ký sửa (hoàn tác được) và mã số không dùng lại',
+    sql: `
+      -- The structural part of an edit batch (table/column/row operations, table order,
+      -- metadata). kind 'table': the whole table (structure and cells, ids kept) before and
+      -- after, NULL when the table did not exist on that side. kind 'order': [[tableId,
+      -- position], …] of every table. kind 'meta': {key: value | null} of the keys changed.
+      CREATE TABLE structure_changes (
+        id       INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES edit_batches(id) ON DELETE CASCADE,
+        kind     TEXT NOT NULL CHECK (kind IN ('table', 'order', 'meta')),
+        table_id INTEGER,
+        before   TEXT CHECK (before IS NULL OR json_valid(before)),
+        after    TEXT CHECK (after IS NULL OR json_valid(after)),
+        CHECK ((kind = 'table') = (table_id IS NOT NULL))
+      );
+      CREATE INDEX structure_changes_batch ON structure_changes(batch_id);
+
+      -- The table of an edited cell, kept so the history can name it after the row is gone.
+      ALTER TABLE edits ADD COLUMN table_id INTEGER;
+      UPDATE edits SET table_id = (SELECT r.table_id FROM rows r WHERE r.id = edits.row_id);
+
+      -- The highest id ever handed out per kind (tables, columns, rows). SQLite reuses the
+      -- largest rowid once it is deleted; an id named by the edit log must never come back as
+      -- a different column or row.
+      CREATE TABLE id_sequences (
+        name TEXT PRIMARY KEY,
+        last INTEGER NOT NULL
+      );
+      INSERT INTO id_sequences (name, last)
+        SELECT 'tables', coalesce(max(id), 0) FROM tables
+        UNION ALL SELECT 'columns', max(coalesce((SELECT max(id) FROM columns), 0),
+                                        coalesce((SELECT max(column_id) FROM edits), 0))
+        UNION ALL SELECT 'rows', max(coalesce((SELECT max(id) FROM rows), 0),
+                                     coalesce((SELECT max(row_id) FROM edits), 0));
+    `,
+  },
 ];
 
 /** The schema version this build of Biểu writes and fully understands. */

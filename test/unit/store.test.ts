@@ -75,8 +75,10 @@ describe('schema', () => {
         'columns',
         'edit_batches',
         'edits',
+        'id_sequences',
         'meta',
         'rows',
+        'structure_changes',
         'tables',
       ]);
     } finally {
@@ -443,7 +445,12 @@ describe('undo and redo', () => {
     expect(r2.canRedo).toBe(false);
     expect(cell(cdht(store), 0, '1')).toBe(310);
     expect(cell(cdht(store), 0, '2')).toBe('không rõ');
-    expect(store.redo()).toMatchObject({ batchId: null, changes: [], canUndo: true, canRedo: false });
+    expect(store.redo()).toMatchObject({
+      batchId: null,
+      changes: [],
+      canUndo: true,
+      canRedo: false,
+    });
   });
 
   it('works after closing and reopening the document', () => {
@@ -560,16 +567,21 @@ describe('saveAs', () => {
     expect(cell(cdht(store), 0, '1')).toBe(291);
     expect(store.getMeta().agency).toBe('ỦY BAN NHÂN DÂN HUYỆN LỘC NINH');
 
-    // The edit log came along: undo in the copy.
+    // The edit log came along: undo in the copy (the cell, the metadata, the first cell).
     store.setCells([{ ...ids(t, 0, '1'), value: 999 }]);
     store.undo();
+    store.undo();
+    expect(store.getMeta().agency).toBeUndefined();
     store.undo();
     expect(cell(cdht(store), 0, '1')).toBe(290);
     store.close();
 
     const original = ws.track(DocumentStore.open(ws.file('goc.bieu')));
     expect(cell(cdht(original), 0, '1')).toBe(291);
-    expect(original.history(10).map((b) => b.label)).toEqual(['trước khi lưu']);
+    expect(original.history(10).map((b) => b.label)).toEqual([
+      'Sửa thông tin tài liệu (cơ quan chủ quản)',
+      'trước khi lưu',
+    ]);
     const copy = new Database(ws.file('ban-sao.bieu'), { readonly: true });
     expect(copy.pragma('application_id', { simple: true })).toBe(BIEU_APPLICATION_ID);
     expect(copy.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -604,8 +616,19 @@ describe('metadata', () => {
       referenceDate: '2024-09-30',
       reportNumber: '123/BC-UBND',
     });
-    // Metadata is not a cell edit: nothing to undo.
-    expect(again.canUndo()).toBe(false);
+    // Each change of the metadata is an action of its own, undoable after reopening.
+    expect(again.history(10).map((b) => b.label)).toEqual([
+      'Sửa thông tin tài liệu (thủ trưởng đơn vị, người lập biểu)',
+      'Sửa thông tin tài liệu (số báo cáo, ngày số liệu, thủ trưởng đơn vị)',
+    ]);
+    again.undo();
+    expect(again.getMeta()).toEqual({
+      head: 'Nguyễn Văn A',
+      referenceDate: '2024-09-30',
+      reportNumber: '123/BC-UBND',
+    });
+    // Setting what is already there is no action at all.
+    expect(again.setMeta({ head: 'Nguyễn Văn A' }).batchId).toBeNull();
   });
 });
 
