@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../shared/api';
+import { UserError, type DocumentInfo } from '../shared/api';
 import { appPaths, type AppPaths } from './app-paths';
 import { DocumentSession } from './api/session';
 import { SettingsStore } from './settings';
@@ -30,7 +30,7 @@ export function bootstrap(
   const paths = appPaths(options.env);
   fs.mkdirSync(paths.dataDir, { recursive: true });
   const settings = new SettingsStore(paths.dataDir);
-  const session = new DocumentSession(settings);
+  const session = new DocumentSession(settings, paths);
   let notice: string | null = null;
 
   if (options.document) {
@@ -47,12 +47,18 @@ export function bootstrap(
         err instanceof UserError ? err.message : `Không mở lại được «${path.basename(last)}».`;
     }
   } else if (!settings.get().sampleCreated) {
-    const samplePath = path.join(paths.documentsDir, SAMPLE_FILE_NAME);
-    if (fs.existsSync(samplePath)) session.open(samplePath);
-    else session.createFromTables(samplePath, sampleTables());
+    openSample(session, paths);
     settings.update((s) => ({ ...s, sampleCreated: true }));
   }
   return { paths, settings, session, notice };
+}
+
+/** Open the sample document, making it again if it was deleted. */
+export function openSample(session: DocumentSession, paths: AppPaths): DocumentInfo {
+  const samplePath = path.join(paths.documentsDir, SAMPLE_FILE_NAME);
+  return fs.existsSync(samplePath)
+    ? session.open(samplePath)
+    : session.createFromTables(samplePath, sampleTables());
 }
 
 /**

@@ -50,6 +50,22 @@ export class SettingsStore {
     }));
   }
 
+  /** The user closed the document: the next start shows the start screen, not this one. */
+  forgetLast(): void {
+    this.update((s) => ({ ...s, lastDocument: null }));
+  }
+
+  /** A document was renamed or moved: keep its place in the recent list under its new path. */
+  renamed(from: string, to: string): void {
+    this.update((s) => ({
+      ...s,
+      lastDocument: s.lastDocument === from ? to : s.lastDocument,
+      recent: s.recent
+        .filter((r) => r.path !== to)
+        .map((r) => (r.path === from ? { ...r, path: to } : r)),
+    }));
+  }
+
   private read(): Settings {
     try {
       return settingsSchema.parse(JSON.parse(fs.readFileSync(this.file, 'utf8')));
