@@ -3,7 +3,7 @@
  * dialogs, and the IPC transport of the API. Kept thin on purpose: everything below it (store,
  * handlers, checks) is tested in Node and Chromium without Electron.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +36,7 @@ app.whenReady().then(() => {
     version: APP_VERSION,
     transport: 'electron',
     paths: started.paths,
+    revealPath: (file) => shell.showItemInFolder(file),
     pickPath: async (purpose) => {
       const filters = [{ name: 'Tài liệu Biểu', extensions: ['bieu'] }];
       if (purpose === 'open') {
