@@ -192,7 +192,14 @@ export class DocumentSession {
     const across = [...this.results.values()]
       .sort((a, b) => a.table - b.table || a.row - b.row || a.col - b.col)
       .map((r) => r.finding);
-    return [...this.sessions.flatMap((s) => s.findings()), ...this.ruleProblems, ...across];
+    const all = [...this.sessions.flatMap((s) => s.findings()), ...this.ruleProblems, ...across];
+    // Two rules across tables may fail at the same cell: keep ids unique for the UI.
+    const seen = new Map<string, number>();
+    return all.map((f) => {
+      const n = (seen.get(f.id) ?? 0) + 1;
+      seen.set(f.id, n);
+      return n === 1 ? f : { ...f, id: `${f.id}#${n}` };
+    });
   }
 
   /** Rules the figures suggest: formulas of "Tổng" columns, and links between tables. */

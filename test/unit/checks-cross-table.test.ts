@@ -338,3 +338,23 @@ describe('naming tables', () => {
     expect(resolveTable(tables, 'B7')).toBe('tài liệu không có biểu «B7»');
   });
 });
+
+describe('ids across tables', () => {
+  it('stay unique when two rules fail at one cell', () => {
+    const cdht = template('cdht-theo-nhom');
+    const danSo = template('dan-so-tham-gia');
+    danSo.rows[0].cells[7] = 1329;
+    const findings = checkDocument([cdht, danSo], [link], {
+      userRules: [{ text: `[${DAN_SO}].6 = [${CDHT}].9` }],
+    });
+    const here = findings.filter((f) => f.cell === 'H11' && f.table === DAN_SO).map((f) => f.id);
+    expect(here).toEqual([`${DAN_SO}:cross-table:H11`, `${DAN_SO}:user-rule:H11`]);
+    const twice = checkDocument([cdht, danSo], [link, link]).filter(
+      (f) => f.kind === 'cross-table',
+    );
+    expect(twice.map((f) => f.id)).toEqual([
+      `${DAN_SO}:cross-table:H11`,
+      `${DAN_SO}:cross-table:H11#2`,
+    ]);
+  });
+});
