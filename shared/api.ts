@@ -121,6 +121,75 @@ const backupInfo = z.object({
   bytes: z.number().int(),
 });
 
+/**
+ * A long piece of work (an import) runs as a job: the renderer polls its progress for the
+ * progress bar and may cancel it. Polling works the same over IPC and over HTTP.
+ */
+const jobStatus = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  fraction: z.number().min(0).max(1),
+  message: z.string(),
+  /** The Vietnamese sentence of a failed or cancelled job. */
+  error: z.string().nullable(),
+});
+
+/** One table an import recognised, as the preview shows it before anything is stored. */
+const importedTable = z.object({
+  index: z.number().int(),
+  sheet: z.string(),
+  name: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  columns: z.array(columnSpec),
+  rows: z.array(
+    z.object({ role: row.shape.role, unitKey: z.string().nullable(), cells: z.array(cellValue) }),
+  ),
+  /** 1-based source row of each table row, and the source column letter of each column. */
+  sourceRows: z.array(z.number().int()),
+  sourceColumns: z.array(z.string()),
+  /** What the reading decided or doubted (number conventions, hidden rows, guesses), in Vietnamese. */
+  doubts: z.array(z.string()),
+  /** Source addresses of formula cells whose result was not saved (kept empty, never 0). */
+  unevaluated: z.array(z.string()),
+});
+
+const importPreview = z.object({
+  file: z.string(),
+  tables: z.array(importedTable),
+  /** Sheets or blocks left out, and why. */
+  skipped: z.array(z.string()),
+});
+
+/** Where an accepted table goes: a new table, or onto an existing one (matched by codes/labels and units). */
+const importChoice = z.object({
+  index: z.number().int(),
+  name: z.string().trim().min(1, 'Tên biểu không được để trống'),
+  target: z.union([z.literal('new'), z.number().int()]),
+  /** The user's corrections of row roles, one per row; absent = as recognised. */
+  roles: z.array(row.shape.role).optional(),
+  /** The user's corrections of the columns; absent = as recognised. */
+  columns: z.array(columnSpec).optional(),
+});
+
+const exportPreview = z.object({
+  lines: z.object({
+    agency: z.string(),
+    office: z.string(),
+    attachment: z.string(),
+    referenceDate: z.string(),
+    placeDate: z.string(),
+  }),
+  tables: z.array(
+    z.object({
+      name: z.string(),
+      title: z.string(),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+    }),
+  ),
+});
+
 /** Document metadata used by the export's header block and signatures. */
 const documentMeta = z.record(z.string(), z.string());
 
@@ -288,9 +357,41 @@ export const api = {
   /** Undo every batch after this one, as ONE new undoable action. */
   'history.revertTo': { input: z.object({ batchId: z.number().int() }), output: changeSet },
 
+  // ---- getting data in and out (issues 6 and 3)
+  'job.status': { input: z.object({ jobId: z.string() }), output: jobStatus },
+  'job.cancel': { input: z.object({ jobId: z.string() }), output: jobStatus },
+  /** Start reading an .xlsx file; poll job.status, then import.preview. Nothing is stored yet. */
+  'import.start': { input: z.object({ path }), output: jobStatus },
+  'import.preview': { input: z.object({ jobId: z.string() }), output: importPreview },
+  /** Store the chosen tables, with the user's corrections, as ONE undoable action. */
+  'import.accept': {
+    input: z.object({
+      jobId: z.string(),
+      tables: z.array(importChoice).min(1, 'Chưa chọn biểu nào để nhập'),
+    }),
+    output: z.object({ changes: changeSet, notes: z.array(z.string()) }),
+  },
+  'export.preview': {
+    input: z.object({ tableId: z.number().int().optional() }),
+    output: exportPreview,
+  },
+  'export.run': {
+    input: z.object({
+      path,
+      tableId: z.number().int().optional(),
+      valuesOnly: z.boolean().default(false),
+    }),
+    output: z.object({
+      file: z.string(),
+      sheets: z.array(z.string()),
+      errors: z.number().int(),
+      warnings: z.number().int(),
+    }),
+  },
+
   /** Ask the host for a path with a native dialog; null when the user cancelled. */
   'dialog.pickPath': {
-    input: z.object({ purpose: z.enum(['open', 'save']) }),
+    input: z.object({ purpose: z.enum(['open', 'save', 'import', 'export']) }),
     output: z.string().nullable(),
   },
 } as const;
@@ -307,6 +408,11 @@ export type ColumnSpec = z.output<typeof columnSpec>;
 export type RecentDocument = z.output<typeof recentDocument>;
 export type HistoryEntry = z.output<typeof historyEntry>;
 export type BackupInfo = z.output<typeof backupInfo>;
+export type JobStatus = z.output<typeof jobStatus>;
+export type ImportPreview = z.output<typeof importPreview>;
+export type ImportedTable = z.output<typeof importedTable>;
+export type ImportChoice = z.output<typeof importChoice>;
+export type ExportPreview = z.output<typeof exportPreview>;
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);

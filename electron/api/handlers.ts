@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { openSample } from '../app-bootstrap';
 import type { AppPaths } from '../app-paths';
 import type { DocumentSession } from './session';
+import { createTransferHandlers } from './transfer-handlers';
 
 export type Handler<N extends CallName> = (
   input: z.output<Api[N]['input']>,
@@ -20,13 +21,14 @@ export interface HostFacts {
   transport: 'electron' | 'browser';
   paths: AppPaths;
   /** Native file dialogs, where the host has them (Electron). */
-  pickPath?: (purpose: 'open' | 'save') => Promise<string | null>;
+  pickPath?: (purpose: 'open' | 'save' | 'import' | 'export') => Promise<string | null>;
   /** Show a file in the system file manager (Electron: shell.showItemInFolder). */
   revealPath?: (filePath: string) => void;
 }
 
 export function createHandlers(session: DocumentSession, host: HostFacts): Handlers {
   return {
+    ...createTransferHandlers(session),
     'app.info': () => ({
       version: host.version,
       transport: host.transport,

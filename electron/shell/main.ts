@@ -38,16 +38,16 @@ app.whenReady().then(() => {
     paths: started.paths,
     revealPath: (file) => shell.showItemInFolder(file),
     pickPath: async (purpose) => {
-      const filters = [{ name: 'Tài liệu Biểu', extensions: ['bieu'] }];
-      if (purpose === 'open') {
-        const r = await dialog.showOpenDialog({
-          properties: ['openFile'],
-          filters,
-          defaultPath: started.paths.documentsDir,
-        });
+      const excel = purpose === 'import' || purpose === 'export';
+      const filters = excel
+        ? [{ name: 'Sổ làm việc Excel', extensions: ['xlsx'] }]
+        : [{ name: 'Tài liệu Biểu', extensions: ['bieu'] }];
+      const defaultPath = started.paths.documentsDir;
+      if (purpose === 'open' || purpose === 'import') {
+        const r = await dialog.showOpenDialog({ properties: ['openFile'], filters, defaultPath });
         return r.canceled ? null : (r.filePaths[0] ?? null);
       }
-      const r = await dialog.showSaveDialog({ filters, defaultPath: started.paths.documentsDir });
+      const r = await dialog.showSaveDialog({ filters, defaultPath });
       return r.canceled ? null : (r.filePath ?? null);
     },
   });

@@ -1,0 +1,170 @@
+/**
+ * Import and export calls: the xlsx importer runs as a job (progress, cancel), its preview is
+ * shown before anything is stored, and the accepted tables — with the user's corrections — are
+ * stored as one undoable action (new tables) and one more when figures go onto existing tables.
+ */
+import path from 'node:path';
+import { UserError, type ChangeSet, type ImportChoice, type ImportPreview } from '../../shared/api';
+import { mapOntoTable } from '../../shared/import/map-onto-table';
+import type { DetectedTable, TableDraft } from '../../shared/import/detect-tables';
+import { columnLetter } from '../../shared/model';
+import { exportDocument, exportPreview } from '../excel/export-document';
+import { importWorkbook, type ImportResult } from '../excel/read-xlsx';
+import type { NewTableInput } from '../store/new-table';
+import type { Handlers } from './handlers';
+import { JobRunner } from './jobs';
+import type { DocumentSession } from './session';
+
+type TransferCalls =
+  | 'job.status'
+  | 'job.cancel'
+  | 'import.start'
+  | 'import.preview'
+  | 'import.accept'
+  | 'export.preview'
+  | 'export.run';
+
+export function createTransferHandlers(session: DocumentSession): Pick<Handlers, TransferCalls> {
+  const imports = new JobRunner<ImportResult>();
+
+  const tableName = (tableId: number | undefined) =>
+    tableId === undefined ? undefined : session.require().getTable(tableId).name;
+
+  return {
+    'job.status': ({ jobId }) => imports.status(jobId),
+    'job.cancel': ({ jobId }) => imports.cancel(jobId),
+    'import.start': ({ path: file }) =>
+      imports.start(
+        (onProgress, signal) => importWorkbook(path.resolve(file), { onProgress, signal }),
+        `Đang đọc «${path.basename(file)}»…`,
+      ),
+    'import.preview': ({ jobId }) => preview(imports.result(jobId)),
+    'import.accept': ({ jobId, tables }) => accept(session, imports.result(jobId), tables),
+    'export.preview': ({ tableId }) => exportPreview(session.require(), tableName(tableId)),
+    'export.run': async ({ path: out, tableId, valuesOnly }) => {
+      const summary = await exportDocument(session.require(), path.resolve(out), {
+        table: tableName(tableId),
+        valuesOnly,
+      });
+      return {
+        file: summary.file,
+        sheets: summary.sheets.map((s) => s.sheet),
+        errors: summary.errors,
+        warnings: summary.warnings,
+      };
+    },
+  };
+}
+
+function preview(result: ImportResult): ImportPreview {
+  return {
+    file: result.report.file,
+    skipped: result.report.sheets.flatMap((s) => s.skipped),
+    tables: result.tables.map((t, index) => ({
+      index,
+      sheet: t.sheet,
+      name: t.table.name,
+      title: t.table.title,
+      unit: t.table.unit,
+      columns: t.table.columns,
+      rows: t.table.rows,
+      sourceRows: t.sourceRows,
+      sourceColumns: t.sourceColumns.map(columnLetter),
+      doubts: t.doubts,
+      unevaluated: t.unevaluated,
+    })),
+  };
+}
+
+/** The detected table with the user's corrections applied, checked for shape. */
+function corrected(detected: DetectedTable, choice: ImportChoice): TableDraft {
+  const draft = detected.table;
+  const columns = choice.columns ?? draft.columns;
+  if (columns.length !== draft.columns.length) {
+    throw new UserError(
+      `Biểu «${choice.name}»: cần đúng ${draft.columns.length} cột như khi đọc, nhận được ${columns.length}.`,
+      'bad-input',
+    );
+  }
+  if (choice.roles && choice.roles.length !== draft.rows.length) {
+    throw new UserError(
+      `Biểu «${choice.name}»: cần vai trò cho đúng ${draft.rows.length} dòng, nhận được ${choice.roles.length}.`,
+      'bad-input',
+    );
+  }
+  return {
+    ...draft,
+    name: choice.name,
+    columns,
+    rows: draft.rows.map((r, i) => ({ ...r, role: choice.roles?.[i] ?? r.role })),
+  };
+}
+
+function accept(
+  session: DocumentSession,
+  result: ImportResult,
+  choices: ImportChoice[],
+): { changes: ChangeSet; notes: string[] } {
+  const store = session.require();
+  const notes: string[] = [];
+  const taken = new Set(store.listTables().map((t) => t.name));
+  const fresh: NewTableInput[] = [];
+  const onto: { tableId: number; draft: TableDraft }[] = [];
+
+  for (const choice of choices) {
+    const detected = result.tables[choice.index];
+    if (!detected)
+      throw new UserError(`Không có biểu số ${choice.index + 1} trong tệp đã đọc.`, 'bad-input');
+    const draft = corrected(detected, choice);
+    if (choice.target === 'new') {
+      let name = draft.name;
+      for (let k = 2; taken.has(name); k++) name = `${draft.name} (${k})`;
+      if (name !== draft.name)
+        notes.push(`Đã có biểu «${draft.name}»: biểu mới được đặt tên «${name}».`);
+      taken.add(name);
+      fresh.push({ ...draft, name });
+    } else {
+      store.getTable(choice.target); // a wrong id is refused here, before anything is written
+      onto.push({ tableId: choice.target, draft });
+    }
+  }
+
+  // Work out every edit before writing anything, so a refusal changes nothing.
+  const edits = onto.flatMap(({ tableId, draft }) => {
+    const target = store.getTable(tableId);
+    const mapping = mapOntoTable(target, draft);
+    notes.push(...mapping.notes);
+    return mapping.edits.map((e) => ({
+      tableId,
+      rowId: target.rows[e.rowIndex].id,
+      columnId: target.columns[e.columnIndex].id,
+      value: e.value,
+    }));
+  });
+
+  let changes: ChangeSet = {
+    batchId: null,
+    changes: [],
+    structureChanged: [],
+    tableListChanged: false,
+    canUndo: store.canUndo(),
+    canRedo: store.canRedo(),
+  };
+  if (fresh.length) {
+    const added = store.addTables(fresh, `Nhập ${fresh.length} biểu từ Excel`);
+    changes = {
+      ...changes,
+      structureChanged: added.map((t) => t.id),
+      tableListChanged: true,
+    };
+  }
+  if (edits.length) {
+    const applied = store.setCells(edits, `Nhập số liệu Excel vào ${onto.length} biểu có sẵn`);
+    changes = {
+      ...applied,
+      structureChanged: changes.structureChanged,
+      tableListChanged: changes.tableListChanged,
+    };
+  }
+  return { changes: { ...changes, canUndo: store.canUndo(), canRedo: store.canRedo() }, notes };
+}

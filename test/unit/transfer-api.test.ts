@@ -1,0 +1,170 @@
+/**
+ * Import and export through the API as the app uses them: a job with progress, a preview that
+ * stores nothing, an accept that is one undoable action, and an export of the open document.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bootstrap } from '../../electron/app-bootstrap';
+import { dispatch } from '../../electron/api/dispatch';
+import { createHandlers, type Handlers } from '../../electron/api/handlers';
+import type { DocumentSession } from '../../electron/api/session';
+import type { CallName, CallOutput } from '../../shared/api';
+
+const fixture = (name: string) => path.resolve(__dirname, '..', 'fixtures', name);
+let home: string;
+let session: DocumentSession;
+let handlers: Handlers;
+
+async function call<N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> {
+  const reply = await dispatch(handlers, name, input);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as CallOutput<N>;
+}
+
+async function finished(jobId: string) {
+  for (let i = 0; i < 400; i++) {
+    const s = await call('job.status', { jobId });
+    if (s.state !== 'running') return s;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('job did not finish');
+}
+
+beforeEach(() => {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-transfer-'));
+  const app = bootstrap({ env: { BIEU_HOME: home } });
+  session = app.session;
+  handlers = createHandlers(session, { version: 't', transport: 'browser', paths: app.paths });
+});
+
+afterEach(() => {
+  session.close();
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
+describe('import through the API', () => {
+  it('previews without storing, then accepts as one undoable action', async () => {
+    const before = (await call('document.current', {}))!.tables.length;
+    const job = await call('import.start', { path: fixture('dan-so-ho-ngheo.xlsx') });
+    const done = await finished(job.jobId);
+    expect(done).toMatchObject({ state: 'done', fraction: 1 });
+
+    const preview = await call('import.preview', { jobId: job.jobId });
+    expect(preview.tables).toHaveLength(1);
+    const t = preview.tables[0];
+    expect(t.sheet).toBe('Dân số');
+    expect(t.columns.map((c) => c.code)).toEqual(['A', 'B', '1', '2', '3', '4', '5', '6']);
+    expect(t.columns[2].formula).toBe('2+3');
+    expect(t.rows.map((r) => r.role)).toEqual([
+      'group',
+      'detail',
+      'detail',
+      'subtotal',
+      'group',
+      'detail',
+      'detail',
+      'detail',
+      'detail',
+      'detail',
+      'subtotal',
+      'total',
+    ]);
+    expect(t.sourceRows[0]).toBe(8);
+    expect((await call('document.current', {}))!.tables).toHaveLength(before);
+
+    const accepted = await call('import.accept', {
+      jobId: job.jobId,
+      tables: [{ index: 0, name: 'Dân số 2024', target: 'new' }],
+    });
+    expect(accepted.changes.tableListChanged).toBe(true);
+    const doc = (await call('document.current', {}))!;
+    expect(doc.tables.map((x) => x.name)).toContain('Dân số 2024');
+    const stored = await call('table.get', { tableId: accepted.changes.structureChanged[0] });
+    expect(stored.rows[9].cells[2]).toBe(4962); // "4.962" typed as text in the source
+    expect(stored.rows[7].cells[6]).toBe('khoảng 150'); // kept as typed
+
+    await call('edit.undo', {});
+    expect((await call('document.current', {}))!.tables).toHaveLength(before);
+  });
+
+  it('puts figures onto an existing table by unit, and reports what it could not place', async () => {
+    const job = await call('import.start', { path: fixture('dan-so-ho-ngheo.xlsx') });
+    await finished(job.jobId);
+    const first = await call('import.accept', {
+      jobId: job.jobId,
+      tables: [{ index: 0, name: 'Dân số', target: 'new' }],
+    });
+    const tableId = first.changes.structureChanged[0];
+    const table = await call('table.get', { tableId });
+    // Someone blanks a figure; importing the same file onto the table brings it back.
+    await call('cells.set', {
+      edits: [{ tableId, rowId: table.rows[1].id, columnId: table.columns[3].id, value: null }],
+    });
+
+    const again = await call('import.start', { path: fixture('dan-so-ho-ngheo.xlsx') });
+    await finished(again.jobId);
+    const onto = await call('import.accept', {
+      jobId: again.jobId,
+      tables: [{ index: 0, name: 'Dân số', target: tableId }],
+    });
+    expect(onto.notes).toEqual([]);
+    expect(onto.changes.changes).toHaveLength(1);
+    expect((await call('table.get', { tableId })).rows[1].cells[3]).toBe(6112);
+
+    // Another table's figures do not fit: nothing is guessed, and the note says what was left.
+    const other = await call('import.start', { path: fixture('cdht-theo-nhom.xlsx') });
+    await finished(other.jobId);
+    const misfit = await call('import.accept', {
+      jobId: other.jobId,
+      tables: [{ index: 0, name: 'x', target: tableId }],
+    });
+    expect(misfit.notes.join(' ')).toMatch(/Không khớp cột nào của biểu «Dân số» cho: .*Đạt/);
+    expect(misfit.notes.join(' ')).toMatch(/dòng không khớp đơn vị nào/);
+    expect(misfit.changes.changes).toEqual([]);
+  });
+
+  it('reports a refused file as a failed job with its sentence, and stores nothing', async () => {
+    const bad = path.join(home, 'hong.xlsx');
+    fs.writeFileSync(bad, '');
+    const before = (await call('document.current', {}))!.tables.length;
+    const job = await call('import.start', { path: bad });
+    const done = await finished(job.jobId);
+    expect(done.state).toBe('failed');
+    expect(done.error).toContain('hong.xlsx');
+    const reply = await dispatch(handlers, 'import.preview', { jobId: job.jobId });
+    expect(reply.ok).toBe(false);
+    expect((await call('document.current', {}))!.tables).toHaveLength(before);
+  });
+
+  it('cancels a running import', async () => {
+    const big = path.join(home, 'lon.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Lớn');
+    ws.addRow(['STT', 'Đơn vị', 'Số dân']);
+    for (let i = 1; i <= 30000; i++) ws.addRow([i, `Xã ${i}`, i * 3]);
+    await wb.xlsx.writeFile(big);
+    const job = await call('import.start', { path: big });
+    const cancelled = await call('job.cancel', { jobId: job.jobId });
+    expect(cancelled.state).toBe('cancelled');
+    const reply = await dispatch(handlers, 'import.preview', { jobId: job.jobId });
+    expect(reply).toMatchObject({ ok: false });
+  });
+});
+
+describe('export through the API', () => {
+  it('previews the open errors and writes the appendix', async () => {
+    const preview = await call('export.preview', {});
+    const population = preview.tables.find((t) => t.name === 'Dân số và tỷ lệ tham gia')!;
+    expect(population.errors).toBe(2); // the slip planted in the sample
+    const out = path.join(home, 'phu-luc.xlsx');
+    const result = await call('export.run', { path: out });
+    expect(result.file).toBe(out);
+    expect(result.errors).toBe(2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.length).toBeGreaterThanOrEqual(2);
+  });
+});
