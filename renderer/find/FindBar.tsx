@@ -54,10 +54,12 @@ export function FindBar(props: FindBarProps) {
 
   const tableOf = (match: Match) => props.tables.find((x) => x.id === match.tableId);
 
+  /** Replace the match shown (the first one when none is shown yet), then show the next. */
   const replaceOne = () => {
-    if (!current) return go(1);
-    const table = tableOf(current);
-    const edit = table && replaceEdit(table, current, query, replacement);
+    const target = current ?? matches[0];
+    if (!target) return;
+    const table = tableOf(target);
+    const edit = table && replaceEdit(table, target, query, replacement);
     if (edit)
       props.onReplace(
         [edit],

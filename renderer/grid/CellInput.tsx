@@ -9,7 +9,7 @@
  * Listeners are native, on the field itself: they run before AG Grid's (on the row container) and
  * before React's (on the root), so a key we claim never reaches AG Grid's navigation.
  */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useEditMode } from './grid-ui';
 import type { CellKey, GridController } from './grid-controller';
 import { keyCommand, type EditMode } from './keyboard';
@@ -26,7 +26,9 @@ export function CellInput({ controller, cell, label, figure }: CellInputProps) {
   const mode = useEditMode(controller.ui);
   const { rowId, col } = cell;
 
-  useEffect(() => {
+  // A layout effect: the field must hold the focus before the next key arrives, or that key
+  // would land on the bare cell and be lost.
+  useLayoutEffect(() => {
     const field = input.current;
     if (!field) return;
     const key: CellKey = { rowId, col };

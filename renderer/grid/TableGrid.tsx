@@ -429,6 +429,15 @@ export function TableGrid({
       role="group"
       data-testid="grid"
       aria-label={t('grid.label', { name: table.name })}
+      onKeyDownCapture={(event) => {
+        // A key that reaches a bare cell (AG Grid gave the cell itself the focus again) goes to the
+        // cell's text field instead: moving the focus during keydown sends the character there.
+        const target = event.target as HTMLElement;
+        if (target.classList.contains('ag-cell'))
+          target
+            .querySelector<HTMLInputElement>('[data-cell-input]')
+            ?.focus({ preventScroll: true });
+      }}
       onMouseDownCapture={(event) => {
         // Shift+click extends the selection; the browser must not move the focus either.
         if (event.shiftKey && (event.target as HTMLElement).closest('.ag-cell'))
@@ -447,6 +456,8 @@ export function TableGrid({
         getRowClass={rowClass}
         localeText={localeText}
         defaultColDef={DEFAULT_COLUMN}
+        // A form, not a feed: rows inserted or deleted take their place at once.
+        animateRows={false}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         enableBrowserTooltips

@@ -87,7 +87,9 @@ export function HistoryPanel(props: HistoryPanelProps) {
                 )}
               </div>
               <p className="history-label">{entry.label}</p>
-              {entry.structural && <p className="history-detail">{entry.structural}</p>}
+              {entry.structural && entry.structural !== entry.label && (
+                <p className="history-detail">{entry.structural}</p>
+              )}
               {entry.cells.length > 0 && (
                 <ul className="history-cells">
                   {entry.cells.slice(0, SHOWN_CELLS).map((cell, i) => (

@@ -68,7 +68,7 @@ export const en: Catalogue = {
   'start.fromTemplatesDetail':
     'Pick ready-made statistical tables with headers, code row and formulas.',
   'start.blank': 'Blank document',
-  'start.blankDetail': 'Start with no tables and add them later.',
+  'start.blankDetail': 'One empty table to lay out columns, rows and formulas yourself.',
   'start.open': 'Open document…',
   'start.openDetail': 'Open an existing .bieu file on this computer.',
   'start.sample': 'Open the sample document',

@@ -69,7 +69,7 @@ export const vi = {
   'start.fromTemplates': 'Tài liệu mới từ biểu mẫu',
   'start.fromTemplatesDetail': 'Chọn các biểu thống kê có sẵn, đủ tiêu đề, dòng mã và công thức.',
   'start.blank': 'Tài liệu trống',
-  'start.blankDetail': 'Bắt đầu không có biểu nào, rồi thêm biểu sau.',
+  'start.blankDetail': 'Một biểu trống để tự đặt cột, dòng và công thức.',
   'start.open': 'Mở tài liệu…',
   'start.openDetail': 'Mở một tệp .bieu đã có trên máy.',
   'start.sample': 'Mở tài liệu mẫu',

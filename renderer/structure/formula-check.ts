@@ -23,12 +23,10 @@ export function checkFormula(
   const parsed = parseCodeRowEntry(entry, { codes: [...new Set([...codes, ownCode])] });
   if (!parsed.ok) {
     const shift = typedEntry ? 0 : prefix.length;
+    // The engine's message counts positions within the right-hand side: what was typed here.
     return {
       ok: false,
-      message: parsed.error.message.replace(
-        /\(vị trí (\d+)\)/,
-        (_, n: string) => `(vị trí ${Math.max(1, Number(n) - shift)})`,
-      ),
+      message: parsed.error.message,
       position: Math.max(0, parsed.error.position - shift),
     };
   }
