@@ -98,22 +98,25 @@ test('a range selected by Shift+arrows and by dragging; Delete, Ctrl+D, Ctrl+C /
   await expect(stats).toContainText(`Trung bình: ${vi(sum / 4, 2)}`);
 
   // Ctrl+C copies the block (TSV and an HTML table); Ctrl+V pastes it from the active cell.
-  const copied = page.evaluate(
-    () =>
-      new Promise<{ text: string; html: string }>((resolve) =>
-        document.addEventListener(
-          'copy',
-          (event) =>
-            resolve({
-              text: event.clipboardData?.getData('text/plain') ?? '',
-              html: event.clipboardData?.getData('text/html') ?? '',
-            }),
-          { once: true },
-        ),
+  // Listen for the copy event first, then press Ctrl+C, then read what was put on the clipboard.
+  await page.evaluate(() => {
+    const w = window as unknown as { copied: Promise<{ text: string; html: string }> };
+    w.copied = new Promise((resolve) =>
+      document.addEventListener(
+        'copy',
+        (event) =>
+          resolve({
+            text: event.clipboardData?.getData('text/plain') ?? '',
+            html: event.clipboardData?.getData('text/html') ?? '',
+          }),
+        { once: true },
       ),
-  );
+    );
+  });
   await page.keyboard.press('Control+c');
-  const payload = await copied;
+  const payload = await page.evaluate(
+    () => (window as unknown as { copied: Promise<{ text: string; html: string }> }).copied,
+  );
   expect(payload.text).toBe(`${vi(four[0])}\t${vi(four[1])}\r\n${vi(four[2])}\t${vi(four[3])}\r\n`);
   expect(payload.html).toContain(`<td>${vi(four[0])}</td>`);
 

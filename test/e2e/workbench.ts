@@ -63,3 +63,10 @@ export async function expectSaved(page: Page): Promise<void> {
 export function tableNames(page: Page): Locator {
   return page.getByTestId('table-list').locator('.table-name');
 }
+
+/** A cell of the column-code row under the header ("1=2+3+4+5"). */
+export function codeCell(page: Page, col: number): Locator {
+  return page
+    .getByTestId('grid')
+    .locator(`[role="row"][row-index="t-0"] [role="gridcell"][aria-colindex="${col + 1}"]`);
+}

@@ -1,0 +1,70 @@
+/**
+ * The history panel: who changed what and when — each cell's old → new value, or the sentence of
+ * a structural change — and "Quay lại thời điểm này", which takes the document back to that
+ * point as one new change that can itself be undone.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from './host-fixture';
+import { cellAddress, sheetLayout } from '../../shared/layout';
+import { ARTIFACTS, COL, POPULATION, cellAt, expectSaved, menu, vi } from './workbench';
+
+const rows = POPULATION.rows;
+const address = (row: number, col: number) => cellAddress(sheetLayout(POPULATION), row, col);
+
+test('history: who, when, what; going back to a point, and undoing that', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+
+  // Three changes: a figure, the slip of the sample corrected, a rename of the table.
+  const loanHoa = rows[1].cells[COL.under7] as number;
+  await cellAt(page, 1, COL.under7).click();
+  await page.keyboard.type(String(loanHoa + 10));
+  await page.keyboard.press('Enter');
+  await cellAt(page, 0, COL.joined).click();
+  await page.keyboard.type('1239');
+  await page.keyboard.press('Enter');
+  await expectSaved(page);
+  await menu(page, 'Biểu', 'Đổi tên biểu…');
+  const rename = page.getByRole('dialog', { name: 'Đổi tên biểu' });
+  await rename.getByLabel('Tên biểu').fill('Biểu 01 - Dân số');
+  await rename.getByRole('button', { name: 'Đổi tên' }).click();
+  await expectSaved(page);
+
+  await menu(page, 'Xem', 'Lịch sử thay đổi');
+  const panel = page.getByRole('region', { name: 'Lịch sử' });
+  const entries = panel.locator('.history-entry');
+  await expect(entries).toHaveCount(3);
+  // Newest first; each says who (the computer's user) and when.
+  const user = os.userInfo().username;
+  await expect(entries.nth(0)).toContainText(user);
+  await expect(entries.nth(0).locator('.history-time')).toHaveText(/\d{2}\/\d{2}\/\d{4}/);
+  await expect(entries.nth(0)).toContainText('Biểu 01 - Dân số');
+  const joined = address(0, COL.joined);
+  await expect(entries.nth(1)).toContainText(`Sửa ô ${joined}`);
+  await expect(entries.nth(1)).toContainText(`${joined}: ${vi(1329)} → ${vi(1239)}`);
+  await expect(entries.nth(2)).toContainText(
+    `${address(1, COL.under7)}: ${vi(loanHoa)} → ${vi(loanHoa + 10)}`,
+  );
+
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'history.png') });
+
+  // Going back to the first change undoes the two after it, as one new change.
+  await entries.nth(2).getByRole('button', { name: 'Quay lại thời điểm này' }).click();
+  await expect(cellAt(page, 0, COL.joined)).toHaveText(vi(1329));
+  await expect(cellAt(page, 1, COL.under7)).toHaveText(vi(loanHoa + 10));
+  await expect(page.getByTestId('table-list')).toContainText('Dân số và tỷ lệ tham gia');
+  await expect(entries).toHaveCount(4);
+  await expectSaved(page);
+
+  // …which Ctrl+Z takes back.
+  await cellAt(page, 3, COL.name).click();
+  await page.keyboard.press('Control+z');
+  await expect(cellAt(page, 0, COL.joined)).toHaveText(vi(1239));
+  await expect(page.getByTestId('table-list')).toContainText('Biểu 01 - Dân số');
+  await expectSaved(page);
+});
