@@ -1,0 +1,252 @@
+/**
+ * A pasted block, read: the cells as a SheetGrid (the same shape the importer's table detection
+ * reads), each cell's value for the model, and — decided per COLUMN, never cell by cell — how
+ * its numbers are written (DOMAIN.md "Numbers"):
+ *
+ *   - strings that read only one way ("4.962", "16,70" → Vietnamese; "2,133.5", "16.70" →
+ *     English) decide their column;
+ *   - a column of strings that read both ways ("1.234") takes the convention the raw values of
+ *     its cells show (x:num 1234 displayed as "1.234"), else the separators the source declares
+ *     (Excel's mso-displayed-*-separator, LibreOffice's language), else the document's locale
+ *     ('vi' by default) — and the decision is reported, in Vietnamese;
+ *   - a column with both kinds follows the majority and is reported for review.
+ *
+ * Values: numbers are numbers; text that is not a number ("khoảng 150") stays text; "-" or "–"
+ * alone, and blanks, are empty (null).
+ */
+import { columnLetter, type CellValue } from '../model';
+import { parseNumber, type NumberConvention, type ParsedNumber } from '../numbers';
+import type { GridCell, SheetGrid } from '../import/sheet-grid';
+import type { ClipboardSource, Separators } from './clipboard-html';
+import { pickFlavour, type ClipboardData, type PickedCell, type PickOptions } from './pick-flavour';
+
+export interface ColumnNumbers {
+  /** How the column's number strings were read; null when it has none with separators. */
+  convention: NumberConvention | null;
+  /** Why, in Vietnamese, when there was something to decide. */
+  reason: string | null;
+  /** The decision is worth a look: strings of both kinds, or ambiguous ones. */
+  doubtful: boolean;
+}
+
+export interface PasteBlock {
+  flavour: 'html' | 'tsv' | 'empty';
+  source: ClipboardSource | 'text';
+  /** The block as a sheet: raw numbers as numbers, everything else as its text. */
+  grid: SheetGrid;
+  /** Each cell's value for the model, with its column's convention applied. */
+  values: CellValue[][];
+  /** Cells kept as text by their format ("@", a date, zero-padded codes). */
+  keepText: boolean[][];
+  columns: ColumnNumbers[];
+  /** What was decided, in Vietnamese. */
+  notes: string[];
+}
+
+export interface PasteOptions extends PickOptions {
+  /** The document's locale, for columns whose numbers read both ways. Default 'vi'. */
+  locale?: NumberConvention;
+}
+
+const DIGITS = /^\d+$/;
+const PLAIN_FIGURE = /^-?[0-9.,]+$/;
+/** A whole figure as parseNumber reads it: plain digits, or grouped by threes after 1–3 digits. */
+const FIGURE: Record<NumberConvention, RegExp> = {
+  vi: /^-?(?:\d+|[1-9]\d{0,2}(?:\.\d{3})+)(?:,(\d+))?$/,
+  en: /^-?(?:\d+|[1-9]\d{0,2}(?:,\d{3})+)(?:\.(\d+))?$/,
+};
+
+/**
+ * parseNumber for the common shapes — digits with "." and "," and an optional "-" — without its
+ * general machinery (a 10,000 × 30 paste reads 300,000 of them); anything else goes to it.
+ * Gives exactly what parseNumber gives (paste.test.ts compares them).
+ */
+export function parseFigure(text: string, convention: NumberConvention): ParsedNumber {
+  const s = text.trim();
+  if (s === '-' || !PLAIN_FIGURE.test(s)) return parseNumber(text, convention);
+  const m = FIGURE[convention].exec(s);
+  if (!m) return { kind: 'text', text };
+  const digits =
+    convention === 'vi'
+      ? s.replace(/\./g, '').replace(',', '.')
+      : s.indexOf(',') < 0
+        ? s
+        : s.replace(/,/g, '');
+  const value = Number(digits);
+  if (!Number.isFinite(value)) return { kind: 'text', text };
+  return { kind: 'number', value: value === 0 ? 0 : value, decimals: m[1]?.length ?? 0 };
+}
+
+const NAMES: Record<NumberConvention, string> = {
+  vi: 'kiểu Việt Nam (1.234,5)',
+  en: 'kiểu tiếng Anh (1,234.5)',
+};
+
+/** Which conventions a string reads as a number in: 'both' with the same value is 'same'. */
+function classify(text: string): 'vi' | 'en' | 'ambiguous' | 'same' | 'none' {
+  const s = text.trim();
+  if (s === '' || DIGITS.test(s)) return s === '' ? 'none' : 'same';
+  const vi = parseFigure(s, 'vi');
+  const en = parseFigure(s, 'en');
+  const viNum = vi.kind === 'number';
+  const enNum = en.kind === 'number';
+  if (viNum && enNum) return vi.value === en.value ? 'same' : 'ambiguous';
+  if (viNum) return 'vi';
+  if (enNum) return 'en';
+  return 'none';
+}
+
+/** What a raw number says about its displayed text's convention. */
+function rawEvidence(cell: PickedCell): NumberConvention | null {
+  if (cell.raw === undefined) return null;
+  const vi = parseFigure(cell.text, 'vi');
+  const en = parseFigure(cell.text, 'en');
+  const close = (p: typeof vi) =>
+    p.kind === 'number' && Math.abs(p.value - cell.raw!) <= 1e-9 * Math.max(1, Math.abs(cell.raw!));
+  const v = close(vi);
+  const e = close(en);
+  return v && !e ? 'vi' : e && !v ? 'en' : null;
+}
+
+function decide(
+  column: PickedCell[],
+  index: number,
+  separators: Separators | null,
+  locale: NumberConvention,
+): ColumnNumbers {
+  let vi = 0;
+  let en = 0;
+  let ambiguous = 0;
+  let example: string | null = null;
+  let rawVi = 0;
+  let rawEn = 0;
+  for (const cell of column) {
+    if (cell.raw !== undefined) {
+      const e = rawEvidence(cell);
+      if (e === 'vi') rawVi++;
+      else if (e === 'en') rawEn++;
+      continue;
+    }
+    if (cell.keepText) continue;
+    const kind = classify(cell.text);
+    if (kind === 'vi') vi++;
+    else if (kind === 'en') en++;
+    else if (kind === 'ambiguous') {
+      ambiguous++;
+      example ??= cell.text.trim();
+    }
+  }
+  const name = `Cột thứ ${index + 1} (${columnLetter(index)}) của vùng dán`;
+  const strings = vi + en + ambiguous;
+  if (strings === 0) return { convention: null, reason: null, doubtful: false };
+  if (vi > 0 && en > 0) {
+    const convention: NumberConvention = vi === en ? locale : vi > en ? 'vi' : 'en';
+    return {
+      convention,
+      doubtful: true,
+      reason: `${name} có số viết lẫn hai kiểu (${vi} ô chỉ đọc được kiểu Việt Nam, ${en} ô chỉ đọc được kiểu tiếng Anh): đã đọc ${NAMES[convention]}, cần xem lại.`,
+    };
+  }
+  if (vi > 0 || en > 0) {
+    const convention: NumberConvention = vi > 0 ? 'vi' : 'en';
+    return {
+      convention,
+      doubtful: false,
+      reason: `${name}: số đọc ${NAMES[convention]} vì ${strings} ô chỉ đọc được theo cách này.`,
+    };
+  }
+  // Only strings that read both ways ("1.234").
+  const shown = `«${example}»`;
+  if (rawVi !== rawEn) {
+    const convention: NumberConvention = rawVi > rawEn ? 'vi' : 'en';
+    return {
+      convention,
+      doubtful: false,
+      reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[convention]} như giá trị gốc của các ô khác trong cột.`,
+    };
+  }
+  if (separators) {
+    const convention: NumberConvention = separators.decimal === ',' ? 'vi' : 'en';
+    return {
+      convention,
+      doubtful: false,
+      reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[convention]} theo dấu thập phân «${separators.decimal}» mà nguồn ghi kèm.`,
+    };
+  }
+  const meaning = ` — «${example}» được đọc là ${plain(example!, locale)}, không phải ${plain(example!, locale === 'vi' ? 'en' : 'vi')}`;
+  return {
+    convention: locale,
+    doubtful: true,
+    reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[locale]} theo ngôn ngữ của tài liệu${meaning}. Nếu nguồn dùng kiểu còn lại, hãy sửa lại cột này.`,
+  };
+}
+
+/** A string's value under a convention, written without group marks: "1.234" (vi) → "1234". */
+function plain(text: string, convention: NumberConvention): string {
+  const parsed = parseNumber(text, convention);
+  return parsed.kind === 'number' ? String(parsed.value).replace('.', ',') : text;
+}
+
+function cellValue(cell: PickedCell, convention: NumberConvention): CellValue {
+  if (cell.raw !== undefined) return cell.raw;
+  const text = cell.text;
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (cell.keepText) return trimmed;
+  if (DIGITS.test(trimmed) && trimmed.length < 16) return Number(trimmed);
+  const parsed = parseFigure(trimmed, convention);
+  if (parsed.kind === 'number') return parsed.value;
+  if (parsed.kind === 'empty') return null;
+  return trimmed;
+}
+
+/** Reads what a paste event carries into a block. Never throws. */
+export function parsePaste(data: ClipboardData, options: PasteOptions = {}): PasteBlock {
+  const locale = options.locale ?? 'vi';
+  const picked = pickFlavour(data, options);
+  const rows = picked.cells;
+  const width = rows[0]?.length ?? 0;
+  const columns: ColumnNumbers[] = [];
+  for (let c = 0; c < width; c++) {
+    columns.push(
+      decide(
+        rows.map((row) => row[c]),
+        c,
+        picked.separators,
+        locale,
+      ),
+    );
+  }
+  const values: CellValue[][] = rows.map((row) =>
+    row.map((cell, c) => cellValue(cell, columns[c].convention ?? locale)),
+  );
+  const cells: (GridCell | null)[][] = rows.map((row) =>
+    row.map((cell) => {
+      if (cell.raw !== undefined) return { value: cell.raw, text: cell.text };
+      const t = cell.text.trim();
+      return t === '' ? null : { value: cell.text };
+    }),
+  );
+  const grid: SheetGrid = {
+    name: 'Vùng dán',
+    cells,
+    columnCount: width,
+    merges: picked.merges,
+    hiddenRows: [],
+    hiddenColumns: [],
+  };
+  const notes = [...picked.notes];
+  for (const column of columns) {
+    if (column.reason && (column.doubtful || column.convention !== locale))
+      notes.push(column.reason);
+  }
+  return {
+    flavour: picked.flavour,
+    source: picked.source,
+    grid,
+    values,
+    keepText: rows.map((row) => row.map((c) => c.keepText === true)),
+    columns,
+    notes,
+  };
+}
