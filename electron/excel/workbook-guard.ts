@@ -107,6 +107,8 @@ export interface WorkbookFacts {
    * its formulas. Files written by libraries have none, and often save 0 for every formula.
    */
   calculatedByExcel: boolean;
+  /** The zip's table of contents, for the reader. */
+  entries: ZipEntry[];
 }
 
 function checkZip(fd: number, size: number, name: string): WorkbookFacts {
@@ -186,7 +188,7 @@ function checkZip(fd: number, size: number, name: string): WorkbookFacts {
       }
     }
   }
-  return { calculatedByExcel: entries.some((e) => lower(e) === 'xl/calcchain.xml') };
+  return { calculatedByExcel: entries.some((e) => lower(e) === 'xl/calcchain.xml'), entries };
 }
 
 /**

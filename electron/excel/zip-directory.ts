@@ -155,3 +155,102 @@ export function peekEntry(
     return null;
   }
 }
+
+/** An entry that inflates to more than it may (its declared size, or the caller's limit). */
+export class ZipEntryTooLarge extends Error {
+  constructor(readonly entry: ZipEntry) {
+    super(`${entry.name}: more data than declared`);
+    this.name = 'ZipEntryTooLarge';
+  }
+}
+
+/** Where an entry's compressed data starts, from its local header; null when it is damaged. */
+function dataStart(fd: number, size: number, entry: ZipEntry): number | null {
+  const header = readAt(fd, entry.localHeaderOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== LOCAL) return null;
+  const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  return start + entry.compressedSize > size ? null : start;
+}
+
+/** Output allowed for an entry: what it declares, with slack for a sloppy writer. */
+function outputLimit(entry: ZipEntry, limit: number): number {
+  return Math.min(limit, Math.max(entry.uncompressedSize * 2, entry.uncompressedSize + (1 << 20)));
+}
+
+/**
+ * The whole content of a (small) entry, or null when it cannot be read. Throws ZipEntryTooLarge
+ * when it inflates beyond what it declares or `limit`.
+ */
+export function readEntry(
+  fd: number,
+  size: number,
+  entry: ZipEntry,
+  limit = 64 * 1024 * 1024,
+): Buffer | null {
+  const start = dataStart(fd, size, entry);
+  if (start === null) return null;
+  const input = readAt(fd, start, entry.compressedSize);
+  if (entry.method === 0) return input;
+  if (entry.method !== 8) return null;
+  try {
+    return zlib.inflateRawSync(input, { maxOutputLength: outputLimit(entry, limit) });
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipEntryTooLarge(entry);
+    return null;
+  }
+}
+
+export interface EntryStreamOptions {
+  /** Called with the compressed bytes read so far, for a progress bar. */
+  onRead?: (compressedBytes: number) => void;
+  /** Inflated bytes allowed (default: what the entry declares, with slack). */
+  limit?: number;
+}
+
+/**
+ * An entry's content, inflated as it is read from disk, in chunks: a large worksheet never sits
+ * in memory whole. Breaking out of the loop closes the file. Throws ZipEntryTooLarge when the
+ * entry inflates beyond what it declares, and an Error when it is damaged.
+ */
+export async function* entryChunks(
+  filePath: string,
+  entry: ZipEntry,
+  options: EntryStreamOptions = {},
+): AsyncGenerator<Buffer> {
+  const fd = fs.openSync(filePath, 'r');
+  let start: number | null;
+  try {
+    start = dataStart(fd, fs.fstatSync(fd).size, entry);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (start === null) throw new Error(`${entry.name}: bad local header`);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new Error(`${entry.name}: compression method ${entry.method}`);
+  if (entry.compressedSize === 0) return;
+  const source = fs.createReadStream(filePath, {
+    start,
+    end: start + entry.compressedSize - 1,
+    highWaterMark: 256 * 1024,
+  });
+  let read = 0;
+  source.on('data', (chunk) => {
+    read += chunk.length;
+    options.onRead?.(read);
+  });
+  const output =
+    entry.method === 8 ? source.pipe(zlib.createInflateRaw({ chunkSize: 128 * 1024 })) : source;
+  if (output !== source) source.on('error', (e) => output.destroy(e));
+  const limit = outputLimit(entry, options.limit ?? Number.MAX_SAFE_INTEGER);
+  let inflated = 0;
+  try {
+    for await (const chunk of output as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > limit) throw new ZipEntryTooLarge(entry);
+      yield chunk;
+    }
+  } finally {
+    source.destroy();
+    if (output !== source) output.destroy();
+  }
+}

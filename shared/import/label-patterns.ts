@@ -58,12 +58,16 @@ export function isTotalLabel(label: string): boolean {
 
 /** A subtotal's label: "Cộng", "Cộng:", "Cộng I", "Cộng khu vực …", "Cộng nhóm 1". */
 export function isSubtotalLabel(label: string): boolean {
-  return words('cộng').test(norm(label));
+  // Cheap test first: every such label starts with a "c" (a nation table asks 10,000 times).
+  if (!/^\s*[cC]/.test(label)) return false;
+  return SUBTOTAL.test(norm(label));
 }
+
+const SUBTOTAL = words('cộng');
 
 /** A regional code placed before its members (V01 … V06 in the health-insurance tables). */
 export function isRegionCode(text: string): boolean {
-  return /^v\d{1,2}$/u.test(norm(text));
+  return text.length <= 12 && /^v\d{1,2}$/u.test(norm(text));
 }
 
 const GROUP_WORDS = words(

@@ -31,8 +31,27 @@ function isGeneral(numFmt: string | undefined): boolean {
  * format does not fix them (General, text "@", a date).
  */
 export function formatDecimals(numFmt: string | undefined): number | null {
+  if (numFmt === undefined) return null;
+  return cached(decimalsCache, numFmt, readDecimals);
+}
+
+/** A sheet has a handful of formats and thousands of cells: each format is read once. */
+const decimalsCache = new Map<string, number | null>();
+const percentCache = new Map<string, boolean>();
+const dateCache = new Map<string, boolean>();
+
+function cached<T>(cache: Map<string, T>, numFmt: string, read: (numFmt: string) => T): T {
+  const hit = cache.get(numFmt);
+  if (hit !== undefined || cache.has(numFmt)) return hit as T;
+  if (cache.size > 10_000) cache.clear();
+  const value = read(numFmt);
+  cache.set(numFmt, value);
+  return value;
+}
+
+function readDecimals(numFmt: string): number | null {
   if (isGeneral(numFmt) || isDateFormat(numFmt)) return null;
-  const section = numberSection(numFmt!);
+  const section = numberSection(numFmt);
   if (!/[0#?]/.test(section)) return null;
   const m = /\.([0#?]+)/.exec(section);
   return m ? m[1].length : 0;
@@ -40,13 +59,19 @@ export function formatDecimals(numFmt: string | undefined): number | null {
 
 /** The format multiplies by 100 and prints "%": the stored 0.1234 shows as 12,34%. */
 export function isPercentFormat(numFmt: string | undefined): boolean {
-  return !isGeneral(numFmt) && numberSection(numFmt!).includes('%');
+  if (numFmt === undefined) return false;
+  return cached(percentCache, numFmt, (f) => !isGeneral(f) && numberSection(f).includes('%'));
 }
 
 /** The format shows a date or a time (d, m, y, h, s outside quotes and brackets). */
 export function isDateFormat(numFmt: string | undefined): boolean {
+  if (numFmt === undefined) return false;
+  return cached(dateCache, numFmt, readIsDate);
+}
+
+function readIsDate(numFmt: string): boolean {
   if (isGeneral(numFmt)) return false;
-  const section = numberSection(numFmt!);
+  const section = numberSection(numFmt);
   return /[dmyhs]/i.test(section.replace(/[0#?.,%eE+-]/g, '')) && !/[0#?]/.test(section);
 }
 

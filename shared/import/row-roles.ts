@@ -52,7 +52,8 @@ export function readRoles(
   pending: readonly boolean[] = [],
 ): RowRead[] {
   const labels = rows.map((cells) => rowLabel(cells, types));
-  const hasTotal = labels.some((l) => l !== null && isTotalLabel(l));
+  const totals = labels.map((l) => l !== null && isTotalLabel(l));
+  const hasTotal = totals.includes(true);
   return rows.map((cells, r) => {
     const label = labels[r];
     const figures = pending[r] === true || cells.some((v, c) => types[c] !== 'text' && v !== null);
@@ -60,7 +61,7 @@ export function readRoles(
       hasTotal &&
       cells.some((v, c) => types[c] === 'text' && typeof v === 'string' && isRegionCode(v));
     let role: RowRole = 'detail';
-    if (label !== null && isTotalLabel(label)) role = 'total';
+    if (totals[r]) role = 'total';
     else if ((label !== null && isSubtotalLabel(label)) || regional) role = 'subtotal';
     else if (
       !figures &&
