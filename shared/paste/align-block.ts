@@ -24,7 +24,8 @@ import { rowLabel } from '../import/row-roles';
 import { displayText } from '../import/sheet-grid';
 import type { CellValue, Table } from '../model';
 import { normalizeUnitName } from '../units';
-import type { PasteBlock } from './paste-block';
+import { parsePaste, type PasteBlock, type PasteOptions } from './paste-block';
+import type { ClipboardData } from './pick-flavour';
 
 export interface CellEdit {
   rowIndex: number;
@@ -414,4 +415,26 @@ export function alignBlock(block: PasteBlock, table: Table, focus: FocusCell): A
     );
   }
   return result;
+}
+
+/** What the grid's paste handler gets back: the placement and every note, block notes first. */
+export interface PasteResult extends AlignResult {
+  block: PasteBlock;
+}
+
+/**
+ * The grid's paste handler in one call: `pasteIntoTable({ text: e.clipboardData.getData(
+ * 'text/plain'), html: e.clipboardData.getData('text/html') }, table, focusedCell)`. Apply
+ * `rowsToAdd` and `edits` as one undoable batch (or, when the user declines new rows, drop the
+ * edits whose rowIndex ≥ table.rows.length); show `notes`.
+ */
+export function pasteIntoTable(
+  data: ClipboardData,
+  table: Table,
+  focus: FocusCell,
+  options: PasteOptions = {},
+): PasteResult {
+  const block = parsePaste(data, options);
+  const result = alignBlock(block, table, focus);
+  return { ...result, block, notes: [...block.notes, ...result.notes] };
 }

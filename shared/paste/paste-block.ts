@@ -86,8 +86,15 @@ const NAMES: Record<NumberConvention, string> = {
 function classify(text: string): 'vi' | 'en' | 'ambiguous' | 'same' | 'none' {
   const s = text.trim();
   if (s === '' || DIGITS.test(s)) return s === '' ? 'none' : 'same';
-  const vi = parseFigure(s, 'vi');
-  const en = parseFigure(s, 'en');
+  if (PLAIN_FIGURE.test(s)) {
+    // Valid both ways with a separator means different values: one reads it as a decimal mark.
+    const vi = FIGURE.vi.test(s);
+    const en = FIGURE.en.test(s);
+    if (vi && en) return /[.,]/.test(s) ? 'ambiguous' : 'same';
+    return vi ? 'vi' : en ? 'en' : 'none';
+  }
+  const vi = parseNumber(s, 'vi');
+  const en = parseNumber(s, 'en');
   const viNum = vi.kind === 'number';
   const enNum = en.kind === 'number';
   if (viNum && enNum) return vi.value === en.value ? 'same' : 'ambiguous';

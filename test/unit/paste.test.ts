@@ -10,7 +10,7 @@ import path from 'node:path';
 import { checkTable } from '../../shared/checks';
 import { draftToTable } from '../../shared/import/detect-tables';
 import type { CellValue, Column, Table } from '../../shared/model';
-import { alignBlock, type AlignResult } from '../../shared/paste/align-block';
+import { alignBlock, pasteIntoTable, type AlignResult } from '../../shared/paste/align-block';
 import { parseFigure, parsePaste } from '../../shared/paste/paste-block';
 import { parseNumber } from '../../shared/numbers';
 import { parseTsv } from '../../shared/paste/tsv';
@@ -172,6 +172,18 @@ describe('dan-so-ho-ngheo.clipboard.tsv into an empty copy of its table', () => 
     expect(result.notes).toContain(
       '1 ô dán vào cột số không phải là số (dòng 8, cột 5 («khoảng 150»)): giữ nguyên chữ, phần kiểm tra sẽ báo.',
     );
+  });
+
+  it('in one call, as the grid makes it (pasteIntoTable), block notes first', () => {
+    const result = pasteIntoTable({ text: tsv(), html: '' }, blank(imported), {
+      rowIndex: 0,
+      columnIndex: 0,
+    });
+    expect(apply(blank(imported), result).rows.map((r) => r.cells)).toEqual(
+      imported.rows.map((r) => r.cells),
+    );
+    expect(result.block.flavour).toBe('tsv');
+    expect(result.notes.at(-1)).toContain('khoảng 150');
   });
 
   it('places rows by unit name when the block comes in another order', () => {
