@@ -80,10 +80,14 @@ export function HistoryPanel(props: HistoryPanelProps) {
               <div className="history-meta">
                 <span className="history-time">{formatDateTime(entry.time)}</span>
                 <span className="history-user">{entry.user}</span>
-                {entry.state !== 'done' && (
+                {entry.state !== 'done' ? (
                   <span className="history-state">
                     {t(entry.state === 'undone' ? 'history.undone' : 'history.discarded')}
                   </span>
+                ) : (
+                  entry.batchId === latestDone && (
+                    <span className="history-state history-current">{t('history.current')}</span>
+                  )
                 )}
               </div>
               <p className="history-label">{entry.label}</p>

@@ -162,6 +162,7 @@ export const en: Catalogue = {
 
   'history.heading': 'History',
   'history.none': 'No changes yet.',
+  'history.current': 'Now',
   'history.undone': 'Undone',
   'history.discarded': 'Discarded',
   'history.empty': '(empty)',

@@ -162,6 +162,7 @@ export const vi = {
 
   'history.heading': 'Lịch sử',
   'history.none': 'Chưa có thay đổi nào.',
+  'history.current': 'Hiện tại',
   'history.undone': 'Đã hoàn tác',
   'history.discarded': 'Đã bỏ',
   'history.empty': '(trống)',

@@ -14,6 +14,16 @@ import { COL, cellAt, cellInput, expectFocused, expectSaved } from './workbench'
 const LOC = ['L', 'Lo', 'Lô', 'Lộ', 'Lộc'];
 const HOA = ['H', 'Ho', 'Hoa', 'Hòa'];
 
+/**
+ * Let the browser learn which element now takes text: the DevTools protocol sends compositions
+ * to the element the browser process believes is focused, which it hears of a frame later.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
 async function composeWithCdp(page: Page, steps: string[]): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   for (const text of steps) {
@@ -37,6 +47,7 @@ test('an input method composing "Lộc Hòa" into a cell not yet in edit mode gi
   await target.click();
   await expectFocused(page, 3, COL.name);
   await expect(cellInput(page)).toHaveAttribute('data-cell-input', 'idle');
+  await settled(page);
   // The element that will receive the composition, remembered to check it is never replaced.
   await cellInput(page).evaluate(
     (el) => ((el as HTMLInputElement & { marked?: boolean }).marked = true),
@@ -65,6 +76,8 @@ test('an input method composing "Lộc Hòa" into a cell not yet in edit mode gi
 
   // A figure column too: the composition of a unit name typed by mistake is kept as text.
   await cellAt(page, 5, COL.under7).click();
+  await expectFocused(page, 5, COL.under7);
+  await settled(page);
   await composeWithCdp(page, ['k', 'kh', 'kho', 'khoa', 'khoả', 'khoản', 'khoảng']);
   await page.keyboard.type(' 150');
   await page.keyboard.press('Enter');

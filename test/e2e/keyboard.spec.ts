@@ -152,6 +152,11 @@ test('a range selected by Shift+arrows and by dragging; Delete, Ctrl+D, Ctrl+C /
   await page.keyboard.press('Control+z');
   await expect(cellAt(page, 4, COL.under7)).toHaveText(vi(rows[4].cells[3] as number));
 
+  // Ctrl+A selects the whole table: the status bar counts every cell that holds something.
+  await cellAt(page, 0, COL.stt).click();
+  await page.keyboard.press('Control+a');
+  await expect(stats).toContainText(`Số ô: ${rows.length * POPULATION.columns.length - 1}`);
+
   // Shift+click extends from the active cell; Delete clears the whole block, one undo brings it back.
   await cellAt(page, 8, COL.under7).click();
   await cellAt(page, 9, COL.over60).click({ modifiers: ['Shift'] });
