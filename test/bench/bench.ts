@@ -11,6 +11,7 @@ import path from 'node:path';
 import { CheckSession } from '../../shared/checks/engine';
 import type { Table } from '../../shared/model';
 import { inventedProvinces, nationTable, provincesFromCsv, random } from './nation-table';
+import { runImportBench } from './import-bench';
 
 const UNIT_LIST = 'shared/data/vn_units_2025-07-01_2level.csv';
 
@@ -129,4 +130,11 @@ function main(): void {
   console.log(`after the edits: ${s.findings().length} findings`);
 }
 
+// The check engine first, then the importer against exceljs' own read and the big paste
+// (issue 6's figures), all in one run.
 main();
+console.log('');
+runImportBench().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
