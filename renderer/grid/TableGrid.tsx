@@ -17,28 +17,16 @@ import type {
 } from 'ag-grid-community';
 import type { CellEdit } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
-import { cellAddress, sheetLayout } from '../../shared/layout';
 import type { Row, Table } from '../../shared/model';
-import { t, tDocument, useLanguage } from '../i18n';
+import { t, useLanguage } from '../i18n';
 import { markCells, type CellMark, type CellPosition } from './cell-findings';
-import { editorText, parseCellInput } from './cell-text';
-import { clipboardBlock, copyPayload, pasteEdits, writeClipboard } from './clipboard';
 import { buildColumnDefs, colIdOf } from './column-defs';
-import { displayOrder, type DisplayOrder } from './display-order';
-import type { CellKey, GridContext, GridController } from './grid-controller';
+import { displayOrder } from './display-order';
+import type { GridContext } from './grid-controller';
+import { createGridController } from './grid-commands';
 import { CODE_ROW, gridRowId, type GridRow } from './grid-row';
 import { GridUi } from './grid-ui';
-import type { KeyCommand } from './keyboard';
-import { clearRange, fillDown, isEditableCell } from './range-edits';
-import {
-  collapsed,
-  extendBy,
-  extendTo,
-  rangeOf,
-  wholeTable,
-  type CellPos,
-  type CellRange,
-} from './selection';
+import { collapsed, extendTo, rangeOf } from './selection';
 import { selectionStats, type SelectionStats } from './selection-stats';
 import { gridTheme } from './theme';
 
@@ -91,16 +79,6 @@ function rowClass(params: RowClassParams<GridRow>): string | undefined {
 
 const getRowId = (params: GetRowIdParams<GridRow>) => gridRowId(params.data);
 
-/** The cells of a range, named as in the checks ("C8:F12"), for the history's labels. */
-function rangeName(table: Table, order: DisplayOrder, range: CellRange): string {
-  const layout = sheetLayout(table);
-  const at = (row: number, col: number) =>
-    cellAddress(layout, table.rows.indexOf(order.rows[row]), col);
-  const first = at(range.top, range.left);
-  const last = at(range.bottom, range.right);
-  return first === last ? first : `${first}:${last}`;
-}
-
 export function TableGrid({
   table,
   findings,
@@ -119,10 +97,10 @@ export function TableGrid({
   const order = useMemo(() => displayOrder(table), [table]);
   useEffect(() => ui.setOrder(order), [ui, order]);
 
-  // The controller reads the latest props through a ref: cells keep one controller for their life.
-  const latest = useRef({ table, order, readOnly, onEdits, onNotice });
+  // The table as of the last render, for the selection report (an event, not a render).
+  const latest = useRef(table);
   useEffect(() => {
-    latest.current = { table, order, readOnly, onEdits, onNotice };
+    latest.current = table;
   });
 
   const columnIndex = useMemo(
@@ -130,154 +108,10 @@ export function TableGrid({
     [table.columns],
   );
 
-  const controller = useMemo<GridController>(() => {
-    const rowOf = (cell: CellKey): Row | undefined =>
-      latest.current.table.rows.find((r) => r.id === cell.rowId);
-
-    const gridPosition = (pos: CellPos) => {
-      const { order: o, table: tb } = latest.current;
-      const column = tb.columns[pos.col];
-      if (!column) return null;
-      return pos.row < o.bodyCount
-        ? { rowIndex: pos.row, pinned: null, colKey: colIdOf(column) }
-        : { rowIndex: pos.row - o.bodyCount, pinned: 'bottom' as const, colKey: colIdOf(column) };
-    };
-
-    const reveal = (pos: CellPos) => {
-      const at = gridPosition(pos);
-      const grid = api.current;
-      if (!at || !grid) return;
-      grid.ensureColumnVisible(at.colKey);
-      if (!at.pinned) grid.ensureIndexVisible(at.rowIndex);
-    };
-
-    const focus = (pos: CellPos) => {
-      const at = gridPosition(pos);
-      const grid = api.current;
-      if (!at || !grid) return;
-      reveal(pos);
-      grid.setFocusedCell(at.rowIndex, at.colKey, at.pinned);
-    };
-
-    const bounds = () => ({
-      rows: latest.current.order.rows.length,
-      cols: latest.current.table.columns.length,
-    });
-
-    const edit = (edits: CellEdit[], label: string) => {
-      if (edits.length > 0 && !latest.current.readOnly) latest.current.onEdits(edits, label);
-    };
-
-    const run = (command: KeyCommand): boolean => {
-      const state = ui.get();
-      const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
-      const { table: tb, order: o } = latest.current;
-      switch (command.kind) {
-        case 'extend': {
-          if (!selection) return false;
-          const next = extendBy(selection, command.dRow, command.dCol, bounds());
-          ui.update({ selection: next });
-          reveal(next.end);
-          return true;
-        }
-        case 'jump': {
-          const { rows, cols } = bounds();
-          if (rows === 0) return true;
-          focus(command.to === 'first' ? { row: 0, col: 0 } : { row: rows - 1, col: cols - 1 });
-          return true;
-        }
-        case 'selectAll':
-          if (bounds().rows > 0) ui.update({ selection: wholeTable(bounds()) });
-          return true;
-        case 'clear': {
-          if (!selection) return false;
-          const range = rangeOf(selection);
-          const edits = clearRange(tb, o, range);
-          edit(edits, tDocument('label.clear', { cells: rangeName(tb, o, range) }));
-          return true;
-        }
-        case 'fillDown': {
-          if (!selection) return false;
-          const range = rangeOf(selection);
-          const edits = fillDown(tb, o, range);
-          edit(edits, tDocument('label.fillDown', { cells: rangeName(tb, o, range) }));
-          return true;
-        }
-        default:
-          return false;
-      }
-    };
-
-    return {
-      ui,
-      canEdit: (cell) => {
-        const row = rowOf(cell);
-        const column = latest.current.table.columns[cell.col];
-        return !latest.current.readOnly && !!row && !!column && isEditableCell(row, column);
-      },
-      editorText: (cell) => {
-        const row = rowOf(cell);
-        const column = latest.current.table.columns[cell.col];
-        return row && column ? editorText(row.cells[cell.col] ?? null, column) : '';
-      },
-      commit: (cell, text) => {
-        const { table: tb } = latest.current;
-        const row = rowOf(cell);
-        const column = tb.columns[cell.col];
-        if (!row || !column || !isEditableCell(row, column)) return;
-        const value = parseCellInput(text, column);
-        if (Object.is(row.cells[cell.col] ?? null, value)) return;
-        const address = cellAddress(sheetLayout(tb), tb.rows.indexOf(row), cell.col);
-        edit(
-          [{ tableId: tb.id, rowId: row.id, columnId: column.id, value }],
-          tDocument('label.editCell', { cell: address }),
-        );
-      },
-      command: run,
-      copy: (data, cut) => {
-        const range = ui.range();
-        if (!range) return;
-        const { table: tb, order: o } = latest.current;
-        writeClipboard(data, copyPayload(tb, o, range));
-        if (cut) run({ kind: 'clear' });
-      },
-      paste: (data) => {
-        const state = ui.get();
-        const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
-        const block = clipboardBlock(data);
-        const { table: tb, order: o, readOnly: ro, onNotice: notice } = latest.current;
-        if (!selection || !block || ro) return;
-        const result = pasteEdits(tb, o, selection, block);
-        // The pasted block becomes the selection, as in a spreadsheet.
-        const range = rangeOf(selection);
-        const single = block.length === 1 && block[0].length === 1;
-        const pasted: CellRange = {
-          top: range.top,
-          left: range.left,
-          bottom: single ? range.bottom : Math.min(o.rows.length, range.top + block.length) - 1,
-          right: single
-            ? range.right
-            : Math.min(tb.columns.length, range.left + block[0].length) - 1,
-        };
-        ui.update({
-          selection: {
-            anchor: { row: pasted.top, col: pasted.left },
-            end: { row: pasted.bottom, col: pasted.right },
-          },
-        });
-        edit(
-          result.edits,
-          tDocument('label.paste', {
-            count: result.edits.length,
-            cells: rangeName(tb, o, pasted),
-          }),
-        );
-        if (result.clippedRows > 0 || result.clippedColumns > 0)
-          notice(t('paste.clipped', { rows: result.clippedRows, columns: result.clippedColumns }));
-        else if (result.lockedCells > 0) notice(t('paste.locked', { count: result.lockedCells }));
-      },
-    };
-  }, [ui]);
+  const [controller] = useState(() =>
+    createGridController(ui, { table, order, readOnly, onEdits, onNotice }),
+  );
+  useEffect(() => controller.setView({ table, order, readOnly, onEdits, onNotice }));
 
   const context = useMemo<GridContext>(() => ({ controller }), [controller]);
 
@@ -291,7 +125,7 @@ export function TableGrid({
   const report = useCallback(() => {
     const { active, selection } = ui.get();
     const o = ui.displayOrder();
-    const tb = latest.current.table;
+    const tb = latest.current;
     const range = selection ? rangeOf(selection) : null;
     const key = JSON.stringify([active, range, o.rows.length]);
     if (key === lastReport.current.key && tb === lastReport.current.table) return;
@@ -464,6 +298,7 @@ export function TableGrid({
         suppressCellFocus={false}
         onGridReady={(event: GridReadyEvent<GridRow>) => {
           api.current = event.api;
+          controller.setGrid(event.api);
         }}
         onCellFocused={onCellFocused}
         onCellMouseDown={onCellMouseDown}

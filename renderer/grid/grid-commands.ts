@@ -1,0 +1,212 @@
+/**
+ * The grid's commands over the table it shows: what a committed text, a range command (extend,
+ * jump, select all, Delete, Ctrl+D), a copy or a paste does. TableGrid creates one controller per
+ * grid and tells it the latest table, display order and callbacks (`setView`), so a cell keeps
+ * the same controller for its whole life while the table changes under it.
+ */
+import type { GridApi } from 'ag-grid-community';
+import type { CellEdit } from '../../shared/api';
+import { cellAddress, sheetLayout } from '../../shared/layout';
+import type { Row, Table } from '../../shared/model';
+import { t, tDocument } from '../i18n';
+import { editorText, parseCellInput } from './cell-text';
+import { clipboardBlock, copyPayload, pasteEdits, writeClipboard } from './clipboard';
+import { colIdOf } from './column-defs';
+import type { DisplayOrder } from './display-order';
+import type { CellKey, GridController } from './grid-controller';
+import type { GridRow } from './grid-row';
+import type { GridUi } from './grid-ui';
+import type { KeyCommand } from './keyboard';
+import { clearRange, fillDown, isEditableCell } from './range-edits';
+import {
+  collapsed,
+  extendBy,
+  rangeOf,
+  wholeTable,
+  type CellPos,
+  type CellRange,
+} from './selection';
+
+/** What the controller needs to know of the grid at the moment it acts. */
+export interface GridView {
+  table: Table;
+  order: DisplayOrder;
+  readOnly: boolean;
+  onEdits(edits: CellEdit[], label: string): void;
+  onNotice(message: string): void;
+}
+
+/** The cells of a range, named as in the checks ("C8:F12"), for the history's labels. */
+function rangeName(table: Table, order: DisplayOrder, range: CellRange): string {
+  const layout = sheetLayout(table);
+  const at = (row: number, col: number) =>
+    cellAddress(layout, table.rows.indexOf(order.rows[row]), col);
+  const first = at(range.top, range.left);
+  const last = at(range.bottom, range.right);
+  return first === last ? first : `${first}:${last}`;
+}
+
+/** The controller, and how TableGrid keeps it up to date. */
+export interface TableGridController extends GridController {
+  /** The table and callbacks as of the last render. */
+  setView(view: GridView): void;
+  setGrid(api: GridApi<GridRow> | null): void;
+}
+
+export function createGridController(ui: GridUi, initial: GridView): TableGridController {
+  let current = initial;
+  let api: GridApi<GridRow> | null = null;
+  const view = () => current;
+  const grid = () => api;
+
+  const rowOf = (cell: CellKey): Row | undefined =>
+    view().table.rows.find((r) => r.id === cell.rowId);
+
+  const gridPosition = (pos: CellPos) => {
+    const { order: o, table: tb } = view();
+    const column = tb.columns[pos.col];
+    if (!column) return null;
+    return pos.row < o.bodyCount
+      ? { rowIndex: pos.row, pinned: null, colKey: colIdOf(column) }
+      : { rowIndex: pos.row - o.bodyCount, pinned: 'bottom' as const, colKey: colIdOf(column) };
+  };
+
+  const reveal = (pos: CellPos) => {
+    const at = gridPosition(pos);
+    const gridApi = grid();
+    if (!at || !gridApi) return;
+    gridApi.ensureColumnVisible(at.colKey);
+    if (!at.pinned) gridApi.ensureIndexVisible(at.rowIndex);
+  };
+
+  const focus = (pos: CellPos) => {
+    const at = gridPosition(pos);
+    const gridApi = grid();
+    if (!at || !gridApi) return;
+    reveal(pos);
+    gridApi.setFocusedCell(at.rowIndex, at.colKey, at.pinned);
+  };
+
+  const bounds = () => ({
+    rows: view().order.rows.length,
+    cols: view().table.columns.length,
+  });
+
+  const edit = (edits: CellEdit[], label: string) => {
+    if (edits.length > 0 && !view().readOnly) view().onEdits(edits, label);
+  };
+
+  const run = (command: KeyCommand): boolean => {
+    const state = ui.get();
+    const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
+    const { table: tb, order: o } = view();
+    switch (command.kind) {
+      case 'extend': {
+        if (!selection) return false;
+        const next = extendBy(selection, command.dRow, command.dCol, bounds());
+        ui.update({ selection: next });
+        reveal(next.end);
+        return true;
+      }
+      case 'jump': {
+        const { rows, cols } = bounds();
+        if (rows === 0) return true;
+        focus(command.to === 'first' ? { row: 0, col: 0 } : { row: rows - 1, col: cols - 1 });
+        return true;
+      }
+      case 'selectAll':
+        if (bounds().rows > 0) ui.update({ selection: wholeTable(bounds()) });
+        return true;
+      case 'clear': {
+        if (!selection) return false;
+        const range = rangeOf(selection);
+        const edits = clearRange(tb, o, range);
+        edit(edits, tDocument('label.clear', { cells: rangeName(tb, o, range) }));
+        return true;
+      }
+      case 'fillDown': {
+        if (!selection) return false;
+        const range = rangeOf(selection);
+        const edits = fillDown(tb, o, range);
+        edit(edits, tDocument('label.fillDown', { cells: rangeName(tb, o, range) }));
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+
+  return {
+    setView: (next) => {
+      current = next;
+    },
+    setGrid: (next) => {
+      api = next;
+    },
+    ui,
+    canEdit: (cell) => {
+      const row = rowOf(cell);
+      const column = view().table.columns[cell.col];
+      return !view().readOnly && !!row && !!column && isEditableCell(row, column);
+    },
+    editorText: (cell) => {
+      const row = rowOf(cell);
+      const column = view().table.columns[cell.col];
+      return row && column ? editorText(row.cells[cell.col] ?? null, column) : '';
+    },
+    commit: (cell, text) => {
+      const { table: tb } = view();
+      const row = rowOf(cell);
+      const column = tb.columns[cell.col];
+      if (!row || !column || !isEditableCell(row, column)) return;
+      const value = parseCellInput(text, column);
+      if (Object.is(row.cells[cell.col] ?? null, value)) return;
+      const address = cellAddress(sheetLayout(tb), tb.rows.indexOf(row), cell.col);
+      edit(
+        [{ tableId: tb.id, rowId: row.id, columnId: column.id, value }],
+        tDocument('label.editCell', { cell: address }),
+      );
+    },
+    command: run,
+    copy: (data, cut) => {
+      const range = ui.range();
+      if (!range) return;
+      const { table: tb, order: o } = view();
+      writeClipboard(data, copyPayload(tb, o, range));
+      if (cut) run({ kind: 'clear' });
+    },
+    paste: (data) => {
+      const state = ui.get();
+      const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
+      const block = clipboardBlock(data);
+      const { table: tb, order: o, readOnly: ro, onNotice: notice } = view();
+      if (!selection || !block || ro) return;
+      const result = pasteEdits(tb, o, selection, block);
+      // The pasted block becomes the selection, as in a spreadsheet.
+      const range = rangeOf(selection);
+      const single = block.length === 1 && block[0].length === 1;
+      const pasted: CellRange = {
+        top: range.top,
+        left: range.left,
+        bottom: single ? range.bottom : Math.min(o.rows.length, range.top + block.length) - 1,
+        right: single ? range.right : Math.min(tb.columns.length, range.left + block[0].length) - 1,
+      };
+      ui.update({
+        selection: {
+          anchor: { row: pasted.top, col: pasted.left },
+          end: { row: pasted.bottom, col: pasted.right },
+        },
+      });
+      edit(
+        result.edits,
+        tDocument('label.paste', {
+          count: result.edits.length,
+          cells: rangeName(tb, o, pasted),
+        }),
+      );
+      if (result.clippedRows > 0 || result.clippedColumns > 0)
+        notice(t('paste.clipped', { rows: result.clippedRows, columns: result.clippedColumns }));
+      else if (result.lockedCells > 0) notice(t('paste.locked', { count: result.lockedCells }));
+    },
+  };
+}
