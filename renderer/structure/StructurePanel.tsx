@@ -10,6 +10,7 @@ import type { ChangeFn } from '../document/use-document-session';
 import type { GridSelection } from '../grid/TableGrid';
 import { t, useLanguage } from '../i18n';
 import { ColumnForm } from './ColumnForm';
+import { TableInfoForm } from './TableInfoForm';
 import { RowForm } from './RowForm';
 
 interface StructurePanelProps {
@@ -278,50 +279,5 @@ export function StructurePanel({
         </section>
       </fieldset>
     </aside>
-  );
-}
-
-function TableInfoForm({ table, change }: { table: Table; change: ChangeFn }) {
-  const id = useId();
-  const [title, setTitle] = useState(table.title);
-  const [unit, setUnit] = useState(table.unit);
-  const changed = title !== table.title || unit !== table.unit;
-  return (
-    <form
-      className="structure-form"
-      aria-label={t('structure.tableForm')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (changed) void change('table.setInfo', { tableId: table.id, title, unit });
-      }}
-    >
-      <label className="field-label" htmlFor={`${id}-title`}>
-        {t('structure.title')}
-      </label>
-      <input
-        id={`${id}-title`}
-        className="text-field"
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-      />
-      <div className="form-row">
-        <div className="form-cell">
-          <label className="field-label" htmlFor={`${id}-unit`}>
-            {t('structure.unit')}
-          </label>
-          <input
-            id={`${id}-unit`}
-            className="text-field"
-            value={unit}
-            onChange={(e) => setUnit(e.target.value)}
-          />
-        </div>
-        <div className="form-actions form-actions-inline">
-          <button type="submit" className="button" disabled={!changed}>
-            {t('structure.saveTable')}
-          </button>
-        </div>
-      </div>
-    </form>
   );
 }
