@@ -11,7 +11,7 @@ import { useDocumentSession } from './document/use-document-session';
 import type { CellPosition } from './grid/cell-findings';
 import type { FocusRequest, GridSelection } from './grid/TableGrid';
 import { t, useLanguage } from './i18n';
-import type { MenuCommand } from './menu/commands';
+import type { MenuCommand } from '../shared/menu-commands';
 import { MenuBar } from './menu/MenuBar';
 import { AppDialogs, type OpenDialog } from './shell/AppDialogs';
 import { appMenus } from './shell/app-menus';

@@ -4,7 +4,7 @@
  */
 import type { CallInput, CallName, CallOutput, Reply } from '../shared/api';
 import { t } from './i18n';
-import { isMenuCommand, type MenuCommand } from './menu/commands';
+import { isMenuCommand, type MenuCommand } from '../shared/menu-commands';
 
 /** What Electron's preload script exposes through contextBridge (absent in the browser). */
 interface PreloadBridge {

@@ -1,20 +1,41 @@
-/** The Vietnamese application menu (Tệp, Sửa, Trợ giúp). */
+/**
+ * The native Vietnamese application menu. It only names commands: the renderer runs them, the
+ * same ones as its in-page menu bar (shared/menu-commands.ts), so both behave alike.
+ */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { MENU_CHANNEL, type MenuCommand } from './menu-commands';
+import type { MenuCommand } from '../../shared/menu-commands';
+import { MENU_CHANNEL } from './menu-commands';
 
 export function buildAppMenu(getWindow: () => BrowserWindow | null, quit: () => void): Menu {
-  const send = (command: MenuCommand) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
+  const item = (
+    label: string,
+    command: MenuCommand,
+    accelerator?: string,
+  ): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    click: () => getWindow()?.webContents.send(MENU_CHANNEL, command),
+  });
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'Tệp',
       submenu: [
-        { label: 'Mới…', accelerator: 'CmdOrCtrl+N', click: send('new') },
-        { label: 'Mở…', accelerator: 'CmdOrCtrl+O', click: send('open') },
-        { label: 'Lưu thành…', accelerator: 'CmdOrCtrl+Shift+S', click: send('saveAs') },
-        { type: 'separator' },
-        { label: 'Nhập Excel…', click: send('import') },
-        { label: 'Xuất Excel…', click: send('export') },
-        { type: 'separator' },
+        item('Trang đầu', 'home'),
+        item('Mới…', 'new', 'CmdOrCtrl+N'),
+        item('Tài liệu trống…', 'newBlank'),
+        item('Mở…', 'open', 'CmdOrCtrl+O'),
+        item('Mở tài liệu mẫu', 'openSample'),
+        item('Lưu thành…', 'saveAs', 'CmdOrCtrl+Shift+S'),
+        item('Đổi tên…', 'rename'),
+        item('Hiện trong thư mục', 'reveal'),
+        separator,
+        item('Thông tin báo cáo…', 'meta'),
+        item('Bản sao lưu…', 'backups'),
+        separator,
+        item('Nhập Excel…', 'import'),
+        item('Xuất Excel…', 'export'),
+        separator,
         { label: 'Thoát', accelerator: 'CmdOrCtrl+Q', click: quit },
       ],
     },
@@ -22,18 +43,42 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, quit: () => 
       label: 'Sửa',
       submenu: [
         // Undo/redo are the document's (edit log), not the text field's: the renderer decides.
-        { label: 'Hoàn tác', accelerator: 'CmdOrCtrl+Z', click: send('undo') },
-        { label: 'Làm lại', accelerator: 'CmdOrCtrl+Y', click: send('redo') },
-        { type: 'separator' },
+        item('Hoàn tác', 'undo', 'CmdOrCtrl+Z'),
+        item('Làm lại', 'redo', 'CmdOrCtrl+Y'),
+        separator,
         { label: 'Cắt', role: 'cut' },
         { label: 'Sao chép', role: 'copy' },
         { label: 'Dán', role: 'paste' },
+        separator,
+        item('Tìm và thay thế…', 'find', 'CmdOrCtrl+F'),
       ],
     },
     {
-      label: 'Trợ giúp',
-      submenu: [{ label: 'Giới thiệu Biểu', click: send('about') }],
+      label: 'Biểu',
+      submenu: [
+        item('Thêm biểu…', 'tableAdd'),
+        item('Đổi tên biểu…', 'tableRename'),
+        item('Nhân bản biểu', 'tableDuplicate'),
+        item('Chuyển biểu lên', 'tableUp'),
+        item('Chuyển biểu xuống', 'tableDown'),
+        item('Xóa biểu…', 'tableDelete'),
+        separator,
+        item('Cấu trúc biểu', 'structure'),
+        item('Lưu thành mẫu…', 'saveTemplate'),
+      ],
     },
+    {
+      label: 'Xem',
+      submenu: [
+        item('Lịch sử thay đổi', 'history'),
+        separator,
+        item('Phóng to', 'zoomIn', 'CmdOrCtrl+='),
+        item('Thu nhỏ', 'zoomOut', 'CmdOrCtrl+-'),
+        item('Cỡ chữ gốc', 'zoomReset', 'CmdOrCtrl+0'),
+        item('Giao diện sáng / tối', 'theme'),
+      ],
+    },
+    { label: 'Trợ giúp', submenu: [item('Giới thiệu Biểu', 'about')] },
   ];
   return Menu.buildFromTemplate(template);
 }

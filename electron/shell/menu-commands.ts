@@ -1,17 +1,3 @@
-/**
- * The commands the native menu sends to the renderer. The renderer runs the same actions from its
- * own in-page menu, so the browser host and Electron behave alike; the menu only says which.
- */
-export const MENU_COMMANDS = [
-  'new',
-  'open',
-  'saveAs',
-  'import',
-  'export',
-  'undo',
-  'redo',
-  'about',
-] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+/** The IPC channels of the shell. The menu's command names are shared/menu-commands.ts. */
 export const MENU_CHANNEL = 'bieu:menu';
 export const INVOKE_CHANNEL = 'bieu:invoke';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { setLanguage, t, useLanguage, LANGUAGES, type Language, type MessageKey } from '../i18n';
-import type { MenuCommand } from './commands';
+import type { MenuCommand } from '../../shared/menu-commands';
 
 export interface MenuItem {
   command: MenuCommand;

@@ -1,6 +1,6 @@
 /**
  * The commands of the application menu. The in-page menu bar and Electron's native menu
- * (`window.bieu.onMenu`, electron/shell/menu-commands.ts) send the same names, so one handler
+ * (`window.bieu.onMenu`, electron/shell/app-menu.ts) send the same names, so one handler
  * serves both. The native menu sends a subset; `quit` is the in-page menu's only (the native
  * menu quits by itself).
  */
