@@ -8,7 +8,8 @@ import { UserError } from '../../shared/api';
 import { decimalsNeeded, formatNumber } from '../../shared/numbers';
 import { checkTable } from '../../shared/checks/engine';
 import type { Finding } from '../../shared/checks/finding';
-import { draftToTable, sourceAddress } from '../../shared/import/detect-tables';
+import type { CellRef } from '../../shared/checks/rule';
+import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
 import { importWorkbook } from '../excel/read-xlsx';
 import { DocumentStore } from '../store/document-store';
 import { parseArgs } from './args';
@@ -102,9 +103,27 @@ async function checkWorkbook(file: string, report: CheckReport): Promise<void> {
     });
     report.summary.tables++;
     const addressOf = (row: number, col: number) => sourceAddress(detected, row, col);
-    for (const f of checkTable(table, { sheet: detected.sheet, addressOf }))
+    const unevaluated = unevaluatedCells(detected);
+    for (const f of checkTable(table, { sheet: detected.sheet, addressOf, unevaluated }))
       report.findings.push({ ...f, file });
   });
+}
+
+/**
+ * The table positions of the formula cells whose result the file never saved: the importer
+ * keeps them empty and lists their addresses; the checks must not read them as 0.
+ */
+export function unevaluatedCells(
+  detected: Pick<DetectedTable, 'sourceRows' | 'sourceColumns' | 'unevaluated'>,
+): CellRef[] {
+  if (detected.unevaluated.length === 0) return [];
+  const at = new Map<string, CellRef>();
+  detected.sourceRows.forEach((_, row) =>
+    detected.sourceColumns.forEach((_, col) =>
+      at.set(sourceAddress(detected, row, col), { row, col }),
+    ),
+  );
+  return detected.unevaluated.flatMap((address) => at.get(address) ?? []);
 }
 
 function humanReport(report: CheckReport): string {

@@ -441,6 +441,9 @@ export class DocumentSession {
     for (let k = 0; k < rule.refs.length; k++) {
       const v = this.cell(rule.refs[k], rows[k]);
       if (isText(v)) return { status: 'skip' }; // reported as not-a-number by its table
+      // A formula whose result the file never saved is not a 0.
+      if (this.sessions[rule.refs[k].table].isUnevaluated(rows[k], rule.refs[k].col))
+        return { status: 'skip' };
       if (typeof v !== 'number') blanks++;
     }
     if (blanks === rule.refs.length) return { status: 'skip' }; // nothing stated on either side

@@ -27,6 +27,7 @@ import {
   type CellSource,
   type Compared,
   type Evaluation,
+  type Flag,
   type Rule,
 } from './rule';
 import { compileRules, DEFAULT_RULE_KINDS, type RuleKind } from './rules';
@@ -53,6 +54,12 @@ export interface CheckOptions {
   kinds?: readonly RuleKind[];
   /** Search one-cell suggestions for failures (default true). */
   suggestions?: boolean;
+  /**
+   * Cells whose value is not known: formulas whose result the file never saved, kept empty by
+   * the importer. A rule reading one is not evaluated (like a rule reading a text), instead of
+   * taking the blank for 0; a value written into the cell later makes it known.
+   */
+  unevaluated?: Iterable<CellRef>;
 }
 
 /** A cell to re-check, with its new value when the session should write it into the table. */
@@ -101,12 +108,14 @@ export class CheckSession {
   private readonly stated: Float64Array;
   private readonly exact: Float64Array;
   private readonly expected: Float64Array;
-  private readonly flagText = new Map<number, string>();
-  /** Per rule: how many of the cells it reads hold text. */
+  private readonly flags = new Map<number, Flag>();
+  /** Per rule: how many of the cells it reads hold text, or a value not known (unevaluated). */
   private readonly textCount: Int32Array;
   /** Per cell: its figure as the session last read it (0 for a blank or a text), and if text. */
   private readonly values: Float64Array;
   private readonly textCell: Uint8Array;
+  /** Per cell: 1 when its value is not known (a formula without a saved result). */
+  private readonly unknownCell: Uint8Array;
 
   /** Rules whose result is a finding: a failed comparison or a flag. */
   private readonly reported = new Set<number>();
@@ -188,12 +197,22 @@ export class CheckSession {
     this.exact = new Float64Array(n);
     this.expected = new Float64Array(n);
     this.textCount = new Int32Array(n);
+    const unknown = (this.unknownCell = new Uint8Array(cells));
+    for (const cell of options.unevaluated ?? []) {
+      if (inside(cell.row, cell.col)) unknown[cell.row * columns + cell.col] = 1;
+    }
     for (let c = 0; c < cells; c++) {
-      if (!textCell[c]) continue;
+      if (!textCell[c] && !unknown[c]) continue;
       for (let i = start[c]; i < end[c]; i++) this.textCount[ids[i]]++;
     }
     for (let id = 0; id < n; id++) this.update(id);
     this.suggestFor(this.reported);
+  }
+
+  /** True when the cell's value is not known (see CheckOptions.unevaluated). */
+  isUnevaluated(row: number, col: number): boolean {
+    const c = this.cellIndex(row, col);
+    return c >= 0 && this.unknownCell[c] === 1;
   }
 
   /** The rules that read a cell (as input or as the stated value). */
@@ -233,18 +252,24 @@ export class CheckSession {
       }
       if (c < 0) continue;
       const raw = this.table.rows[change.row].cells[change.col];
+      // A value written into a cell whose value was not known makes it known: the rules reading
+      // it are evaluated again, from scratch.
+      const wasUnknown = this.unknownCell[c] === 1;
+      if (wasUnknown) this.unknownCell[c] = 0;
       const text = isText(raw) ? 1 : 0;
       const to = typeof raw === 'number' ? raw : 0;
       const from = this.values[c];
       const wasText = this.textCell[c];
       // A text replaced by another text still changes the not-a-number finding's message.
-      if (from === to && wasText === text && !text && !Object.is(from, NaN)) continue;
+      if (!wasUnknown && from === to && wasText === text && !text && !Object.is(from, NaN))
+        continue;
       this.values[c] = to;
       this.textCell[c] = text;
-      const sameKind = wasText === text;
+      const blocked = wasText || wasUnknown ? 1 : 0;
+      const sameKind = blocked === text;
       for (let i = this.readStart[c]; i < this.readEnd[c]; i++) {
         const id = this.readIds[i];
-        if (!sameKind) this.textCount[id] += text ? 1 : -1;
+        if (!sameKind) this.textCount[id] += text - blocked;
         affected.set(
           id,
           affected.has(id) || !sameKind || text
@@ -309,7 +334,7 @@ export class CheckSession {
       case SKIP_DIVISION:
         return SKIPPED_DIVISION;
       case FLAG:
-        return { status: 'flag', text: this.flagText.get(id)! };
+        return this.flags.get(id)!;
       default:
         return this.evaluate(id, this.source);
     }
@@ -347,7 +372,7 @@ export class CheckSession {
         break;
       case 'flag':
         after = FLAG;
-        this.flagText.set(id, e.text);
+        this.flags.set(id, e);
         break;
     }
     this.status[id] = after;
@@ -358,7 +383,7 @@ export class CheckSession {
     else {
       this.reported.delete(id);
       this.suggestions.delete(id);
-      if (before === FLAG) this.flagText.delete(id);
+      if (before === FLAG) this.flags.delete(id);
     }
     this.built.delete(id);
     this.located = null;
@@ -441,16 +466,19 @@ export class CheckSession {
   private locate(id: number): LocatedFinding {
     const rule = this.rules[id];
     if (this.status[id] === FLAG) {
+      const flag = this.flags.get(id)!;
       return this.finding(id, {
-        severity: 'error',
+        severity: flag.severity ?? 'error',
         cause: null,
         expected: null,
         actual: null,
         difference: null,
-        message: notANumberMessage(
-          this.address(rule.target.row, rule.target.col),
-          this.flagText.get(id)!,
-        ),
+        message: flag.message
+          ? flag.message.replace(/\{(\d+)\}/g, (_, k: string) => {
+              const cell = flag.cells?.[Number(k)];
+              return cell ? this.address(cell.row, cell.col) : '';
+            })
+          : notANumberMessage(this.address(rule.target.row, rule.target.col), flag.text),
         suggestion: null,
       });
     }

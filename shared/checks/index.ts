@@ -39,13 +39,15 @@ export {
   type TableLink,
   type UserRule,
 } from './document';
-export {
-  parseUserRule,
-  type UserRuleAst,
-  type UserRuleParse,
-  type UserRuleRef,
-} from './user-rule';
+export { parseUserRule, type UserRuleAst, type UserRuleParse, type UserRuleRef } from './user-rule';
 export { parseThreshold, resultOf } from './kinds/threshold';
 export { resolveTable, tableCode } from './table-names';
 export { tableUnits, unitNameColumn, type TableUnits } from './units-of-table';
 export { isBreakdownHeader, isOfWhichHeader, isTotalHeader } from './header-words';
+export {
+  buildOutline,
+  markerOfLabel,
+  ofWhichOf,
+  type NumberingIssue,
+  type Outline,
+} from './outline';

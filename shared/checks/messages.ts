@@ -51,8 +51,18 @@ function coverageText(covers: TotalCoverage): string {
     case 'subtotals-and-details':
       return `tổng ${subtotals} và các dòng không thuộc nhóm nào`;
     case 'details':
-      return 'tổng các dòng chi tiết';
+      return covers.topLevelOnly ? 'tổng các mục cấp trên cùng' : 'tổng các dòng chi tiết';
+    case 'children':
+      return `tổng các mục con ${(covers.items ?? []).join(', ')}`;
   }
+}
+
+/** "tổng các dòng trong nhóm (chỉ các mục cấp trên cùng, không tính mục con và dòng «Trong đó»)". */
+function coverage(covers: TotalCoverage): string {
+  const text = coverageText(covers);
+  return covers.topLevelOnly && covers.what !== 'details' && covers.what !== 'children'
+    ? `${text} (chỉ các mục cấp trên cùng, không tính mục con và dòng «Trong đó»)`
+    : text;
 }
 
 export interface MismatchFacts {
@@ -91,11 +101,26 @@ export function mismatchMessage(rule: RuleDescription, m: MismatchFacts): string
     case 'column-total': {
       const label = rule.rowLabel ? ` «${rule.rowLabel}»` : '';
       const row =
-        rule.role === 'total'
-          ? `Dòng tổng${label}`
-          : `Dòng${label || ' cộng'}${rule.covers.groupLabel ? ` của nhóm «${rule.covers.groupLabel}»` : ''}`;
-      return `${row} cột ${rule.columnCode} phải bằng ${coverageText(rule.covers)} = ${shown(m.expected, k)}; ${tail}`;
+        rule.role === 'item'
+          ? `Mục${label}`
+          : rule.role === 'total'
+            ? `Dòng tổng${label}`
+            : `Dòng${label || ' cộng'}${rule.covers.groupLabel ? ` của nhóm «${rule.covers.groupLabel}»` : ''}`;
+      return `${row} cột ${rule.columnCode} phải bằng ${coverage(rule.covers)} = ${shown(m.expected, k)}; ${tail}`;
     }
+    case 'row-part': {
+      const note = boundNote(m.actual - m.expected, k, m.cause);
+      const stated = `đang ghi ${shown(m.actual, k)} ${note}`;
+      if (rule.relation === 'at-least') {
+        const whole = rule.wholeLabel ? `Dòng «${rule.wholeLabel}»` : 'Dòng';
+        return `${whole} cột ${rule.columnCode} phải ít nhất bằng tổng ${rule.parts} dòng «Trong đó» của nó = ${shown(m.expected, k)}; ${stated}`;
+      }
+      const whole = rule.wholeLabel ? `dòng «${rule.wholeLabel}»` : 'dòng mà nó thuộc về';
+      const part = `Dòng${rule.partLabel ? ` «${rule.partLabel}»` : ' «Trong đó»'}`;
+      return `${part} cột ${rule.columnCode} không được lớn hơn ${whole} = ${shown(m.expected, k)}; ${stated}`;
+    }
+    case 'row-fact':
+      return `Cột ${rule.columnCode} đang ghi ${shown(m.actual, k)}`;
     case 'header-sum': {
       const parts = rule.partCodes.map((c) => `(${c})`).join('+');
       const group = `các cột «${rule.header}»`;

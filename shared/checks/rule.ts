@@ -6,7 +6,7 @@
  */
 import type { CellValue } from '../model';
 import type { FormulaNode } from './formula';
-import type { FindingKind } from './finding';
+import type { FindingKind, Severity } from './finding';
 import type { TableContext } from './table-context';
 
 /** A cell of the table by 0-based row and column index. */
@@ -55,7 +55,26 @@ export type Evaluation =
   /** Not evaluated: a cell it reads holds text, or the formula divides by zero. */
   | { status: 'skip'; reason: 'text' | 'division-by-zero' }
   /** The rule's own finding without a comparison (a text in a figure column). */
-  | { status: 'flag'; text: string };
+  | Flag;
+
+/**
+ * A finding without figures: a text in a figure column (only `text`, the cell's content), or a
+ * fact about the table's rows that no comparison states — an item number out of sequence, a
+ * unit code used twice, a figure a thousand times its neighbour — with its own sentence and
+ * severity.
+ */
+export interface Flag {
+  status: 'flag';
+  text: string;
+  /**
+   * The sentence; by default the not-a-number sentence about `text`. "{0}", "{1}" … stand for
+   * the addresses of `cells` (rules do not know addresses; the engine fills them in).
+   */
+  message?: string;
+  cells?: readonly CellRef[];
+  /** By default 'error'. */
+  severity?: Severity;
+}
 
 /** How a rule compares, for the classification of causes. */
 export interface Comparison {
@@ -76,12 +95,20 @@ export interface Comparison {
 
 /** What rows a total row covers, for its message. */
 export interface TotalCoverage {
-  what: 'group' | 'subtotals' | 'details' | 'subtotals-and-details';
+  /** 'children': the items numbered under an item (1.1, 1.2 under 1). */
+  what: 'group' | 'subtotals' | 'details' | 'subtotals-and-details' | 'children';
   rows: number;
   /** The label of the group a subtotal closes ("II. Khu vực nông thôn"). */
   groupLabel: string | null;
   /** The label shared by the covered subtotal rows ("Cộng"), null when they differ. */
   subtotalLabel: string | null;
+  /**
+   * The rows are numbered in levels (1 → 1.1, "- …", "Trong đó: …"): only the items of the top
+   * level are added, never their sub-items or the "Trong đó" rows.
+   */
+  topLevelOnly?: boolean;
+  /** For 'children': the item numbers added ("1.4.1", "1.4.2"). */
+  items?: readonly string[];
 }
 
 /** What a rule says, for its message; plain data so messages.ts holds every sentence. */
@@ -90,9 +117,27 @@ export type RuleDescription =
   | {
       kind: 'column-total';
       columnCode: string;
-      role: 'subtotal' | 'total';
+      /** 'item': an item whose value is the sum of its numbered sub-items (1 = 1.1 + 1.2). */
+      role: 'subtotal' | 'total' | 'item';
       rowLabel: string | null;
       covers: TotalCoverage;
+    }
+  | {
+      /** A "Trong đó" row (or the sum of several) at most the row it is part of. */
+      kind: 'row-part';
+      /** 'at-most': a part at most its row; 'at-least': the row at least the sum of its parts. */
+      relation: 'at-most' | 'at-least';
+      columnCode: string;
+      /** The "Trong đó" row's label, or null for the sum of several. */
+      partLabel: string | null;
+      parts: number;
+      wholeLabel: string | null;
+    }
+  | {
+      /** A fact about rows without a comparison: item numbers, codes used twice, magnitudes. */
+      kind: 'row-fact';
+      what: 'numbering' | 'duplicate-code' | 'magnitude';
+      columnCode: string;
     }
   | {
       kind: 'header-sum';

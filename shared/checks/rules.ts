@@ -11,6 +11,9 @@ import { columnTotalKind } from './kinds/column-total';
 import { headerSumKind, proposeTotalFormulas } from './kinds/header-sum';
 import { notANumberKind } from './kinds/not-a-number';
 import { thresholdKind } from './kinds/threshold';
+import { outlineKind } from './kinds/outline';
+import { duplicateCodeKind } from './kinds/duplicate-code';
+import { magnitudeKind } from './kinds/magnitude';
 import type { FormulaProposal } from './proposal';
 
 export type {
@@ -32,6 +35,9 @@ export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
   columnTotalKind,
   headerSumKind,
   thresholdKind,
+  outlineKind,
+  duplicateCodeKind,
+  magnitudeKind,
 ];
 
 export interface CompiledRules {

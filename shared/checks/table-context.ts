@@ -12,6 +12,8 @@ import {
   type FormulaNode,
   type LinearForm,
 } from './formula';
+import { headerText } from './header-words';
+import { buildOutline, type Outline } from './outline';
 
 export interface ColumnFormula {
   ast: FormulaNode;
@@ -38,6 +40,27 @@ export interface TableContext {
   readonly formulas: ReadonlyArray<ColumnFormula | null>;
   /** Per column index: a rate, ratio, rank or comparison column, which a total row does not sum. */
   readonly rateColumns: ReadonlyArray<boolean>;
+  /**
+   * Per column index: a figure column a total row does not sum — a rate column, or any column
+   * of a table of averages ("Thống kê chi bình quân": a national row of averages is not the sum
+   * of the provinces).
+   */
+  readonly notSummed: ReadonlyArray<boolean>;
+  /**
+   * Per column index: a column of identifiers read as figures — no header, every value a whole
+   * number of the same width, each on one row (indicator codes 3029, 3077 … beside the STT).
+   * Never added or bounded; a section number in it ("I") is not a misplaced text.
+   */
+  readonly identifierColumns: ReadonlyArray<boolean>;
+  /** The column of units of measure ("Đơn vị tính", "ĐVT"), or -1. */
+  readonly measureColumn: number;
+  /** The levels of the rows (outline.ts), computed when first asked. */
+  outline(): Outline;
+  /**
+   * True when a row only heads its sub-items: every figure a total would add is blank or 0
+   * ("I.1. Bưu chính" above its services). Its sub-items are added in its place.
+   */
+  headsOnly(row: number): boolean;
   readonly figureColumns: ReadonlyArray<boolean>;
   readonly problems: CompileProblem[];
   /** The row's own name ("Xã An Phú", "Cộng", "Toàn huyện"), or null when it has none. */
@@ -141,12 +164,80 @@ export function analyzeTable(table: Table): TableContext {
   const formulas = table.columns.map((_, i) => parseColumnFormula(table, i, codes, problems));
   const figureColumns = table.columns.map((c) => isFigureColumn(c));
   const rateColumns = table.columns.map((c, i) => figureColumns[i] && isRateColumn(c));
+  const averages = isAverageTitle(table.title) || isAverageTitle(table.name);
+  const identifierColumns = table.columns.map(
+    (_, i) => figureColumns[i] && isIdentifierColumn(table, i),
+  );
+  const notSummed = rateColumns.map(
+    (rate, i) => rate || identifierColumns[i] || (averages && figureColumns[i]),
+  );
+  const measureColumn = table.columns.findIndex(
+    (c) => c.type === 'text' && MEASURE_HEADER.test(headerText(c.label)),
+  );
+  let outline: Outline | null = null;
+  const headsOnly = (row: number): boolean => {
+    const cells = table.rows[row]?.cells ?? [];
+    for (let c = 0; c < cells.length; c++) {
+      if (!figureColumns[c] || notSummed[c]) continue;
+      const v = cells[c];
+      if (v !== null && v !== 0 && !(typeof v === 'string' && v.trim() === '')) return false;
+    }
+    return true;
+  };
   const labels = new Map<number, string | null>();
   const rowLabel = (row: number): string | null => {
     if (!labels.has(row)) labels.set(row, findRowLabel(table, row, figureColumns));
     return labels.get(row)!;
   };
-  return { table, formulas, rateColumns, figureColumns, problems, rowLabel };
+  return {
+    table,
+    formulas,
+    rateColumns,
+    notSummed,
+    identifierColumns,
+    measureColumn,
+    figureColumns,
+    problems,
+    rowLabel,
+    outline: () => (outline ??= buildOutline(table)),
+    headsOnly,
+  };
+}
+
+/** Codes beside the labels: see TableContext.identifierColumns. */
+function isIdentifierColumn(table: Table, col: number): boolean {
+  const column = table.columns[col];
+  if (column.formula || column.label.trim() !== '' || column.headerPath.some((h) => h.trim()))
+    return false;
+  const seen = new Set<number>();
+  let width = -1;
+  for (const row of table.rows) {
+    if (row.role !== 'detail') continue;
+    const v = row.cells[col];
+    if (v === null) continue;
+    if (typeof v === 'string') {
+      if (v.trim() === '' || /^[IVXivx]{1,4}\.?$|^[A-Za-z]\.?$/.test(v.trim())) continue;
+      return false;
+    }
+    if (!Number.isInteger(v) || v < 0 || seen.has(v)) return false;
+    const w = String(v).length;
+    if (w < 3 || (width >= 0 && w !== width)) return false;
+    width = w;
+    seen.add(v);
+  }
+  return seen.size >= 5;
+}
+
+/** "Đơn vị tính", "ĐVT", "Đơn vị" (of measure, not the reporting unit). */
+const MEASURE_HEADER = /^(?:đơn vị tính|đvt|đ\.v\.t|đơn vị đo)(?![\p{L}])/u;
+
+/** A title that says the table holds averages: "Thống kê chi bình quân", "… BQ …". */
+function isAverageTitle(title: string): boolean {
+  const t = title.normalize('NFC');
+  return (
+    /(?:^|[^\p{L}])(?:b[ìi]nh\s*qu[âa]n|trung\s*b[ìi]nh)(?![\p{L}])/iu.test(t) ||
+    AVERAGE_ABBREVIATION.test(t)
+  );
 }
 
 function findRowLabel(table: Table, row: number, figure: readonly boolean[]): string | null {

@@ -23,6 +23,7 @@ import {
   type TotalCoverage,
 } from '../rule';
 import type { TableContext } from '../table-context';
+import { topLevelRows } from '../outline';
 
 interface Coverage {
   row: number;
@@ -77,15 +78,19 @@ function groupLabel(context: TableContext, covered: number[], subtotal: number):
 /** What each total row of the table covers. */
 export function totalCoverages(context: TableContext): Coverage[] {
   const { table } = context;
+  const outline = context.outline();
+  // Where rows are in levels, a total adds the items of the top level only.
+  const items = (rows: number[]) => topLevelRows(outline, rows, context.headsOnly);
   const result: Coverage[] = [];
   const coveredBySubtotal = new Uint8Array(table.rows.length);
   const subtotals: number[] = [];
   const above = subtotalsAbove(table);
   table.rows.forEach((row, r) => {
     if (row.role !== 'subtotal') return;
-    const rows = groupOf(table, r, above);
+    const group = groupOf(table, r, above);
     subtotals.push(r);
-    for (const d of rows) coveredBySubtotal[d] = 1;
+    for (const d of group) coveredBySubtotal[d] = 1;
+    const { rows, levelled } = items(group);
     result.push({
       row: r,
       role: 'subtotal',
@@ -93,8 +98,9 @@ export function totalCoverages(context: TableContext): Coverage[] {
       covers: {
         what: 'group',
         rows: rows.length,
-        groupLabel: groupLabel(context, rows, r),
+        groupLabel: groupLabel(context, group, r),
         subtotalLabel: null,
+        ...(levelled && { topLevelOnly: true }),
       },
       label: () => context.rowLabel(r),
     });
@@ -103,7 +109,8 @@ export function totalCoverages(context: TableContext): Coverage[] {
   table.rows.forEach((row, r) => {
     if (row.role === 'detail') details.push(r);
   });
-  const loose = subtotals.length > 0 ? details.filter((r) => !coveredBySubtotal[r]) : details;
+  const looseRows = subtotals.length > 0 ? details.filter((r) => !coveredBySubtotal[r]) : details;
+  const { rows: loose, levelled } = items(looseRows);
   let labels: Set<string | null> | null = null;
   table.rows.forEach((row, r) => {
     if (row.role !== 'total') return;
@@ -124,6 +131,7 @@ export function totalCoverages(context: TableContext): Coverage[] {
         rows: rows.length,
         groupLabel: null,
         subtotalLabel: labels.size === 1 ? [...labels][0] : null,
+        ...(levelled && { topLevelOnly: true }),
       },
       label: () => context.rowLabel(r),
     });
@@ -214,7 +222,7 @@ export const columnTotalKind: RuleKind = {
   compile(context) {
     const { table } = context;
     const columns = table.columns.flatMap((_, col) =>
-      context.figureColumns[col] && !context.rateColumns[col] ? [col] : [],
+      context.figureColumns[col] && !context.notSummed[col] ? [col] : [],
     );
     const rules: Rule[] = [];
     for (const coverage of totalCoverages(context)) {

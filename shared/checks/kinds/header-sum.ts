@@ -12,7 +12,7 @@
  * run of adjacent columns sharing the chain up to a "Chia ra" / "Trong đó" header; its total is
  * the nearest column before it under the same parent.
  */
-import { isFigureColumn, type Column } from '../../model';
+import type { Column } from '../../model';
 import { isBreakdownHeader, isOfWhichHeader, isTotalHeader } from '../header-words';
 import { LinearComparison, RowLinearRule, type LinearShape } from '../linear-rule';
 import type { FormulaProposal } from '../proposal';

@@ -55,9 +55,11 @@ class NotANumberRule extends CompactRule implements Rule {
 
 export const notANumberKind: RuleKind = {
   name: 'not-a-number',
-  compile({ table }) {
+  compile({ table, identifierColumns }) {
     const rules: Rule[] = [];
-    const figures = table.columns.flatMap((c, col) => (isFigureColumn(c) ? [col] : []));
+    const figures = table.columns.flatMap((c, col) =>
+      isFigureColumn(c) && !identifierColumns[col] ? [col] : [],
+    );
     table.rows.forEach((row, r) => {
       if (row.role === 'group') return;
       for (const col of figures) rules.push(new NotANumberRule(r, col, table.columns[col].code));

@@ -1,0 +1,299 @@
+/**
+ * Rules from the levels of the rows (../outline.ts):
+ * - an item with numbered sub-items is their sum (1 = 1.1 + 1.2; 1.1 = 1.1.1 + 1.1.2), in every
+ *   column a total adds — the CCHC scoring tables, where each criterion's points are the sum of
+ *   its sub-criteria's; answer options under an item (rows without a number) are never added;
+ * - a "Trong đó" row is at most the row it is part of, and so is the sum of several;
+ * - an item number out of sequence ("1.4.1" under 1.3, "7.11" for 7.1.1, a number used twice)
+ *   is a warning on its cell: the sums above are checked with the number the sequence calls for,
+ *   so one slip of the numbering does not make two items look wrong.
+ * Rows with different units of measure ("Ha" and "Tạ/Ha") are never added or bounded together.
+ */
+import { headerText } from '../header-words';
+import { linearRule } from '../linear-rule';
+import type { NumberingIssue } from '../outline';
+import {
+  CompactRule,
+  halfUnit,
+  isText,
+  sumTolerance,
+  type CellRef,
+  type CellSource,
+  type Compared,
+  type Comparison,
+  type Evaluation,
+  type Rule,
+  type RuleDescription,
+  type RuleKind,
+} from '../rule';
+import type { TableContext } from '../table-context';
+import { columnName } from './header-sum';
+
+/** Long labels are cut for messages. */
+function short(label: string | null, max = 60): string | null {
+  if (label === null) return null;
+  const t = label.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+}
+
+function comparisonOf(
+  context: TableContext,
+  col: number,
+  rows: number,
+  bound: boolean,
+): Comparison {
+  const decimals = context.table.columns[col].decimals;
+  return {
+    shape: bound ? 'bound' : 'sum',
+    decimals,
+    integers: decimals === 0,
+    roundingSlack: decimals > 0 ? (rows + 1) * halfUnit(decimals) : 0,
+  };
+}
+
+/** The unit of measure of a row ("ha", "tấn"), or null when the table has none or the row none. */
+function measureOf(context: TableContext, row: number): string | null {
+  if (context.measureColumn < 0) return null;
+  const v = context.table.rows[row]?.cells[context.measureColumn];
+  return typeof v === 'string' && v.trim() !== '' ? headerText(v) : null;
+}
+
+function sameMeasure(context: TableContext, rows: readonly number[]): boolean {
+  const units = new Set(rows.map((r) => measureOf(context, r)).filter((u) => u !== null));
+  return units.size <= 1;
+}
+
+function additiveColumns(context: TableContext): number[] {
+  return context.table.columns.flatMap((_, c) =>
+    context.figureColumns[c] && !context.notSummed[c] ? [c] : [],
+  );
+}
+
+/** Numbered items: the item equals the sum of its numbered sub-items. */
+function itemSums(context: TableContext): Rule[] {
+  const { table } = context;
+  const outline = context.outline();
+  if (outline.numberColumn < 0) return [];
+  const children = new Map<number, number[]>();
+  table.rows.forEach((row, r) => {
+    const p = outline.parent[r];
+    if (p < 0 || row.role !== 'detail' || outline.numbers[r] === null) return;
+    if (outline.part[r] || outline.note[r] || outline.numbers[p] === null) return;
+    let list = children.get(p);
+    if (!list) children.set(p, (list = []));
+    list.push(r);
+  });
+  const columns = additiveColumns(context);
+  const rules: Rule[] = [];
+  for (const [p, kids] of children) {
+    if (context.headsOnly(p) || !sameMeasure(context, [p, ...kids])) continue;
+    const label = short(`${outline.numbers[p]} ${context.rowLabel(p) ?? ''}`.trim());
+    for (const col of columns) {
+      if ([p, ...kids].every((r) => table.rows[r].cells[col] === null)) continue;
+      const column = table.columns[col];
+      const description: RuleDescription = {
+        kind: 'column-total',
+        columnCode: columnName(column, col),
+        role: 'item',
+        rowLabel: label,
+        covers: {
+          what: 'children',
+          rows: kids.length,
+          groupLabel: null,
+          subtotalLabel: null,
+          items: kids.map((k) => outline.numbers[k]!),
+        },
+      };
+      rules.push(
+        linearRule({
+          key: `outline:${p}:${col}`,
+          kind: 'column-total',
+          target: { row: p, col },
+          terms: kids.map((k) => ({ cell: { row: k, col }, coefficient: 1 })),
+          constant: 0,
+          precision: 'exact',
+          comparison: comparisonOf(context, col, kids.length, false),
+          description,
+        }),
+      );
+    }
+  }
+  return rules;
+}
+
+interface PartShape {
+  /** The cell stating the checked value: the part (at-most) or the whole (at-least). */
+  target: CellRef;
+  /** The cells summed into the bound. */
+  bound: readonly CellRef[];
+  direction: 'at-most' | 'at-least';
+  /** The whole row's cell: when it is blank or negative, nothing is checked. */
+  whole: CellRef;
+  comparison: Comparison;
+  description: RuleDescription;
+}
+
+/** "Trong đó": a part at most its row, or the row at least the sum of its parts. */
+class PartBoundRule extends CompactRule implements Rule {
+  readonly kind = 'column-total' as const;
+  constructor(private readonly shape: PartShape) {
+    super();
+  }
+  get key(): string {
+    const { target, direction } = this.shape;
+    return `outline-part:${direction}:${target.row}:${target.col}`;
+  }
+  get target(): CellRef {
+    return this.shape.target;
+  }
+  get comparison(): Comparison {
+    return this.shape.comparison;
+  }
+  get description(): RuleDescription {
+    return this.shape.description;
+  }
+  forEachRead(visit: (row: number, col: number) => void): void {
+    visit(this.shape.target.row, this.shape.target.col);
+    for (const c of this.shape.bound) visit(c.row, c.col);
+  }
+  evaluate(cells: CellSource): Evaluation {
+    const { target, bound, direction, whole } = this.shape;
+    const stated = cells.number(target.row, target.col);
+    let sum = 0;
+    for (const c of bound) sum += cells.number(c.row, c.col);
+    const pass: Compared = { status: 'pass', stated, exact: sum, expected: sum };
+    // A row left blank says nothing about its parts; a negative figure (an adjustment) bounds
+    // nothing.
+    if (cells.raw(whole.row, whole.col) === null) return pass;
+    if (stated < 0 || sum < 0) return pass;
+    const slack = sumTolerance(sum, this.shape.comparison.decimals);
+    const ok = direction === 'at-most' ? stated <= sum + slack : stated >= sum - slack;
+    return ok ? pass : { status: 'fail', stated, exact: sum, expected: sum };
+  }
+}
+
+function partBounds(context: TableContext): Rule[] {
+  const { table } = context;
+  const outline = context.outline();
+  const partsOf = new Map<number, number[]>();
+  table.rows.forEach((row, r) => {
+    const w = outline.whole[r];
+    if (w < 0 || row.role === 'group') return;
+    let list = partsOf.get(w);
+    if (!list) partsOf.set(w, (list = []));
+    list.push(r);
+  });
+  const columns = additiveColumns(context);
+  const rules: Rule[] = [];
+  for (const [w, parts] of partsOf) {
+    if (!sameMeasure(context, [w, ...parts])) continue;
+    const wholeLabel = short(context.rowLabel(w));
+    for (const col of columns) {
+      const code = columnName(table.columns[col], col);
+      const whole = { row: w, col };
+      for (const p of parts) {
+        rules.push(
+          new PartBoundRule({
+            target: { row: p, col },
+            bound: [whole],
+            direction: 'at-most',
+            whole,
+            comparison: comparisonOf(context, col, 1, true),
+            description: {
+              kind: 'row-part',
+              relation: 'at-most',
+              columnCode: code,
+              partLabel: short(context.rowLabel(p)),
+              parts: 1,
+              wholeLabel,
+            },
+          }),
+        );
+      }
+      if (parts.length < 2) continue;
+      rules.push(
+        new PartBoundRule({
+          target: whole,
+          bound: parts.map((p) => ({ row: p, col })),
+          direction: 'at-least',
+          whole,
+          comparison: comparisonOf(context, col, parts.length, true),
+          description: {
+            kind: 'row-part',
+            relation: 'at-least',
+            columnCode: code,
+            partLabel: null,
+            parts: parts.length,
+            wholeLabel,
+          },
+        }),
+      );
+    }
+  }
+  return rules;
+}
+
+function numberingMessage(issue: NumberingIssue): string {
+  const as = `Khi kiểm tra tổng, Biểu tính dòng này là mục ${issue.expected}.`;
+  switch (issue.reason) {
+    case 'typo':
+      return `Số thứ tự «${issue.written}» có lẽ là «${issue.expected}» (cùng các chữ số, thiếu hoặc thừa dấu chấm)${issue.after ? `: dòng này đứng ngay sau mục ${issue.after}` : ''}. ${as}`;
+    case 'duplicate':
+      return `Số thứ tự «${issue.written}» đã dùng ở ô {0}; theo thứ tự, dòng này là mục «${issue.expected}». ${as}`;
+    case 'misplaced':
+      return `Số thứ tự «${issue.written}» không theo thứ tự${issue.after ? ` (dòng này đứng sau mục ${issue.after})` : ''}: có lẽ là «${issue.expected}». ${as}`;
+  }
+}
+
+/** An item number out of sequence, while its cell still says it. */
+class NumberingRule extends CompactRule implements Rule {
+  readonly kind = 'column-total' as const;
+  readonly acceptsText = true;
+  readonly comparison = null;
+  constructor(
+    private readonly issue: NumberingIssue,
+    private readonly col: number,
+    private readonly columnCode: string,
+  ) {
+    super();
+  }
+  get key(): string {
+    return `numbering:${this.issue.row}:${this.col}`;
+  }
+  get target(): CellRef {
+    return { row: this.issue.row, col: this.col };
+  }
+  get description(): RuleDescription {
+    return { kind: 'row-fact', what: 'numbering', columnCode: this.columnCode };
+  }
+  forEachRead(visit: (row: number, col: number) => void): void {
+    visit(this.issue.row, this.col);
+  }
+  evaluate(cells: CellSource): Evaluation {
+    const v = cells.raw(this.issue.row, this.col);
+    const now = typeof v === 'number' ? String(v) : isText(v) ? v.trim() : null;
+    if (now !== this.issue.written) return { status: 'pass', stated: 0, exact: 0, expected: 0 };
+    return {
+      status: 'flag',
+      text: this.issue.written,
+      severity: 'warning',
+      message: numberingMessage(this.issue),
+      cells: this.issue.firstRow === null ? [] : [{ row: this.issue.firstRow, col: this.col }],
+    };
+  }
+}
+
+function numbering(context: TableContext): Rule[] {
+  const outline = context.outline();
+  if (outline.numberColumn < 0) return [];
+  const col = outline.numberColumn;
+  const code = columnName(context.table.columns[col], col);
+  return outline.issues.map((issue) => new NumberingRule(issue, col, code));
+}
+
+export const outlineKind: RuleKind = {
+  name: 'outline',
+  compile(context) {
+    return [...numbering(context), ...itemSums(context), ...partBounds(context)];
+  },
+};
