@@ -2,11 +2,18 @@
  * `bieu check FILE... [--json]`: run the check engine over documents and Excel workbooks and print
  * the findings. Exit 0 when there is no error, 1 when there are errors, 2 when a file cannot be
  * read. For a workbook, findings name the source file's own sheet and cells.
+ *
+ * The tables of all the workbooks given are checked together, as one document: with no one to
+ * accept a link between two tables, the links the figures suggest (discoverLinks) are checked
+ * as warnings of kind `cross-table`, with the other table's figure suggested when the two are
+ * one typing slip apart.
  */
 import path from 'node:path';
 import { UserError } from '../../shared/api';
 import { decimalsNeeded, formatNumber } from '../../shared/numbers';
-import { checkTable } from '../../shared/checks/engine';
+import { checkTable, type CheckOptions } from '../../shared/checks/engine';
+import { checkDocument } from '../../shared/checks/document';
+import type { Table } from '../../shared/model';
 import type { Finding } from '../../shared/checks/finding';
 import type { CellRef } from '../../shared/checks/rule';
 import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
@@ -44,15 +51,17 @@ export async function runCheck(
     findings: [],
     summary: { files: 0, tables: 0, errors: 0, warnings: 0, unreadable: 0 },
   };
+  const workbooks: WorkbookTable[] = [];
   for (const file of args.positional) {
     try {
-      await checkFile(file, report);
+      await checkFile(file, report, workbooks);
       report.summary.files++;
     } catch (e) {
       report.summary.unreadable++;
       err(e instanceof UserError ? e.message : `Không đọc được tệp «${path.basename(file)}».`);
     }
   }
+  checkWorkbookTables(workbooks, report);
   const counted = report.findings.filter((f) => f.severity !== 'info');
   report.summary.errors = counted.filter((f) => f.severity === 'error').length;
   report.summary.warnings = counted.filter((f) => f.severity === 'warning').length;
@@ -63,10 +72,16 @@ export async function runCheck(
   return report.summary.errors > 0 ? 1 : 0;
 }
 
-async function checkFile(file: string, report: CheckReport): Promise<void> {
+async function checkFile(
+  file: string,
+  report: CheckReport,
+  workbooks: WorkbookTable[],
+): Promise<void> {
   const ext = path.extname(file).toLowerCase();
   // The workbook guard refuses .xls (the old binary format) with its own sentence.
-  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return checkWorkbook(file, report);
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {
+    return readWorkbook(file, report, workbooks);
+  }
   const store = DocumentStore.open(path.resolve(file));
   try {
     for (const summary of store.listTables()) {
@@ -87,26 +102,77 @@ async function checkFile(file: string, report: CheckReport): Promise<void> {
   }
 }
 
-async function checkWorkbook(file: string, report: CheckReport): Promise<void> {
+/** A table of a workbook given to `bieu check`, ready for the engine. */
+interface WorkbookTable {
+  file: string;
+  table: Table;
+  options: CheckOptions;
+  input: CheckedInput;
+}
+
+async function readWorkbook(
+  file: string,
+  report: CheckReport,
+  workbooks: WorkbookTable[],
+): Promise<void> {
   const { tables } = await importWorkbook(path.resolve(file));
   if (tables.length === 0) {
     throw new UserError(`Không tìm thấy biểu nào trong tệp «${path.basename(file)}».`, 'bad-input');
   }
-  tables.forEach((detected, i) => {
-    const table = draftToTable(detected.table, i + 1);
-    report.inputs.push({
+  tables.forEach((detected) => {
+    const table = draftToTable(detected.table, workbooks.length + 1);
+    const input: CheckedInput = {
       file,
       table: table.name,
       sheet: detected.sheet,
       rows: table.rows.length,
       columns: table.columns.length,
-    });
+    };
+    report.inputs.push(input);
     report.summary.tables++;
-    const addressOf = (row: number, col: number) => sourceAddress(detected, row, col);
-    const unevaluated = unevaluatedCells(detected);
-    for (const f of checkTable(table, { sheet: detected.sheet, addressOf, unevaluated }))
-      report.findings.push({ ...f, file });
+    workbooks.push({
+      file,
+      table,
+      input,
+      options: {
+        sheet: detected.sheet,
+        addressOf: (row, col) => sourceAddress(detected, row, col),
+        unevaluated: unevaluatedCells(detected),
+      },
+    });
   });
+}
+
+/**
+ * Every table of the workbooks, with the links the figures suggest between them. Tables of two
+ * files may share a name ("Worksheet"): the engine names tables in links, so a repeated name
+ * gets its file's name in brackets, in the findings too.
+ */
+function checkWorkbookTables(workbooks: WorkbookTable[], report: CheckReport): void {
+  if (workbooks.length === 0) return;
+  const taken = new Set<string>();
+  const fileOf = new Map<string, string>();
+  for (const w of workbooks) {
+    let name = w.table.name;
+    if (taken.has(name)) name = `${name} (${path.basename(w.file)})`;
+    for (let k = 2; taken.has(name); k++) name = `${w.table.name} (${path.basename(w.file)}, ${k})`;
+    taken.add(name);
+    w.table.name = name;
+    w.input.table = name;
+    fileOf.set(name, w.file);
+  }
+  if (workbooks.length === 1) {
+    // One table: its own checks (and no link to discover).
+    const [{ file, table, options }] = workbooks;
+    for (const f of checkTable(table, options)) report.findings.push({ ...f, file });
+    return;
+  }
+  const findings = checkDocument(
+    workbooks.map((w) => w.table),
+    [],
+    { discover: true, tableOptions: (_, i) => workbooks[i].options },
+  );
+  for (const f of findings) report.findings.push({ ...f, file: fileOf.get(f.table) ?? '' });
 }
 
 /**

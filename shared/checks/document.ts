@@ -113,6 +113,8 @@ interface DocRule {
   relation: '=' | '<=' | '>=';
   /** The ref stating the checked value: the first one of the left-hand side. */
   target: number;
+  /** Why a link no one accepted is checked: "hai cột khớp nhau ở 167/170 đơn vị". */
+  basis: string | null;
   /** The other ref when both sides are a single cell (a link): it may be the one to blame. */
   other: number | null;
   tables: number[];
@@ -182,7 +184,9 @@ export class DocumentSession {
     for (const link of links) this.addLink(link, link.severity ?? 'error');
     for (const rule of options.userRules ?? []) this.addUserRule(rule);
     if (options.discover) {
-      for (const p of this.proposals().links) this.addLink(p.link, 'warning');
+      for (const p of this.proposals().links) {
+        this.addLink(p.link, 'warning', `hai cột khớp nhau ở ${p.agreeing}/${p.compared} đơn vị`);
+      }
     }
     this.rules.forEach((_, i) => this.evaluateRule(i));
   }
@@ -285,7 +289,7 @@ export class DocumentSession {
     });
   }
 
-  private addLink(link: TableLink, severity: Severity): void {
+  private addLink(link: TableLink, severity: Severity, basis: string | null = null): void {
     const text = `${link.to.table}.${link.to.column} = ${link.from.table}.${link.from.column}`;
     const to = this.resolve(link.to);
     const from = this.resolve(link.from);
@@ -305,6 +309,7 @@ export class DocumentSession {
       other: 1,
       tables: to.table === from.table ? [to.table] : [to.table, from.table],
       ratio: false,
+      basis,
     });
   }
 
@@ -387,6 +392,7 @@ export class DocumentSession {
       other: lhs.type === 'code' && rhs.type === 'code' ? rhsRefs[0] : null,
       tables: [...new Set(refs.map((r) => r.table))],
       ratio: hasDivision(lhs) || hasDivision(rhs),
+      basis: null,
     });
   }
 
@@ -571,18 +577,19 @@ export class DocumentSession {
       expected: outcome.expected,
       actual: outcome.actual,
       difference: roundTo(outcome.actual - outcome.expected, places),
-      message: documentMismatchMessage({
-        kind: rule.kind,
-        relation: rule.relation,
-        stated: single ? describe(outcome.at) : 'vế trái',
-        other: otherSide,
-        text: rule.text,
-        unit: unitLabel,
-        actual: outcome.actual,
-        expected: outcome.expected,
-        decimals,
-        cause,
-      }),
+      message:
+        documentMismatchMessage({
+          kind: rule.kind,
+          relation: rule.relation,
+          stated: single ? describe(outcome.at) : 'vế trái',
+          other: otherSide,
+          text: rule.text,
+          unit: unitLabel,
+          actual: outcome.actual,
+          expected: outcome.expected,
+          decimals,
+          cause,
+        }) + (rule.basis ? ` — liên kết Biểu tự nhận ra vì ${rule.basis}` : ''),
       suggestion: slip
         ? {
             cell: address,
@@ -675,15 +682,31 @@ export function discoverLinks(
       if (shared.length < MIN_AGREEING || shared.length < UNIT_OVERLAP * smaller) continue;
       const figures = (t: number) =>
         tables[t].columns.flatMap((c, i) => (isFigureColumn(c) ? [i] : []));
+      const pairs: { proposal: LinkProposal; ca: number; cb: number }[] = [];
       for (const ca of figures(a)) {
         for (const cb of figures(b)) {
           const proposal = comparePair(tables, units, shared, a, ca, b, cb, suspect, addressOf);
           if (!proposal) continue;
           const { from, to } = proposal.link;
           if (excluded.has(`${from.table}.${from.column}|${to.table}.${to.column}`)) continue;
-          proposals.push(proposal);
+          pairs.push({ proposal, ca, cb });
         }
       }
+      // A column is the same quantity as at most one column of the other table: where it agrees
+      // with two (two columns of the other table equal on many units), the better agreement wins.
+      const rate = (p: LinkProposal) => p.agreeing / p.compared;
+      pairs.sort((x, y) => rate(y.proposal) - rate(x.proposal) || x.ca - y.ca || x.cb - y.cb);
+      const usedA = new Set<number>();
+      const usedB = new Set<number>();
+      const kept: typeof pairs = [];
+      for (const pair of pairs) {
+        if (usedA.has(pair.ca) || usedB.has(pair.cb)) continue;
+        usedA.add(pair.ca);
+        usedB.add(pair.cb);
+        kept.push(pair);
+      }
+      kept.sort((x, y) => x.ca - y.ca || x.cb - y.cb);
+      for (const { proposal } of kept) proposals.push(proposal);
     }
   }
   return proposals;

@@ -19,7 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importWorkbook } from '../../electron/excel/read-xlsx';
-import { CheckSession } from '../../shared/checks/engine';
+import { CheckSession, type CheckOptions } from '../../shared/checks/engine';
+import { checkDocument } from '../../shared/checks/document';
 import type { Finding } from '../../shared/checks/finding';
 import { unevaluatedCells } from '../../electron/cli/check-command';
 import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
@@ -128,17 +129,19 @@ interface Checked {
   detected: DetectedTable;
   session: CheckSession;
   findings: Finding[];
+  options: CheckOptions;
 }
 
 async function check(name: string): Promise<Checked[]> {
   const { tables } = await importWorkbook(path.join(realWorld, name));
   return tables.map((detected, i) => {
-    const session = new CheckSession(draftToTable(detected.table, i + 1), {
+    const options: CheckOptions = {
       sheet: detected.sheet,
       addressOf: (row, col) => sourceAddress(detected, row, col),
       unevaluated: unevaluatedCells(detected),
-    });
-    return { detected, session, findings: session.findings() };
+    };
+    const session = new CheckSession(draftToTable(detected.table, i + 1), options);
+    return { detected, session, findings: session.findings(), options };
   });
 }
 
@@ -178,6 +181,31 @@ describe.skipIf(!present)('checks on real workbooks from Vietnamese offices', ()
   }
 
   const has = (name: string) => files.includes(name);
+
+  // `bieu check` checks the tables of a workbook together, with the links their figures suggest.
+  const CROSS_TABLE: Record<string, string[]> = {
+    // "PL03b-Bỏ" (dropped) is an older copy of "PL03a ĐC": the same 170 units agree column by
+    // column except the national, regional and provincial rows, updated since — real.
+    'hotoancntt15a__ToolBaoCao__PHU-LUC-BAO-CAO-THANG.xlsx': ['C', 'D', 'E', 'F', 'G'].flatMap(
+      (c) => [2, 3, 4].map((r) => `PL03b-Bỏ!${c}${r}`),
+    ),
+    'hotoancntt15a__ToolBaoCao__PHU-LUC-_-BAO-CAO-THANG.xlsx': [],
+  };
+  for (const [name, cells] of Object.entries(CROSS_TABLE)) {
+    it.runIf(has(name))(
+      `${name}: the links between its tables disagree only where real`,
+      async () => {
+        const tables = await checked(name);
+        const findings = checkDocument(
+          tables.map((t) => t.session.table),
+          [],
+          { discover: true, tableOptions: (_, i) => tables[i].options },
+        ).filter((f) => f.kind === 'cross-table');
+        expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+        expect(findings.map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual([...cells].sort());
+      },
+    );
+  }
 
   it.runIf(has('hotoancntt15a__ToolBaoCao__SO-DU-KIEN-CHI-NAM-2024-BIEU-PL-01-MOI.xlsx'))(
     'names the free code of a facility code used twice',
