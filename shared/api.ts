@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { COLUMN_TYPES, ROW_ROLES } from './model';
+import { CAUSES, FINDING_KINDS, SEVERITIES } from './checks/finding';
+import { RULE_ORIGINS } from './checks/rule-list';
 
 const cellValue = z.union([z.number().finite(), z.string(), z.null()]);
 
@@ -188,6 +190,87 @@ const exportPreview = z.object({
       warnings: z.number().int(),
     }),
   ),
+});
+
+/** A finding of the checks (shared/checks/finding.ts; DESIGN.md "Checks"). */
+const finding = z.object({
+  id: z.string(),
+  severity: z.enum(SEVERITIES as [string, ...string[]]) as z.ZodType<(typeof SEVERITIES)[number]>,
+  kind: z.enum(FINDING_KINDS as [string, ...string[]]) as z.ZodType<(typeof FINDING_KINDS)[number]>,
+  cause: (z.enum(CAUSES as [string, ...string[]]) as z.ZodType<(typeof CAUSES)[number]>).nullable(),
+  table: z.string(),
+  sheet: z.string(),
+  /** A1 address, as the table is laid out when exported. */
+  cell: z.string(),
+  cells: z.array(z.string()),
+  expected: z.number().nullable(),
+  actual: z.number().nullable(),
+  difference: z.number().nullable(),
+  /** One Vietnamese sentence. */
+  message: z.string(),
+  suggestion: z.object({ cell: z.string(), value: z.number(), reason: z.string() }).nullable(),
+});
+
+/**
+ * A rule of a table as the rules view lists it: a family of checks ("1=2+3" on every row, the
+ * "Cộng" row of a group in every column), where it comes from, and whether it is on.
+ */
+const ruleInfo = z.object({
+  /** "12/code-row:1" for a rule the table's layout gives; "link:3", "user:5" for the document's. */
+  id: z.string(),
+  /** The table a derived rule belongs to; null for a link or a rule the user typed. */
+  tableId: z.number().int().nullable(),
+  origin: z.enum(RULE_ORIGINS as [string, ...string[]]) as z.ZodType<(typeof RULE_ORIGINS)[number]>,
+  /** Where it comes from, in Vietnamese ("Dòng mã cột", "Tiêu đề cột", "Dòng tổng" …). */
+  originName: z.string(),
+  /** In the column-code notation ("1=2+3", "4≤1", "[Dân số].6 = [Hộ nghèo].2"), or a sentence. */
+  text: z.string(),
+  /** The codes of the columns it checks, in table order (empty for a rule across tables). */
+  columns: z.array(z.string()),
+  /** How many checks (rows × columns) it makes; 0 for a rule that cannot be checked. */
+  checks: z.number().int(),
+  enabled: z.boolean(),
+  /** Links and the user's rules can be removed; the others only turned off. */
+  removable: z.boolean(),
+  /** Why it cannot be checked now (a removed column, a table renamed away), in Vietnamese. */
+  problem: z.string().nullable(),
+});
+
+/** A column of a table of the open document, by ids. */
+const columnRef = z.object({ tableId: z.number().int(), columnId: z.number().int() });
+
+/** A link the figures suggest, with where the two columns disagree. */
+const linkProposal = z.object({
+  from: columnRef.extend({ tableName: z.string(), columnCode: z.string(), label: z.string() }),
+  to: columnRef.extend({ tableName: z.string(), columnCode: z.string(), label: z.string() }),
+  /** Units both tables have; units where both hold a figure; where the figures agree. */
+  sharedUnits: z.number().int(),
+  compared: z.number().int(),
+  agreeing: z.number().int(),
+  disagreements: z.array(
+    z.object({
+      /** The unit as the `to` table writes it. */
+      label: z.string().nullable(),
+      fromRowId: z.number().int(),
+      toRowId: z.number().int(),
+      fromValue: z.number(),
+      toValue: z.number(),
+      cause: (
+        z.enum(CAUSES as [string, ...string[]]) as z.ZodType<(typeof CAUSES)[number]>
+      ).nullable(),
+      /** When one figure is a typing slip of the other: the cell to change and its value. */
+      suggestion: z
+        .object({
+          tableId: z.number().int(),
+          rowId: z.number().int(),
+          columnId: z.number().int(),
+          value: z.number(),
+        })
+        .nullable(),
+    }),
+  ),
+  /** In Vietnamese, for the rules view. */
+  message: z.string(),
 });
 
 /** Document metadata used by the export's header block and signatures. */
@@ -389,6 +472,47 @@ export const api = {
     }),
   },
 
+  // ---- checks and the rules of the document (issue 5); every change is one undoable batch
+  /** Every finding of the document: its tables' own checks, its links and the user's rules. */
+  'document.check': { input: z.object({}), output: z.array(finding) },
+  /** Every rule of a table: derived from its layout, its links, the rules typed for it. */
+  'rules.list': { input: z.object({ tableId: z.number().int() }), output: z.array(ruleInfo) },
+  /** Turn a rule on or off (its id as rules.list gives it). */
+  'rules.setEnabled': {
+    input: z.object({
+      ruleId: z.string().trim().min(1, 'Chưa chọn quy tắc'),
+      enabled: z.boolean(),
+    }),
+    output: changeSet,
+  },
+  /**
+   * Add a rule typed in the column-code notation, in a table ("6 = 1+2") or in the document
+   * (tableId absent: "B2.6 = B1.11"). A rule that does not parse or names what the document
+   * lacks is refused with the Vietnamese reason and its position; nothing is stored.
+   */
+  'rules.addUser': {
+    input: z.object({
+      tableId: z.number().int().optional(),
+      text: z.string().trim().min(1, 'Quy tắc không được để trống').max(1000),
+    }),
+    output: z.object({ rule: ruleInfo, changes: changeSet }),
+  },
+  'rules.removeUser': { input: z.object({ id: z.number().int() }), output: changeSet },
+  /** Links the figures suggest between the document's tables, not yet accepted or dismissed. */
+  'links.proposals': { input: z.object({}), output: z.array(linkProposal) },
+  /** Accept a proposal: the link becomes a rule of the document. */
+  'links.accept': {
+    input: z.object({ proposal: z.object({ from: columnRef, to: columnRef }) }),
+    output: changeSet,
+  },
+  /** Dismiss a proposal: it is not proposed again. */
+  'links.dismiss': {
+    input: z.object({ proposal: z.object({ from: columnRef, to: columnRef }) }),
+    output: changeSet,
+  },
+  /** Remove a link (accepted or dismissed): the columns are compared anew. */
+  'links.remove': { input: z.object({ id: z.number().int() }), output: changeSet },
+
   /** Ask the host for a path with a native dialog; null when the user cancelled. */
   'dialog.pickPath': {
     input: z.object({ purpose: z.enum(['open', 'save', 'import', 'export']) }),
@@ -413,6 +537,10 @@ export type ImportPreview = z.output<typeof importPreview>;
 export type ImportedTable = z.output<typeof importedTable>;
 export type ImportChoice = z.output<typeof importChoice>;
 export type ExportPreview = z.output<typeof exportPreview>;
+export type FindingInfo = z.output<typeof finding>;
+export type RuleInfo = z.output<typeof ruleInfo>;
+export type LinkProposalInfo = z.output<typeof linkProposal>;
+export type ColumnRefInfo = z.output<typeof columnRef>;
 
 export function isCallName(name: unknown): name is CallName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);

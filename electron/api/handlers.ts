@@ -8,6 +8,7 @@ import { openSample } from '../app-bootstrap';
 import type { AppPaths } from '../app-paths';
 import type { DocumentSession } from './session';
 import { createTransferHandlers } from './transfer-handlers';
+import { createRuleHandlers } from './rule-handlers';
 
 export type Handler<N extends CallName> = (
   input: z.output<Api[N]['input']>,
@@ -29,6 +30,7 @@ export interface HostFacts {
 export function createHandlers(session: DocumentSession, host: HostFacts): Handlers {
   return {
     ...createTransferHandlers(session),
+    ...createRuleHandlers(session),
     'app.info': () => ({
       version: host.version,
       transport: host.transport,

@@ -3,6 +3,9 @@
  * the findings. Exit 0 when there is no error, 1 when there are errors, 2 when a file cannot be
  * read. For a workbook, findings name the source file's own sheet and cells.
  *
+ * A document is checked with its own rules: the links accepted between its tables, the rules
+ * typed by the user, without the rules turned off (as the app's `document.check`).
+ *
  * The tables of all the workbooks given are checked together, as one document: with no one to
  * accept a link between two tables, the links the figures suggest (discoverLinks) are checked
  * as warnings of kind `cross-table`, with the other table's figure suggested when the two are
@@ -19,6 +22,7 @@ import type { CellRef } from '../../shared/checks/rule';
 import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
 import { importWorkbook } from '../excel/read-xlsx';
 import { DocumentStore } from '../store/document-store';
+import { documentFindings, readDocumentRules } from '../store/document-rules';
 import { parseArgs } from './args';
 
 interface CheckedInput {
@@ -84,8 +88,10 @@ async function checkFile(
   }
   const store = DocumentStore.open(path.resolve(file));
   try {
-    for (const summary of store.listTables()) {
-      const table = store.getTable(summary.id);
+    // The document's own rules: its accepted links, the rules typed, the rules turned off —
+    // exactly what the app's `document.check` reports.
+    const rules = readDocumentRules(store);
+    for (const table of rules.tables) {
       report.inputs.push({
         file,
         table: table.name,
@@ -94,9 +100,8 @@ async function checkFile(
         columns: table.columns.length,
       });
       report.summary.tables++;
-      for (const f of checkTable(table, { sheet: table.name }))
-        report.findings.push({ ...f, file });
     }
+    for (const f of documentFindings(rules)) report.findings.push({ ...f, file });
   } finally {
     store.close();
   }

@@ -36,8 +36,21 @@ import {
   setBatchState,
   type CellChange,
   type EditBatch,
+  type RuleRow,
   type StructureRecord,
 } from './edit-log';
+import {
+  nextRuleId,
+  readDisabledRules,
+  readLinks,
+  readRuleRow,
+  readUserRules,
+  ruleRowKey,
+  ruleRowTables,
+  writeRuleRow,
+  type LinkRow,
+  type UserRuleRow,
+} from './rule-rows';
 import { describeIssues, newTableSchema, type NewTable, type NewTableInput } from './new-table';
 import {
   BIEU_APPLICATION_ID,
@@ -86,6 +99,8 @@ interface StructurePlan {
   tables: TableTransition[];
   order?: { before: [number, number][]; after: [number, number][] };
   meta?: { before: Record<string, string | null>; after: Record<string, string | null> };
+  /** Rows of the document's rules (links, user rules, rules turned off), before and after. */
+  rules?: { before: RuleRow | null; after: RuleRow | null }[];
 }
 
 /** A plan as the edit log keeps it: each table as the difference of its two sides. */
@@ -670,12 +685,14 @@ export class DocumentStore {
       // What the steps touch, read before and after applying them; the difference is the batch.
       const tableIds = new Set<number>();
       const metaKeys = new Set<string>();
+      const ruleKeys = new Set<string>();
       let orderTouched = false;
       const cellKeys = new Map<string, { tableId: number; rowId: number; columnId: number }>();
       for (const { id } of steps) {
         for (const r of batchStructure(db, id)) {
           if (r.kind === 'table') tableIds.add(r.tableId);
           else if (r.kind === 'order') orderTouched = true;
+          else if (r.kind === 'rules') ruleKeys.add(ruleRowKey((r.after ?? r.before)!));
           else for (const k of [...Object.keys(r.before), ...Object.keys(r.after)]) metaKeys.add(k);
         }
         for (const e of batchEdits(db, id)) {
@@ -692,6 +709,7 @@ export class DocumentStore {
         tables: new Map([...tableIds].map((id) => [id, readTable(db, id)])),
         order: orderTouched || tableIds.size > 0 ? readTableOrder(db) : [],
         meta: readMetaKeys(db, metaKeys),
+        rules: new Map([...ruleKeys].map((k) => [k, readRuleRow(db, k)])),
         cells: new Map(
           [...cellKeys]
             .filter(([, c]) => !tableIds.has(c.tableId))
@@ -723,8 +741,19 @@ export class DocumentStore {
       if (JSON.stringify(before.meta) !== JSON.stringify(after.meta)) {
         plan.meta = { before: before.meta, after: after.meta };
       }
+      const rules = [...ruleKeys]
+        .map((k) => ({ before: before.rules.get(k) ?? null, after: after.rules.get(k) ?? null }))
+        .filter((r) => JSON.stringify(r.before) !== JSON.stringify(r.after));
+      if (rules.length > 0) plan.rules = rules;
       // Already there (the steps cancel out, e.g. an earlier going back): no action.
-      if (tables.length === 0 && changes.length === 0 && !plan.order && !plan.meta) return null;
+      if (
+        tables.length === 0 &&
+        changes.length === 0 &&
+        !plan.order &&
+        !plan.meta &&
+        rules.length === 0
+      )
+        return null;
       // The state is already the target: only record it. Batches that were reapplied here
       // live on inside this one, so the redo chain is over.
       discardRedoChain(db);
@@ -742,9 +771,135 @@ export class DocumentStore {
           columnId: c.columnId,
           value: c.newValue,
         })),
-        structureChanged: tables.filter((t) => t.to).map((t) => t.tableId),
+        structureChanged: withRuleTables(
+          db,
+          tables.filter((t) => t.to).map((t) => t.tableId),
+          rules,
+        ),
       };
     });
+  }
+
+  // ---------------------------------------------------------------- rules of the document
+
+  /** Links between columns of the document's tables: accepted (rules) and dismissed proposals. */
+  links(): LinkRow[] {
+    return readLinks(this.conn);
+  }
+
+  /** Rules typed by the user, in the order they were added. */
+  userRules(): UserRuleRow[] {
+    return readUserRules(this.conn);
+  }
+
+  /** Ids of the rules turned off ("12/code-row:1", "link:3", "user:5"). */
+  disabledRules(): Set<string> {
+    return readDisabledRules(this.conn);
+  }
+
+  /**
+   * Accept (state 'accepted') or dismiss a link between two columns, as one undoable action. A
+   * link already stored for the same two columns (either way round) changes state instead.
+   */
+  setLink(
+    from: { tableId: number; columnId: number },
+    to: { tableId: number; columnId: number },
+    state: 'accepted' | 'dismissed',
+    label: string,
+  ): ChangeSet {
+    this.assertWritable();
+    for (const side of [from, to]) {
+      const t = this.requireTable(side.tableId);
+      if (!t.columns.some((c) => c.id === side.columnId)) {
+        throw new UserError(
+          `Cột số ${side.columnId} không có trong biểu «${t.name}»; không có gì thay đổi.`,
+          'not-found',
+        );
+      }
+    }
+    const db = this.conn;
+    return this.commit(() => {
+      const same = (a: typeof from, b: typeof from) =>
+        a.tableId === b.tableId && a.columnId === b.columnId;
+      const existing = readLinks(db).find(
+        (l) =>
+          (same({ tableId: l.fromTableId, columnId: l.fromColumnId }, from) &&
+            same({ tableId: l.toTableId, columnId: l.toColumnId }, to)) ||
+          (same({ tableId: l.fromTableId, columnId: l.fromColumnId }, to) &&
+            same({ tableId: l.toTableId, columnId: l.toColumnId }, from)),
+      );
+      const after: LinkRow = existing
+        ? { ...existing, state }
+        : {
+            entity: 'link',
+            id: nextRuleId(db, 'link'),
+            fromTableId: from.tableId,
+            fromColumnId: from.columnId,
+            toTableId: to.tableId,
+            toColumnId: to.columnId,
+            state,
+          };
+      return { label, tables: [], rules: [{ before: existing ?? null, after }] };
+    });
+  }
+
+  /** Remove a link (accepted or dismissed), as one undoable action. */
+  removeLink(id: number, label: string): ChangeSet {
+    this.assertWritable();
+    const db = this.conn;
+    const existing = readRuleRow(db, `link:${id}`);
+    if (!existing) throw new UserError(`Không có liên kết số ${id} trong tài liệu.`, 'not-found');
+    return this.commit(() => ({ label, tables: [], rules: [{ before: existing, after: null }] }));
+  }
+
+  /**
+   * Store a rule typed by the user (already checked by the caller), in a table or in the
+   * document (tableId null), as one undoable action. Returns its id with the change.
+   */
+  addUserRule(
+    tableId: number | null,
+    text: string,
+    label: string,
+  ): { id: number; changes: ChangeSet } {
+    this.assertWritable();
+    if (tableId !== null) this.requireTable(tableId);
+    const db = this.conn;
+    const id = nextRuleId(db, 'user-rule');
+    const position =
+      (db.prepare(`SELECT max(position) AS p FROM user_rules`).get() as { p: number | null }).p ??
+      0;
+    const row: UserRuleRow = { entity: 'user-rule', id, tableId, text, position: position + 1 };
+    const changes = this.commit(() => ({
+      label,
+      tables: [],
+      rules: [{ before: null, after: row }],
+    }));
+    return { id, changes };
+  }
+
+  /** Remove a rule typed by the user (and its being turned off), as one undoable action. */
+  removeUserRule(id: number, label: string): ChangeSet {
+    this.assertWritable();
+    const db = this.conn;
+    const existing = readRuleRow(db, `user-rule:${id}`);
+    if (!existing) {
+      throw new UserError(`Không có quy tắc tự nhập số ${id} trong tài liệu.`, 'not-found');
+    }
+    const off = readRuleRow(db, `disabled:user:${id}`);
+    return this.commit(() => ({
+      label,
+      tables: [],
+      rules: [{ before: existing, after: null }, ...(off ? [{ before: off, after: null }] : [])],
+    }));
+  }
+
+  /** Turn a rule on or off (its id as the rules view lists it), as one undoable action. */
+  setRuleEnabled(ruleId: string, enabled: boolean, label: string): ChangeSet {
+    this.assertWritable();
+    const db = this.conn;
+    const before = readRuleRow(db, `disabled:${ruleId}`);
+    const after: RuleRow | null = enabled ? null : { entity: 'disabled', ruleId };
+    return this.commit(() => ({ label, tables: [], rules: [{ before, after }] }));
   }
 
   // ---------------------------------------------------------------- metadata
@@ -871,21 +1026,29 @@ export class DocumentStore {
       const p = plan();
       if (!p) return null;
       const tables = p.tables.map(tableChange).filter((c): c is TableChange => c !== null);
-      if (tables.length === 0 && !p.order && !p.meta) return null;
+      const rules = (p.rules ?? []).filter(
+        (r) => JSON.stringify(r.before) !== JSON.stringify(r.after),
+      );
+      if (tables.length === 0 && !p.order && !p.meta && rules.length === 0) return null;
       discardRedoChain(db);
       writeTableChanges(db, tables);
       if (p.order) writeTableOrder(db, p.order.after);
       if (p.meta) writeMeta(db, p.meta.after);
+      for (const r of rules) writeRuleRow(db, ruleRowKey((r.after ?? r.before)!), r.after);
       const batchId = recordBatch(
         db,
         { time: new Date().toISOString(), user: this.user, label: p.label },
         [],
-        planRecords({ ...p, tables }),
+        planRecords({ ...p, tables, rules }),
       );
       return {
         batchId,
         changes: [],
-        structureChanged: tables.filter((t) => t.to).map((t) => t.tableId),
+        structureChanged: withRuleTables(
+          db,
+          tables.filter((t) => t.to).map((t) => t.tableId),
+          rules,
+        ),
       };
     });
   }
@@ -1024,9 +1187,14 @@ export class DocumentStore {
       );
     }
     writeTableChanges(db, tables);
+    const rules: { before: RuleRow | null; after: RuleRow | null }[] = [];
     for (const r of records) {
       if (r.kind === 'order') writeTableOrder(db, target(r));
       if (r.kind === 'meta') writeMeta(db, target(r));
+      if (r.kind === 'rules') {
+        writeRuleRow(db, ruleRowKey((r.after ?? r.before)!), target(r));
+        rules.push(r);
+      }
     }
 
     const cellEdits = batchEdits(db, batchId);
@@ -1043,7 +1211,11 @@ export class DocumentStore {
     }
     return {
       changes,
-      structureChanged: tables.filter((t) => t.to).map((t) => t.tableId),
+      structureChanged: withRuleTables(
+        db,
+        tables.filter((t) => t.to).map((t) => t.tableId),
+        rules,
+      ),
     };
   }
 }
@@ -1062,7 +1234,26 @@ function planRecords(plan: RecordedPlan): StructureRecord[] {
   }));
   if (plan.order) records.push({ kind: 'order', ...plan.order });
   if (plan.meta) records.push({ kind: 'meta', ...plan.meta });
+  for (const r of plan.rules ?? []) records.push({ kind: 'rules', ...r });
   return records;
+}
+
+/**
+ * The tables to check again after rules changed: those of the changed rules (every table for a
+ * rule of the whole document), added to the tables whose structure changed.
+ */
+function withRuleTables(
+  db: Db,
+  structureChanged: number[],
+  rules: readonly { before: RuleRow | null; after: RuleRow | null }[],
+): number[] {
+  const ids = new Set(structureChanged);
+  for (const r of rules) {
+    const tables = ruleRowTables((r.after ?? r.before)!);
+    const existing = new Set(readTableOrder(db).map(([id]) => id));
+    for (const id of tables ?? existing) if (existing.has(id)) ids.add(id);
+  }
+  return [...ids];
 }
 
 const META_NAMES: Record<string, string> = {

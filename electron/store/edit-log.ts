@@ -49,7 +49,23 @@ export type StructureRecord =
       kind: 'meta';
       before: Record<string, string | null>;
       after: Record<string, string | null>;
-    };
+    }
+  /** A rule of the document (schema version 3): a link, a user rule or a rule turned off. */
+  | { kind: 'rules'; before: RuleRow | null; after: RuleRow | null };
+
+/** One row of the document's rules (schema version 3), as the edit log keeps it. */
+export type RuleRow =
+  | {
+      entity: 'link';
+      id: number;
+      fromTableId: number;
+      fromColumnId: number;
+      toTableId: number;
+      toColumnId: number;
+      state: 'accepted' | 'dismissed';
+    }
+  | { entity: 'user-rule'; id: number; tableId: number | null; text: string; position: number }
+  | { entity: 'disabled'; ruleId: string };
 
 export interface CellChange {
   /** The table of the cell, kept in the log for the history once the row is gone. */
@@ -131,13 +147,10 @@ export function batchStructure(db: Db, batchId: number): StructureRecord[] {
   }[];
   const parse = (text: string | null) => (text === null ? null : JSON.parse(text));
   return rows.map((r) => {
-    if (r.kind === 'table') {
-      return {
-        kind: 'table',
-        tableId: r.table_id!,
-        before: parse(r.before),
-        after: parse(r.after),
-      };
+    if (r.kind === 'table' || r.kind === 'rules') {
+      return r.kind === 'table'
+        ? { kind: 'table', tableId: r.table_id!, before: parse(r.before), after: parse(r.after) }
+        : { kind: 'rules', before: parse(r.before), after: parse(r.after) };
     }
     return {
       kind: r.kind,

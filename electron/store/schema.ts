@@ -137,6 +137,57 @@ export const MIGRATIONS: readonly Migration[] = [
                                      coalesce((SELECT max(row_id) FROM edits), 0));
     `,
   },
+  {
+    version: 3,
+    description: 'Quy tắc của tài liệu: liên kết giữa các biểu, quy tắc tự nhập, quy tắc đã tắt',
+    sql: `
+      -- Links between a column of one table and a column of another (or the same): 'accepted'
+      -- links are rules of the document; 'dismissed' ones are proposals not to make again.
+      -- Tables and columns by id, without foreign keys: a link outlives a deleted table (it is
+      -- reported as a rule that cannot be checked) and works again when the deletion is undone.
+      CREATE TABLE links (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        from_table_id  INTEGER NOT NULL,
+        from_column_id INTEGER NOT NULL,
+        to_table_id    INTEGER NOT NULL,
+        to_column_id   INTEGER NOT NULL,
+        state          TEXT NOT NULL CHECK (state IN ('accepted', 'dismissed')),
+        UNIQUE (from_table_id, from_column_id, to_table_id, to_column_id)
+      );
+
+      -- Rules typed in the column-code notation ("6 = 1+2", "B2.6 = B1.11"): in a table (its
+      -- codes need no table name) or, with table_id NULL, in the document.
+      CREATE TABLE user_rules (
+        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+        table_id INTEGER,
+        text     TEXT NOT NULL,
+        position INTEGER NOT NULL
+      );
+
+      -- Rules turned off in the rules view, by id: "<table id>/code-row:1", "link:3", "user:5".
+      CREATE TABLE disabled_rules (
+        rule_id TEXT PRIMARY KEY
+      ) WITHOUT ROWID;
+
+      -- A change of these rules is part of an edit batch (undoable): kind 'rules', one record
+      -- per changed row, {entity, …row} before and after (NULL: no such row on that side).
+      -- SQLite cannot widen a CHECK constraint: the table is rebuilt with the new kind.
+      CREATE TABLE structure_changes_v3 (
+        id       INTEGER PRIMARY KEY,
+        batch_id INTEGER NOT NULL REFERENCES edit_batches(id) ON DELETE CASCADE,
+        kind     TEXT NOT NULL CHECK (kind IN ('table', 'order', 'meta', 'rules')),
+        table_id INTEGER,
+        before   TEXT CHECK (before IS NULL OR json_valid(before)),
+        after    TEXT CHECK (after IS NULL OR json_valid(after)),
+        CHECK ((kind = 'table') = (table_id IS NOT NULL))
+      );
+      INSERT INTO structure_changes_v3 (id, batch_id, kind, table_id, before, after)
+        SELECT id, batch_id, kind, table_id, before, after FROM structure_changes;
+      DROP TABLE structure_changes;
+      ALTER TABLE structure_changes_v3 RENAME TO structure_changes;
+      CREATE INDEX structure_changes_batch ON structure_changes(batch_id);
+    `,
+  },
 ];
 
 /** The schema version this build of Biểu writes and fully understands. */

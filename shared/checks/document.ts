@@ -88,9 +88,15 @@ export interface LinkDisagreement {
   label: string | null;
   fromValue: number;
   toValue: number;
+  /** The unit's row in the `from` table and in the `to` table (indexes). */
+  fromRow: number;
+  toRow: number;
   cause: Cause;
-  /** When one figure is a typing slip of the other: the change that makes them agree. */
-  suggestion: { table: string; cell: string; value: number } | null;
+  /**
+   * When one figure is a typing slip of the other: the change that makes them agree, and which
+   * side of the link it is on.
+   */
+  suggestion: { table: string; cell: string; value: number; side: 'from' | 'to' } | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -255,14 +261,7 @@ export class DocumentSession {
   }
 
   private resolve(ref: ColumnRef): DocRef | string {
-    const t = resolveTable(this.tables, ref.table);
-    if (typeof t === 'string') return t;
-    const col = columnIndex(this.tables[t], ref.column);
-    if (col < 0) return `biểu «${this.tables[t].name}» không có cột ${ref.column}`;
-    if (!isFigureColumn(this.tables[t].columns[col])) {
-      return `cột ${ref.column} của biểu «${this.tables[t].name}» là cột chữ, không phải cột số liệu`;
-    }
-    return { table: t, col };
+    return resolveColumn(this.tables, ref);
   }
 
   private problem(
@@ -314,86 +313,12 @@ export class DocumentSession {
   }
 
   private addUserRule(rule: UserRule): void {
-    const text = rule.text.trim();
-    const home = rule.table === undefined ? null : resolveTable(this.tables, rule.table);
-    if (typeof home === 'string') {
-      this.problem('user-rule', text, home, rule.table);
+    const compiled = compileUserRule(this.tables, rule);
+    if ('problem' in compiled) {
+      this.problem('user-rule', rule.text.trim(), compiled.problem, compiled.table);
       return;
     }
-    const homeName = home === null ? undefined : this.tables[home].name;
-    const parsed = parseUserRule(text, {
-      codes: home === null ? undefined : this.tables[home].columns.map((c) => c.code),
-    });
-    if (!parsed.ok) {
-      this.problem('user-rule', text, parsed.error.message, homeName);
-      return;
-    }
-    const { lhs: left, rhs: right, refs: written, relation } = parsed.rule;
-    const refs: DocRef[] = [];
-    const slot = new Map<string, number>();
-    const resolved: number[] = [];
-    for (const ref of written) {
-      const table = ref.table ?? homeName;
-      if (table === undefined) {
-        this.problem(
-          'user-rule',
-          text,
-          `mã cột ${ref.column} không rõ thuộc biểu nào (viết B1.${ref.column})`,
-        );
-        return;
-      }
-      const r = this.resolve({ table, column: ref.column });
-      if (typeof r === 'string') {
-        this.problem('user-rule', text, r, homeName);
-        return;
-      }
-      const key = `${r.table}:${r.col}`;
-      if (!slot.has(key)) {
-        slot.set(key, refs.length);
-        refs.push(r);
-      }
-      resolved.push(slot.get(key)!);
-    }
-    const renumber = (node: FormulaNode): FormulaNode => {
-      switch (node.type) {
-        case 'code':
-          return refNode(resolved[Number(node.code)]);
-        case 'constant':
-          return node;
-        case 'negate':
-          return { type: 'negate', operand: renumber(node.operand) };
-        case 'binary':
-          return {
-            type: 'binary',
-            op: node.op,
-            left: renumber(node.left),
-            right: renumber(node.right),
-          };
-      }
-    };
-    const lhs = renumber(left);
-    const rhs = renumber(right);
-    const lhsRefs = formulaCodes(lhs).map(Number);
-    const rhsRefs = formulaCodes(rhs).map(Number);
-    const target = lhsRefs[0] ?? rhsRefs[0];
-    if (target === undefined) {
-      this.problem('user-rule', text, 'quy tắc không đọc ô nào của biểu', homeName);
-      return;
-    }
-    this.rules.push({
-      kind: 'user-rule',
-      severity: rule.severity ?? 'error',
-      text,
-      refs,
-      lhs: lhsRefs.length > 0 ? lhs : rhs,
-      rhs: lhsRefs.length > 0 ? rhs : lhs,
-      relation: lhsRefs.length > 0 || relation === '=' ? relation : relation === '<=' ? '>=' : '<=',
-      target,
-      other: lhs.type === 'code' && rhs.type === 'code' ? rhsRefs[0] : null,
-      tables: [...new Set(refs.map((r) => r.table))],
-      ratio: hasDivision(lhs) || hasDivision(rhs),
-      basis: null,
-    });
+    this.rules.push(compiled.rule);
   }
 
   /** The units a rule is checked on: rows of its table, or the unit keys all its tables share. */
@@ -601,6 +526,123 @@ export class DocumentSession {
   }
 }
 
+/** A column of the document named by a link or a rule, or a Vietnamese sentence saying why not. */
+function resolveColumn(tables: readonly Table[], ref: ColumnRef): DocRef | string {
+  const t = resolveTable(tables, ref.table);
+  if (typeof t === 'string') return t;
+  const col = columnIndex(tables[t], ref.column);
+  if (col < 0) return `biểu «${tables[t].name}» không có cột ${ref.column}`;
+  if (!isFigureColumn(tables[t].columns[col])) {
+    return `cột ${ref.column} của biểu «${tables[t].name}» là cột chữ, không phải cột số liệu`;
+  }
+  return { table: t, col };
+}
+
+type CompiledUserRule =
+  | { rule: DocRule }
+  | {
+      problem: string;
+      /** Where in the text (1-based) when the text does not parse. */
+      position: number | null;
+      /** The table the rule is typed in, as named. */
+      table?: string;
+    };
+
+/** A user rule as a document rule, or why it cannot be checked. */
+function compileUserRule(tables: readonly Table[], rule: UserRule): CompiledUserRule {
+  const text = rule.text.trim();
+  const home = rule.table === undefined ? null : resolveTable(tables, rule.table);
+  if (typeof home === 'string') return { problem: home, position: null, table: rule.table };
+  const homeName = home === null ? undefined : tables[home].name;
+  const parsed = parseUserRule(text, {
+    codes: home === null ? undefined : tables[home].columns.map((c) => c.code),
+  });
+  if (!parsed.ok) {
+    return { problem: parsed.error.message, position: parsed.error.position, table: homeName };
+  }
+  const { lhs: left, rhs: right, refs: written, relation } = parsed.rule;
+  const refs: DocRef[] = [];
+  const slot = new Map<string, number>();
+  const resolved: number[] = [];
+  for (const ref of written) {
+    const table = ref.table ?? homeName;
+    if (table === undefined) {
+      return {
+        problem: `mã cột ${ref.column} không rõ thuộc biểu nào (viết B1.${ref.column})`,
+        position: null,
+      };
+    }
+    const r = resolveColumn(tables, { table, column: ref.column });
+    if (typeof r === 'string') return { problem: r, position: null, table: homeName };
+    const key = `${r.table}:${r.col}`;
+    if (!slot.has(key)) {
+      slot.set(key, refs.length);
+      refs.push(r);
+    }
+    resolved.push(slot.get(key)!);
+  }
+  const renumber = (node: FormulaNode): FormulaNode => {
+    switch (node.type) {
+      case 'code':
+        return refNode(resolved[Number(node.code)]);
+      case 'constant':
+        return node;
+      case 'negate':
+        return { type: 'negate', operand: renumber(node.operand) };
+      case 'binary':
+        return {
+          type: 'binary',
+          op: node.op,
+          left: renumber(node.left),
+          right: renumber(node.right),
+        };
+    }
+  };
+  const lhs = renumber(left);
+  const rhs = renumber(right);
+  const lhsRefs = formulaCodes(lhs).map(Number);
+  const rhsRefs = formulaCodes(rhs).map(Number);
+  const target = lhsRefs[0] ?? rhsRefs[0];
+  if (target === undefined) {
+    return { problem: 'quy tắc không đọc ô nào của biểu', position: null, table: homeName };
+  }
+  return {
+    rule: {
+      kind: 'user-rule',
+      severity: rule.severity ?? 'error',
+      text,
+      refs,
+      lhs: lhsRefs.length > 0 ? lhs : rhs,
+      rhs: lhsRefs.length > 0 ? rhs : lhs,
+      relation: lhsRefs.length > 0 || relation === '=' ? relation : relation === '<=' ? '>=' : '<=',
+      target,
+      other: lhs.type === 'code' && rhs.type === 'code' ? rhsRefs[0] : null,
+      tables: [...new Set(refs.map((r) => r.table))],
+      ratio: hasDivision(lhs) || hasDivision(rhs),
+      basis: null,
+    },
+  };
+}
+
+/**
+ * Why a user rule cannot be checked in these tables — it does not parse (with the 1-based
+ * position), names a table or column the document lacks, or a text column — or null when it
+ * can. The rules view says it before the rule is stored.
+ */
+export function userRuleProblem(
+  tables: readonly Table[],
+  rule: UserRule,
+): { message: string; position: number | null } | null {
+  const compiled = compileUserRule(tables, rule);
+  return 'problem' in compiled ? { message: compiled.problem, position: compiled.position } : null;
+}
+
+/** The tables a user rule reads (indexes), or [] when it cannot be checked. */
+export function userRuleTables(tables: readonly Table[], rule: UserRule): number[] {
+  const compiled = compileUserRule(tables, rule);
+  return 'rule' in compiled ? compiled.rule.tables : [];
+}
+
 /** 'transposition' or 'typo' when b's digits are one typing slip from a's. */
 function slipBetween(a: number, b: number, decimals: number): 'transposition' | 'typo' | null {
   const x = digitString(a, decimals);
@@ -766,14 +808,16 @@ function comparePair(
       // Fix the side its own table finds fault with; by default the `to` side.
       const blameA = suspect(a, d.ra, ca) && !suspect(b, d.rb, cb);
       suggestion = blameA
-        ? { table: tables[a].name, cell: addressOf(a, d.ra, ca), value: d.vb }
-        : { table: tables[b].name, cell: addressOf(b, d.rb, cb), value: d.va };
+        ? { table: tables[a].name, cell: addressOf(a, d.ra, ca), value: d.vb, side: 'from' }
+        : { table: tables[b].name, cell: addressOf(b, d.rb, cb), value: d.va, side: 'to' };
     }
     return {
       unit: d.unit,
       label: units[b].labelOf[d.rb],
       fromValue: d.va,
       toValue: d.vb,
+      fromRow: d.ra,
+      toRow: d.rb,
       cause,
       suggestion,
     };

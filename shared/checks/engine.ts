@@ -34,6 +34,7 @@ import { compileRules, DEFAULT_RULE_KINDS, type RuleKind } from './rules';
 import { findSuggestions, type CandidateCache, type CandidateFix } from './suggestions';
 import type { CompileProblem } from './table-context';
 import type { FormulaProposal } from './proposal';
+import { familyId } from './rule-list';
 
 export type { Finding } from './finding';
 
@@ -60,6 +61,11 @@ export interface CheckOptions {
    * taking the blank for 0; a value written into the cell later makes it known.
    */
   unevaluated?: Iterable<CellRef>;
+  /**
+   * Rule families turned off in the rules view (rule-list.ts: "code-row:1", "total-row:17"):
+   * their rules are not compiled.
+   */
+  disabledRules?: ReadonlySet<string>;
 }
 
 /** A cell to re-check, with its new value when the session should write it into the table. */
@@ -137,7 +143,11 @@ export class CheckSession {
     options: CheckOptions = {},
   ) {
     const compiled = compileRules(table, options.kinds ?? DEFAULT_RULE_KINDS);
-    this.rules = compiled.rules;
+    const off = options.disabledRules;
+    this.rules =
+      off && off.size > 0
+        ? compiled.rules.filter((rule) => !off.has(familyId(rule, table)))
+        : compiled.rules;
     this.problems = compiled.problems;
     this.proposals = compiled.proposals;
     const layout = sheetLayout(table);

@@ -51,3 +51,12 @@ export {
   type NumberingIssue,
   type Outline,
 } from './outline';
+export {
+  familyId,
+  listFamilies,
+  ORIGIN_NAMES,
+  RULE_ORIGINS,
+  type ListedFamily,
+  type RuleFamily,
+  type RuleOrigin,
+} from './rule-list';

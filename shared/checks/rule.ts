@@ -127,6 +127,8 @@ export type RuleDescription =
       kind: 'row-part';
       /** 'at-most': a part at most its row; 'at-least': the row at least the sum of its parts. */
       relation: 'at-most' | 'at-least';
+      /** The row the parts are part of (row index). */
+      wholeRow: number;
       columnCode: string;
       /** The "Trong đó" row's label, or null for the sum of several. */
       partLabel: string | null;

@@ -73,13 +73,17 @@ describe('schema', () => {
       expect(tables).toEqual([
         'cells',
         'columns',
+        'disabled_rules',
         'edit_batches',
         'edits',
         'id_sequences',
+        'links',
         'meta',
         'rows',
+        'sqlite_sequence',
         'structure_changes',
         'tables',
+        'user_rules',
       ]);
     } finally {
       raw.close();

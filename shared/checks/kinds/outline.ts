@@ -202,6 +202,7 @@ function partBounds(context: TableContext): Rule[] {
             description: {
               kind: 'row-part',
               relation: 'at-most',
+              wholeRow: w,
               columnCode: code,
               partLabel: short(context.rowLabel(p)),
               parts: 1,
@@ -221,6 +222,7 @@ function partBounds(context: TableContext): Rule[] {
           description: {
             kind: 'row-part',
             relation: 'at-least',
+            wholeRow: w,
             columnCode: code,
             partLabel: null,
             parts: parts.length,
