@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DocumentStore } from '../../electron/store/document-store';
+import { DAN_SO_ROLES } from './fixture-facts';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'node', 'cli.cjs');
@@ -156,20 +157,7 @@ describe('bieu import FILE.xlsx --into DOC.bieu', () => {
         '5',
         '6=5/4*100',
       ]);
-      expect(table.rows.map((r) => r.role)).toEqual([
-        'group',
-        'detail',
-        'detail',
-        'subtotal',
-        'group',
-        'detail',
-        'detail',
-        'detail',
-        'detail',
-        'detail',
-        'subtotal',
-        'total',
-      ]);
+      expect(table.rows.map((r) => r.role)).toEqual(DAN_SO_ROLES);
       expect(table.rows[9].cells).toEqual([7, 'Xã Đông Sơn', 4962, 2470, 2492, 1240, 57, 4.6]);
       expect(table.rows[7].cells[6]).toBe('khoảng 150');
       expect(table.rows[8].cells[6]).toBeNull();

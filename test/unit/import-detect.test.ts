@@ -14,6 +14,7 @@ import {
   sourceAddress,
 } from '../../shared/import/detect-tables';
 import { gridFromValues } from '../../shared/import/sheet-grid';
+import { DAN_SO_ROLES } from './fixture-facts';
 
 describe('tables on a sheet', () => {
   it('finds two tables one under the other, each with its title, unit and notes', () => {
@@ -211,20 +212,7 @@ describe('a block pasted without its header (the clipboard fixture)', () => {
     const [t] = detectTables(gridFromValues('Dán', rows));
     expect(t.headerRows).toEqual([]);
     expect(t.doubts[0]).toMatch(/Không thấy dòng tiêu đề cột/);
-    expect(t.table.rows.map((r) => r.role)).toEqual([
-      'group',
-      'detail',
-      'detail',
-      'subtotal',
-      'group',
-      'detail',
-      'detail',
-      'detail',
-      'detail',
-      'detail',
-      'subtotal',
-      'total',
-    ]);
+    expect(t.table.rows.map((r) => r.role)).toEqual(DAN_SO_ROLES);
     expect(t.table.rows[9].cells).toEqual(['7', 'Xã Đông Sơn', 4962, 2470, 2492, 1240, 57, 4.6]);
     expect(t.table.rows[7].cells[6]).toBe('khoảng 150');
     expect(t.table.rows[8].cells[6]).toBeNull();

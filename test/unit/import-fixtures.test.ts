@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { importWorkbook } from '../../electron/excel/read-xlsx';
 import { sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
+import { DAN_SO_ROLES } from './fixture-facts';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures');
 
@@ -80,20 +81,7 @@ describe('dan-so-ho-ngheo.xlsx', () => {
   });
 
   it('gives each row its role: groups, details, subtotals, the total', () => {
-    expect(t.table.rows.map((r) => r.role)).toEqual([
-      'group',
-      'detail',
-      'detail',
-      'subtotal',
-      'group',
-      'detail',
-      'detail',
-      'detail',
-      'detail',
-      'detail',
-      'subtotal',
-      'total',
-    ]);
+    expect(t.table.rows.map((r) => r.role)).toEqual(DAN_SO_ROLES);
     expect(t.table.rows.map((r) => r.unitKey)).toEqual([
       'khu vực thành thị',
       'tân lập',

@@ -12,6 +12,7 @@ import { dispatch } from '../../electron/api/dispatch';
 import { createHandlers, type Handlers } from '../../electron/api/handlers';
 import type { DocumentSession } from '../../electron/api/session';
 import type { CallName, CallOutput } from '../../shared/api';
+import { DAN_SO_ROLES } from './fixture-facts';
 
 const fixture = (name: string) => path.resolve(__dirname, '..', 'fixtures', name);
 let home: string;
@@ -58,20 +59,7 @@ describe('import through the API', () => {
     expect(t.sheet).toBe('Dân số');
     expect(t.columns.map((c) => c.code)).toEqual(['A', 'B', '1', '2', '3', '4', '5', '6']);
     expect(t.columns[2].formula).toBe('2+3');
-    expect(t.rows.map((r) => r.role)).toEqual([
-      'group',
-      'detail',
-      'detail',
-      'subtotal',
-      'group',
-      'detail',
-      'detail',
-      'detail',
-      'detail',
-      'detail',
-      'subtotal',
-      'total',
-    ]);
+    expect(t.rows.map((r) => r.role)).toEqual(DAN_SO_ROLES);
     expect(t.sourceRows[0]).toBe(8);
     expect((await call('document.current', {}))!.tables).toHaveLength(before);
 
