@@ -1,16 +1,19 @@
 /**
- * The list of what the checks found in the table on screen. Each entry says what should equal
- * what (the engine's message) and where; choosing it moves the grid's focus to that cell. When
- * one cell change would fix every broken rule, the entry offers that change as one click —
- * never applied without the click (DOMAIN.md: nothing is corrected silently).
+ * What the checks found, and the rules they check. The "Kiểm tra" tab lists the findings of the
+ * document grouped by table and kind, with counts and a filter (severity, kind, text); choosing
+ * one in the table on screen moves the grid's focus to that cell. When one cell change would fix
+ * every broken rule, the entry offers that change as one click — never applied without the click
+ * (DOMAIN.md: nothing is corrected silently). The "Quy tắc" tab is the rules view of the table.
  */
-import { useMemo } from 'react';
-import type { Finding } from '../../shared/checks/finding';
+import { useMemo, useState } from 'react';
+import type { Finding, FindingKind } from '../../shared/checks/finding';
 import { sheetLayout } from '../../shared/layout';
 import type { Table } from '../../shared/model';
 import { positionOf, visibleFindings, type CellPosition } from '../grid/cell-findings';
 import { editorText } from '../grid/cell-text';
 import { t, useLanguage } from '../i18n';
+import { RulesView } from '../rules/RulesView';
+import { useAllFindings } from '../rules/rules-store';
 
 interface ChecksPanelProps {
   table: Table | null;
@@ -20,6 +23,19 @@ interface ChecksPanelProps {
   onApplySuggestion(position: CellPosition, value: number): void;
 }
 
+const KIND_NAMES: Record<FindingKind, string> = {
+  'row-formula': 'Công thức dòng',
+  'column-total': 'Dòng tổng',
+  ratio: 'Tỷ lệ',
+  'header-sum': 'Tiêu đề cột',
+  'cross-table': 'Liên kết giữa các biểu',
+  threshold: 'Chỉ tiêu',
+  'not-a-number': 'Không phải số',
+  'user-rule': 'Quy tắc người dùng',
+};
+
+type Severity = 'all' | 'error' | 'warning';
+
 export function ChecksPanel({
   table,
   findings,
@@ -28,15 +44,82 @@ export function ChecksPanel({
   onApplySuggestion,
 }: ChecksPanelProps) {
   useLanguage();
-  const shown = useMemo(
-    () =>
-      visibleFindings(findings).sort(
-        (a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'),
-      ),
-    [findings],
-  );
+  const [tab, setTab] = useState<'findings' | 'rules'>('findings');
+  const [severity, setSeverity] = useState<Severity>('all');
+  const [kind, setKind] = useState<FindingKind | 'all'>('all');
+  const [query, setQuery] = useState('');
+  const all = useAllFindings();
+
+  // The table on screen first (its findings as the grid shows them), then the others.
+  const groups = useMemo(() => {
+    const lists: { name: string; own: boolean; findings: Finding[] }[] = [];
+    if (table) lists.push({ name: table.name, own: true, findings: visibleFindings(findings) });
+    for (const [id, list] of all) {
+      if (id === table?.id || list.length === 0) continue;
+      lists.push({ name: list[0].table, own: false, findings: visibleFindings(list) });
+    }
+    const q = query.trim().toLocaleLowerCase('vi');
+    return lists
+      .map((g) => {
+        const kept = g.findings
+          .filter((f) => severity === 'all' || f.severity === severity)
+          .filter((f) => kind === 'all' || f.kind === kind)
+          .filter(
+            (f) =>
+              q === '' ||
+              f.message.toLocaleLowerCase('vi').includes(q) ||
+              f.cell.toLocaleLowerCase('vi').includes(q),
+          )
+          .sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
+        const byKind = new Map<FindingKind, Finding[]>();
+        for (const f of kept) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f]);
+        return { ...g, count: kept.length, byKind: [...byKind] };
+      })
+      .filter((g) => g.count > 0 || g.own);
+  }, [table, findings, all, severity, kind, query]);
+  const shownCount = groups.find((g) => g.own)?.count ?? 0;
+
   const layout = useMemo(() => (table ? sheetLayout(table) : null), [table]);
   const locate = (address: string) => (table && layout ? positionOf(table, layout, address) : null);
+
+  const item = (finding: Finding, own: boolean) => {
+    const position = own ? locate(finding.cell) : null;
+    const suggestion = finding.suggestion;
+    const fixAt = own && suggestion && !readOnly ? locate(suggestion.cell) : null;
+    return (
+      <li key={finding.id} className="finding-item">
+        <button
+          type="button"
+          className={`finding finding-${finding.severity}`}
+          data-finding-id={finding.id}
+          data-kind={finding.kind}
+          disabled={!position}
+          onClick={() => position && onSelect(position)}
+        >
+          <span className="finding-severity">
+            {t(finding.severity === 'error' ? 'checks.error' : 'checks.warning')}
+          </span>
+          <span className="finding-cell">{t('checks.cell', { cell: finding.cell })}</span>
+          <span className="finding-message">{finding.message}</span>
+        </button>
+        {suggestion && fixAt && table && (
+          <div className="finding-suggestion">
+            <span className="suggestion-reason">{suggestion.reason}</span>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => onApplySuggestion(fixAt, suggestion.value)}
+            >
+              {t('checks.apply', {
+                cell: suggestion.cell,
+                value: editorText(suggestion.value, table.columns[fixAt.columnIndex]),
+              })}
+            </button>
+          </div>
+        )}
+      </li>
+    );
+  };
 
   return (
     <section
@@ -47,50 +130,81 @@ export function ChecksPanel({
     >
       <h2 className="panel-heading">
         {t('checks.heading')}
-        <span className="panel-count">{shown.length}</span>
+        <span className="panel-count">{shownCount}</span>
       </h2>
-      {shown.length === 0 ? (
-        <p className="checks-empty">{table ? t('checks.none') : ''}</p>
+      <div className="checks-tabs" role="tablist">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'findings'}
+          onClick={() => setTab('findings')}
+        >
+          Lỗi phát hiện
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'rules'}
+          disabled={!table}
+          onClick={() => setTab('rules')}
+        >
+          Quy tắc
+        </button>
+      </div>
+      {tab === 'rules' && table ? (
+        <RulesView table={table} readOnly={readOnly} />
       ) : (
-        <ul className="checks-list">
-          {shown.map((finding) => {
-            const position = locate(finding.cell);
-            const suggestion = finding.suggestion;
-            const fixAt = suggestion && !readOnly ? locate(suggestion.cell) : null;
-            return (
-              <li key={finding.id} className="finding-item">
-                <button
-                  type="button"
-                  className={`finding finding-${finding.severity}`}
-                  data-finding-id={finding.id}
-                  disabled={!position}
-                  onClick={() => position && onSelect(position)}
-                >
-                  <span className="finding-severity">
-                    {t(finding.severity === 'error' ? 'checks.error' : 'checks.warning')}
-                  </span>
-                  <span className="finding-cell">{t('checks.cell', { cell: finding.cell })}</span>
-                  <span className="finding-message">{finding.message}</span>
-                </button>
-                {suggestion && fixAt && table && (
-                  <div className="finding-suggestion">
-                    <span className="suggestion-reason">{suggestion.reason}</span>
-                    <button
-                      type="button"
-                      className="button button-small"
-                      onClick={() => onApplySuggestion(fixAt, suggestion.value)}
-                    >
-                      {t('checks.apply', {
-                        cell: suggestion.cell,
-                        value: editorText(suggestion.value, table.columns[fixAt.columnIndex]),
-                      })}
-                    </button>
+        <>
+          <div className="checks-filter">
+            <select
+              aria-label="Mức độ"
+              value={severity}
+              onChange={(e) => setSeverity(e.target.value as Severity)}
+            >
+              <option value="all">Mọi mức độ</option>
+              <option value="error">{t('checks.error')}</option>
+              <option value="warning">{t('checks.warning')}</option>
+            </select>
+            <select
+              aria-label="Loại"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as FindingKind | 'all')}
+            >
+              <option value="all">Mọi loại</option>
+              {Object.entries(KIND_NAMES).map(([k, name]) => (
+                <option key={k} value={k}>
+                  {name}
+                </option>
+              ))}
+            </select>
+            <input
+              type="search"
+              aria-label="Lọc lỗi"
+              placeholder="Lọc…"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+            />
+          </div>
+          {groups.every((g) => g.count === 0) ? (
+            <p className="checks-empty">{table ? t('checks.none') : ''}</p>
+          ) : (
+            groups.map((g) => (
+              <div key={g.name} className="checks-group" data-table={g.name}>
+                <h3 className="checks-group-heading">
+                  {g.name} <span className="panel-count">{g.count}</span>
+                </h3>
+                {g.byKind.map(([k, list]) => (
+                  <div key={k} className="checks-kind">
+                    <h4 className="checks-kind-heading">
+                      {KIND_NAMES[k]} ({list.length})
+                    </h4>
+                    <ul className="checks-list">{list.map((f) => item(f, g.own))}</ul>
                   </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+                ))}
+              </div>
+            ))
+          )}
+        </>
       )}
     </section>
   );

@@ -17,25 +17,36 @@ export interface LiveCheck {
   table: Table;
   session: CheckSession | null;
   findings: Finding[];
+  /** The rule families turned off when the session was made. */
+  disabled?: ReadonlySet<string>;
 }
 
-export function checkLive(previous: LiveCheck | undefined, table: Table): LiveCheck {
+export function checkLive(
+  previous: LiveCheck | undefined,
+  table: Table,
+  disabled: ReadonlySet<string> = new Set(),
+): LiveCheck {
+  // Turning a rule off or on compiles the table's rules anew.
+  if (previous && previous.disabled !== undefined && previous.disabled !== disabled) {
+    previous = undefined;
+  }
   if (previous?.table === table) return previous;
   const changes = previous?.session ? changedCells(previous.table, table) : null;
   if (previous?.session && changes) {
-    if (changes.length === 0) return { ...previous, table };
+    if (changes.length === 0) return { ...previous, table, disabled };
     return {
       table,
       session: previous.session,
       findings: guarded(table, () => previous.session!.recheckCells(changes)),
+      disabled,
     };
   }
   let session: CheckSession | null = null;
   const findings = guarded(table, () => {
-    session = new CheckSession(structuredClone(table));
+    session = new CheckSession(structuredClone(table), { disabledRules: disabled });
     return session.findings();
   });
-  return { table, session, findings };
+  return { table, session, findings, disabled };
 }
 
 /** The cells whose values differ, or null when the table changed in more than its values. */
