@@ -24,6 +24,17 @@ export function normaliseCellValue(value: unknown): { ok: true; value: CellValue
   return { ok: false };
 }
 
+/**
+ * normaliseCellValue without the wrapper object, for batches of hundreds of thousands of cells:
+ * the value a cell is set to, or undefined for a value no cell can hold.
+ */
+export function cellValueOf(value: unknown): CellValue | undefined {
+  if (typeof value === 'string') return value === '' ? null : value;
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? (value === 0 ? 0 : value) : undefined;
+  return value === null ? null : undefined;
+}
+
 export function encodeCell(value: CellValue): StoredCell {
   if (value === null) return { num: null, text: null };
   return typeof value === 'number' ? { num: value, text: null } : { num: null, text: value };

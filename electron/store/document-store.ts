@@ -19,7 +19,13 @@ import {
   type BackupInfo,
 } from '../../shared/api';
 import type { CellValue, RowRole, Table, TableSummary } from '../../shared/model';
-import { decodeCell, encodeCell, normaliseCellValue, sameCellValue } from './cell-values';
+import {
+  cellValueOf,
+  decodeCell,
+  encodeCell,
+  normaliseCellValue,
+  sameCellValue,
+} from './cell-values';
 import { DEFAULT_EVERY_BATCHES, DEFAULT_KEEP, writeBackup, type BackupPolicy } from './backups';
 import { assertDocumentFile } from './document-file';
 import { acquireLock, lockedReason, type DocumentLock } from './document-lock';
@@ -27,6 +33,7 @@ import {
   batchEdits,
   batchesInState,
   batchStructure,
+  chunkedInsert,
   discardRedoChain,
   getBatch,
   nextRedoBatch,
@@ -407,18 +414,20 @@ export class DocumentStore {
     const db = this.conn;
     const applied = db.transaction((): { batchId: number | null; changes: CellEdit[] } => {
       const wanted = this.validateEdits(edits);
-      const cells = cellAccess(db);
-      const changes: (CellChange & { tableId: number })[] = [];
-      for (const e of wanted) {
-        const old = cells.read(e.rowId, e.columnId);
-        if (sameCellValue(old, e.value)) continue;
+      const old = readOldValues(db, wanted);
+      const changes: CellChange[] = [];
+      const applied: CellEdit[] = [];
+      for (let i = 0; i < wanted.length; i++) {
+        const e = wanted[i];
+        if (sameCellValue(old[i], e.value)) continue;
         changes.push({
           tableId: e.tableId,
           rowId: e.rowId,
           columnId: e.columnId,
-          oldValue: old,
+          oldValue: old[i],
           newValue: e.value,
         });
+        applied.push(e);
       }
       if (changes.length === 0) return { batchId: null, changes: [] };
       discardRedoChain(db);
@@ -427,16 +436,8 @@ export class DocumentStore {
         { time: new Date().toISOString(), user: this.user, label: label ?? null },
         changes,
       );
-      for (const c of changes) cells.write(c.rowId, c.columnId, c.newValue);
-      return {
-        batchId,
-        changes: changes.map((c) => ({
-          tableId: c.tableId,
-          rowId: c.rowId,
-          columnId: c.columnId,
-          value: c.newValue,
-        })),
-      };
+      writeCells(db, applied);
+      return { batchId, changes: applied };
     })();
     if (applied.batchId !== null) this.afterBatch();
     return { ...applied, ...this.undoState(), structureChanged: [], tableListChanged: false };
@@ -1095,7 +1096,7 @@ export class DocumentStore {
 
   /**
    * Check every edit before anything is written, naming the first bad one, and collapse repeated
-   * cells to their last value (keeping first-seen order).
+   * cells to their last value (in the place of its last occurrence).
    */
   private validateEdits(edits: readonly CellEdit[]): CellEdit[] {
     const db = this.conn;
@@ -1123,9 +1124,18 @@ export class DocumentStore {
       return t;
     };
 
-    const byCell = new Map<string, CellEdit>();
+    // Where each cell already is in `out`, by row then column: small integer keys, where one
+    // string key per cell would cost more than the rest of the check for a 300,000-cell paste.
+    const at = new Map<number, Map<number, number>>();
+    const out: (CellEdit | null)[] = [];
+    let dropped = 0;
+    let lastTableId = NaN;
+    let t: ReturnType<typeof tableInfo> | null = null;
     for (const e of edits) {
-      const t = tableInfo(e.tableId);
+      if (e.tableId !== lastTableId || !t) {
+        t = tableInfo(e.tableId);
+        lastTableId = e.tableId;
+      }
       if (!t.rows.has(e.rowId)) {
         throw new UserError(
           `Dòng số ${e.rowId} không có trong bảng «${t.name}»; không ô nào được ghi.`,
@@ -1138,19 +1148,26 @@ export class DocumentStore {
           'not-found',
         );
       }
-      const value = normaliseCellValue(e.value);
-      if (!value.ok) {
+      const value = cellValueOf(e.value);
+      if (value === undefined) {
         throw new UserError(
           `Giá trị ghi vào bảng «${t.name}» (dòng số ${e.rowId}, cột số ${e.columnId}) không hợp lệ: ` +
             `một ô chỉ chứa số hữu hạn, chữ hoặc để trống; không ô nào được ghi.`,
           'bad-input',
         );
       }
-      const key = `${e.rowId}:${e.columnId}`;
-      byCell.delete(key);
-      byCell.set(key, { ...e, value: value.value });
+      // A repeated cell: the last value wins, in the place of its last occurrence.
+      let inRow = at.get(e.rowId);
+      if (!inRow) at.set(e.rowId, (inRow = new Map()));
+      const earlier = inRow.get(e.columnId);
+      if (earlier !== undefined) {
+        out[earlier] = null;
+        dropped++;
+      }
+      inRow.set(e.columnId, out.length);
+      out.push({ tableId: e.tableId, rowId: e.rowId, columnId: e.columnId, value });
     }
-    return [...byCell.values()];
+    return dropped === 0 ? (out as CellEdit[]) : out.filter((e): e is CellEdit => e !== null);
   }
 
   private replay(direction: 'undo' | 'redo'): ChangeSet {
@@ -1448,6 +1465,73 @@ function cellAccess(db: Db) {
       upsert.run(rowId, columnId, num, text);
     },
   };
+}
+
+/**
+ * The stored values of the cells about to be set, in the order of `edits` (validated: no cell
+ * twice). One query per row touched rather than per cell: a 10,000 × 30 paste reads 10,000 rows.
+ */
+function readOldValues(db: Db, edits: readonly CellEdit[]): CellValue[] {
+  const old = new Array<CellValue>(edits.length).fill(null);
+  const byRow = new Map<number, number[]>();
+  for (let i = 0; i < edits.length; i++) {
+    const list = byRow.get(edits[i].rowId);
+    if (list) list.push(i);
+    else byRow.set(edits[i].rowId, [i]);
+  }
+  const rowCells = db.prepare(`SELECT column_id, num, text FROM cells WHERE row_id = ?`).raw(true);
+  for (const [rowId, indices] of byRow) {
+    const stored = rowCells.all(rowId) as [number, number | null, string | null][];
+    if (stored.length === 0) continue;
+    if (stored.length * indices.length > 1024) {
+      const byColumn = new Map(stored.map((c) => [c[0], c]));
+      for (const i of indices) {
+        const c = byColumn.get(edits[i].columnId);
+        if (c) old[i] = decodeCell(c[1], c[2]);
+      }
+      continue;
+    }
+    for (const i of indices) {
+      const columnId = edits[i].columnId;
+      for (const c of stored) {
+        if (c[0] === columnId) {
+          old[i] = decodeCell(c[1], c[2]);
+          break;
+        }
+      }
+    }
+  }
+  return old;
+}
+
+/**
+ * Write validated edits (no cell twice): a number into num as a REAL, text into text, an empty
+ * cell as no row. Many cells per statement, as for the edit log.
+ */
+function writeCells(db: Db, edits: readonly CellEdit[]): void {
+  const upsert = chunkedInsert(
+    db,
+    `INSERT INTO cells (row_id, column_id, num, text) VALUES `,
+    4,
+    `ON CONFLICT(row_id, column_id) DO UPDATE SET num = excluded.num, text = excluded.text`,
+  );
+  let remove: ReturnType<typeof db.prepare<[number, number]>> | null = null;
+  for (const e of edits) {
+    const v = e.value;
+    if (v === null) {
+      remove ??= db.prepare(`DELETE FROM cells WHERE row_id = ? AND column_id = ?`);
+      remove.run(e.rowId, e.columnId);
+      continue;
+    }
+    upsert.params.push(
+      e.rowId,
+      e.columnId,
+      typeof v === 'number' ? v : null,
+      typeof v === 'number' ? null : v,
+    );
+    upsert.rowDone();
+  }
+  upsert.flush();
 }
 
 /** A hidden name beside the target, so the final move stays on one file system. */

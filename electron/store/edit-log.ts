@@ -9,7 +9,7 @@
  * the newest ones, so the next redo is the undone batch with the lowest id.
  */
 import type { CellValue } from '../../shared/model';
-import { decodeCell, encodeCell } from './cell-values';
+import { decodeCell } from './cell-values';
 import type { Db } from './sqlite';
 import type { TableSide } from './table-snapshot';
 
@@ -121,16 +121,67 @@ export function recordBatch(
       json(r.after),
     );
   }
-  const insert = db.prepare(
+  // Many edits per statement: a paste of 300,000 cells is one batch, and one INSERT per edit
+  // spends most of its time crossing into SQLite rather than writing.
+  const insert = chunkedInsert(
+    db,
     `INSERT INTO edits (batch_id, table_id, row_id, column_id, old_num, old_text, new_num, new_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES `,
+    8,
   );
   for (const c of changes) {
-    const o = encodeCell(c.oldValue);
-    const n = encodeCell(c.newValue);
-    insert.run(batchId, c.tableId ?? null, c.rowId, c.columnId, o.num, o.text, n.num, n.text);
+    const o = c.oldValue;
+    const n = c.newValue;
+    insert.params.push(
+      batchId,
+      c.tableId ?? null,
+      c.rowId,
+      c.columnId,
+      typeof o === 'number' ? o : null,
+      typeof o === 'string' ? o : null,
+      typeof n === 'number' ? n : null,
+      typeof n === 'string' ? n : null,
+    );
+    insert.rowDone();
   }
+  insert.flush();
   return batchId;
+}
+
+/** Rows per multi-row statement; 8 values each stays far below SQLite's parameter limit. */
+const ROWS_PER_STATEMENT = 128;
+
+/**
+ * A multi-row INSERT (or upsert: `tail` follows the VALUES list) fed one row at a time (push
+ * its `width` values onto `params`, then rowDone()), run every ROWS_PER_STATEMENT rows and at
+ * flush(). Only for rows that cannot conflict with each other (no two with the same key).
+ */
+export function chunkedInsert(
+  db: Db,
+  head: string,
+  width: number,
+  tail = '',
+): { params: unknown[]; rowDone(): void; flush(): void } {
+  const tuple = `(${new Array(width).fill('?').join(', ')})`;
+  const statement = (rows: number) =>
+    db.prepare(`${head}${new Array(rows).fill(tuple).join(', ')} ${tail}`);
+  let full: ReturnType<typeof statement> | null = null;
+  const params: unknown[] = [];
+  return {
+    params,
+    rowDone() {
+      if (params.length >= width * ROWS_PER_STATEMENT) {
+        full ??= statement(ROWS_PER_STATEMENT);
+        full.run(params);
+        params.length = 0;
+      }
+    },
+    flush() {
+      if (params.length === 0) return;
+      statement(params.length / width).run(params);
+      params.length = 0;
+    },
+  };
 }
 
 /** A batch's structural records in the order they were recorded. */
