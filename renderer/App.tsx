@@ -5,10 +5,13 @@
  */
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import type { CallOutput, CellEdit } from '../shared/api';
+import type { Table } from '../shared/model';
 import { call, onMenuCommand } from './api-client';
 import { countFindings, useFindings, type FindingCounts } from './checks/use-findings';
+import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { useDocumentSession } from './document/use-document-session';
 import type { CellPosition } from './grid/cell-findings';
+import { pinnedTotal } from './grid/display-order';
 import type { FocusRequest, GridSelection } from './grid/TableGrid';
 import { t, useLanguage } from './i18n';
 import type { MenuCommand } from '../shared/menu-commands';
@@ -99,6 +102,57 @@ export function App() {
     }
   };
 
+  /** Electron: choose the workbook in the native dialog first; the browser: a path field. */
+  const startImport = async () => {
+    if (!appInfo?.nativeDialogs) return setDialog({ kind: 'import', path: null });
+    try {
+      const path = await call('dialog.pickPath', { purpose: 'import' });
+      if (path) setDialog({ kind: 'import', path });
+    } catch (error) {
+      actions.showError(error);
+    }
+  };
+
+  // A paste taller than the table: ask before adding rows; declining keeps the table's size.
+  const [pasteOffer, setPasteOffer] = useState<{
+    table: Table;
+    count: number;
+    answer(ids: number[] | null): void;
+  } | null>(null);
+  const change = actions.change;
+  const onPasteRows = useCallback(
+    (target: Table, count: number) =>
+      new Promise<number[] | null>((resolve) =>
+        setPasteOffer({ table: target, count, answer: resolve }),
+      ),
+    [],
+  );
+  const addPastedRows = async (offer: NonNullable<typeof pasteOffer>) => {
+    setPasteOffer(null);
+    const { table: target, count } = offer;
+    const before = new Set(target.rows.map((r) => r.id));
+    // New rows go at the end of the body: before a grand total that closes the table.
+    const total = pinnedTotal(target);
+    const atIndex =
+      total && target.rows[target.rows.length - 1] === total
+        ? target.rows.length - 1
+        : target.rows.length;
+    const done = await change('row.insert', {
+      tableId: target.id,
+      atIndex,
+      count,
+      role: 'detail',
+    });
+    if (!done) return offer.answer(null);
+    try {
+      const fresh = await call('table.get', { tableId: target.id });
+      offer.answer(fresh.rows.filter((r) => !before.has(r.id)).map((r) => r.id));
+    } catch (error) {
+      actions.showError(error);
+      offer.answer(null);
+    }
+  };
+
   const runCommand = (command: MenuCommand) => {
     const selected = tableIndex >= 0 && info ? info.tables[tableIndex] : null;
     switch (command) {
@@ -137,8 +191,11 @@ export function App() {
         if (info) setDialog({ kind: command });
         break;
       case 'import':
+        if (info && !info.readOnly) void startImport();
+        break;
       case 'export':
-        break; // shown as "Sắp có" until the Excel import/export lands
+        if (info) setDialog({ kind: 'export' });
+        break;
       case 'quit':
         window.close();
         break;
@@ -275,6 +332,7 @@ export function App() {
           onFocusCell={focusCell}
           onSelectionChange={setGridSelection}
           onNotice={setNotice}
+          onPasteRows={onPasteRows}
           onError={actions.showError}
           onSaveTemplate={() => runCommand('saveTemplate')}
           onClosePanel={() => setPanel(null)}
@@ -316,6 +374,22 @@ export function App() {
         onClose={() => setDialog(null)}
         onNotice={setNotice}
       />
+      {pasteOffer && (
+        <ConfirmDialog
+          title={t('paste.addRowsTitle')}
+          message={t('paste.addRowsMessage', {
+            rows: pasteOffer.count,
+            name: pasteOffer.table.name,
+          })}
+          confirmLabel={t('paste.addRowsConfirm', { rows: pasteOffer.count })}
+          cancelLabel={t('paste.addRowsDecline')}
+          onCancel={() => {
+            setPasteOffer(null);
+            pasteOffer.answer(null);
+          }}
+          onConfirm={() => void addPastedRows(pasteOffer)}
+        />
+      )}
     </div>
   );
 }

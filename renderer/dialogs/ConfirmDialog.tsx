@@ -6,6 +6,8 @@ interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
+  /** The label of the button that says no (default: Hủy). */
+  cancelLabel?: string;
   onCancel(): void;
   onConfirm(): void;
 }
@@ -16,6 +18,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     <Modal
       title={props.title}
       submitLabel={props.confirmLabel}
+      closeLabel={props.cancelLabel}
       onClose={props.onCancel}
       onSubmit={props.onConfirm}
     >

@@ -12,6 +12,13 @@ interface ModalProps {
   onSubmit?(): void;
   submitLabel?: string;
   submitDisabled?: boolean;
+  /** The label of the button that closes without submitting (default: Hủy, or Đóng). */
+  closeLabel?: string;
+  /** Wider dialogs: 'wide' for previews of tables, 'medium' for forms with a preview. */
+  size?: 'wide' | 'medium';
+  /** Extra buttons, left of the closing and submitting ones. */
+  extraActions?: ReactNode;
+  testId?: string;
   children: ReactNode;
 }
 
@@ -21,6 +28,10 @@ export function Modal({
   onSubmit,
   submitLabel,
   submitDisabled,
+  closeLabel,
+  size,
+  extraActions,
+  testId,
   children,
 }: ModalProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -40,8 +51,9 @@ export function Modal({
   return (
     <dialog
       ref={dialog}
-      className="modal"
+      className={size ? `modal modal-${size}` : 'modal'}
       aria-labelledby={titleId}
+      data-testid={testId}
       onCancel={(event) => {
         event.preventDefault(); // React owns whether the dialog exists; Escape asks to close it
         onClose();
@@ -53,10 +65,11 @@ export function Modal({
         </h2>
         <div className="modal-body">{children}</div>
         <div className="modal-actions">
+          {extraActions}
           {onSubmit ? (
             <>
               <button type="button" className="button" onClick={onClose}>
-                {t('dialog.cancel')}
+                {closeLabel ?? t('dialog.cancel')}
               </button>
               <button type="submit" className="button button-primary" disabled={submitDisabled}>
                 {submitLabel}
@@ -64,7 +77,7 @@ export function Modal({
             </>
           ) : (
             <button type="button" className="button button-primary" onClick={onClose} autoFocus>
-              {t('dialog.close')}
+              {closeLabel ?? t('dialog.close')}
             </button>
           )}
         </div>

@@ -73,6 +73,8 @@ export interface DocumentActions {
   selectTable(tableId: number): void;
   setCells(edits: CellEdit[], label: string): void;
   change: ChangeFn;
+  /** Bring the view up to date with a change made by a call that is not a ChangeCall (an import). */
+  applyChanges(changes: ChangeSet): Promise<void>;
   undo(): void;
   redo(): void;
   showError(error: unknown): void;
@@ -300,6 +302,10 @@ export function useDocumentSession(): [DocumentSession, DocumentActions] {
     ),
 
     change,
+    applyChanges: useCallback(
+      (changes: ChangeSet) => enqueue(() => applyChangeSet(changes)),
+      [enqueue, applyChangeSet],
+    ),
     undo: useCallback(() => void change('edit.undo', {}), [change]),
     redo: useCallback(() => void change('edit.redo', {}), [change]),
 

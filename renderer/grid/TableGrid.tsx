@@ -54,6 +54,8 @@ interface TableGridProps {
   zoom: number;
   onEdits(edits: CellEdit[], label: string): void;
   onNotice(message: string): void;
+  /** A paste taller than the table: ask, add the rows, answer their ids (null: declined). */
+  onPasteRows(table: Table, count: number): Promise<number[] | null>;
   onSelectionChange(selection: GridSelection): void;
   focusRequest: FocusRequest | null;
 }
@@ -86,6 +88,7 @@ export function TableGrid({
   zoom,
   onEdits,
   onNotice,
+  onPasteRows,
   onSelectionChange,
   focusRequest,
 }: TableGridProps) {
@@ -109,9 +112,9 @@ export function TableGrid({
   );
 
   const [controller] = useState(() =>
-    createGridController(ui, { table, order, readOnly, onEdits, onNotice }),
+    createGridController(ui, { table, order, readOnly, onEdits, onNotice, onPasteRows }),
   );
-  useEffect(() => controller.setView({ table, order, readOnly, onEdits, onNotice }));
+  useEffect(() => controller.setView({ table, order, readOnly, onEdits, onNotice, onPasteRows }));
 
   const context = useMemo<GridContext>(() => ({ controller }), [controller]);
 

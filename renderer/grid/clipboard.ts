@@ -1,19 +1,27 @@
 /**
- * The grid's clipboard: Ctrl+C puts the selection on the clipboard as TSV (for any spreadsheet)
- * and as an HTML table (for Word and for Excel's formatting); Ctrl+V pastes from the active cell.
+ * The grid's clipboard. THE paste entry point of the grid, and what Ctrl+C writes.
  *
- * This module is THE paste entry point of the grid. For now it reads the plain-text flavour only
- * (notes/paste-from-excel.md §2 step 4); the rich paste (HTML tables from Excel, Word, Sheets,
- * raw values, per-column number conventions) will replace `pasteEdits` here without touching the
- * grid. Everything a paste changes is one batch, so one Ctrl+Z takes it back.
+ * Copy puts the selection on the clipboard twice: as TSV of the figures written the Vietnamese
+ * way (what a person sees; any spreadsheet reads it), and as an HTML table in Excel's own dialect,
+ * each figure carrying its exact value in `x:num` and a number format, so Excel (whatever its
+ * locale) pastes numbers back as numbers, and Word gets a table.
+ *
+ * Paste reads text/plain and text/html from the event and hands them to the shared paste engine
+ * (shared/paste: which flavour to trust, number conventions per column, header rows, code rows,
+ * STT columns and unit names recognised and aligned to the table). The HTML is parsed by the
+ * browser's DOMParser into an inert document and only read (`fromDom`); none of its nodes ever
+ * enters the page. What comes back is planned here as ONE batch of cell edits, plus the rows to
+ * add when the block is taller than the table — which the grid asks about before adding.
  */
 import type { CellEdit } from '../../shared/api';
-import type { Table } from '../../shared/model';
-import { displayText, parseCellInput } from './cell-text';
+import { pasteIntoTable, type PasteResult } from '../../shared/paste/align-block';
+import { fromDom, parseHtml, type HtmlElement } from '../../shared/paste/html-tree';
+import { isFigureColumn, type CellValue, type Column, type Table } from '../../shared/model';
+import { displayText } from './cell-text';
 import type { DisplayOrder } from './display-order';
 import { isEditableCell } from './range-edits';
-import { rangeOf, type CellRange, type Selection } from './selection';
-import { formatTsv, parseTsv } from './tsv';
+import { cellCount, positions, rangeOf, type CellRange, type Selection } from './selection';
+import { formatTsv } from './tsv';
 
 export interface ClipboardPayload {
   text: string;
@@ -26,83 +34,215 @@ function escapeHtml(text: string): string {
   );
 }
 
-/** The selection as the person sees it: figures written the Vietnamese way, as on the form. */
-export function copyPayload(table: Table, order: DisplayOrder, range: CellRange): ClipboardPayload {
-  const rows: string[][] = [];
-  for (let r = range.top; r <= range.bottom; r++) {
-    const row = order.rows[r];
-    const texts: string[] = [];
-    for (let c = range.left; c <= range.right; c++) {
-      texts.push(displayText(row.cells[c] ?? null, table.columns[c]));
-    }
-    rows.push(texts);
-  }
-  const body = rows
-    .map(
-      (r) =>
-        `<tr>${r.map((t) => `<td>${escapeHtml(t).replace(/\n/g, '<br>')}</td>`).join('')}</tr>`,
-    )
-    .join('');
-  return {
-    text: formatTsv(rows),
-    html: `<meta charset="utf-8"><table>${body}</table>`,
-  };
+/** Excel's number format for a column's decimals: "#,##0" or "#,##0.00", escaped for CSS. */
+function numberFormatClass(decimals: number): string {
+  return `n${Math.min(10, Math.max(0, decimals))}`;
 }
 
-export interface PasteResult {
-  edits: CellEdit[];
-  /** Rows and columns of the block that fell outside the table (not pasted, and said so). */
-  clippedRows: number;
-  clippedColumns: number;
-  /** Cells of the block that landed on cells that cannot be edited (a group row's figures). */
-  lockedCells: number;
+function numberFormatRules(decimalsUsed: Iterable<number>): string {
+  const rules: string[] = [];
+  for (const d of decimalsUsed) {
+    const format = d > 0 ? `\\#\\,\\#\\#0\\.${'0'.repeat(d)}` : '\\#\\,\\#\\#0';
+    rules.push(`.${numberFormatClass(d)}{mso-number-format:"${format}";}`);
+  }
+  return rules.join('\n');
 }
 
 /**
- * Where a block of text goes: from the top-left of the selection. One value pasted onto a
- * selected range fills the whole range (what spreadsheet users expect, notes §4).
+ * The selection as the person sees it (figures the Vietnamese way, as on the form) in TSV, and as
+ * an Excel-dialect HTML table whose figures carry their exact values.
  */
-export function pasteEdits(
-  table: Table,
-  order: DisplayOrder,
-  selection: Selection,
-  block: readonly (readonly string[])[],
-): PasteResult {
-  const range = rangeOf(selection);
-  const single = block.length === 1 && block[0].length === 1;
-  const height = single ? range.bottom - range.top + 1 : block.length;
-  const width = single ? range.right - range.left + 1 : Math.max(...block.map((r) => r.length));
-  const result: PasteResult = { edits: [], clippedRows: 0, clippedColumns: 0, lockedCells: 0 };
-  result.clippedRows = Math.max(0, range.top + height - order.rows.length);
-  result.clippedColumns = Math.max(0, range.left + width - table.columns.length);
-  for (let i = 0; i < height; i++) {
-    const row = order.rows[range.top + i];
-    if (!row) break;
-    for (let j = 0; j < width; j++) {
-      const col = range.left + j;
-      const column = table.columns[col];
-      if (!column) break;
-      const text = single ? block[0][0] : (block[i][j] ?? '');
-      if (!isEditableCell(row, column)) {
-        if (text.trim() !== '') result.lockedCells++;
-        continue;
-      }
-      const value = parseCellInput(text, column);
-      if (Object.is(row.cells[col] ?? null, value)) continue;
-      result.edits.push({ tableId: table.id, rowId: row.id, columnId: column.id, value });
+export function copyPayload(table: Table, order: DisplayOrder, range: CellRange): ClipboardPayload {
+  const texts: string[][] = [];
+  const cells: string[] = [];
+  const decimalsUsed = new Set<number>();
+  for (let r = range.top; r <= range.bottom; r++) {
+    const row = order.rows[r];
+    const line: string[] = [];
+    let tr = '';
+    for (let c = range.left; c <= range.right; c++) {
+      const column = table.columns[c];
+      const value = row.cells[c] ?? null;
+      const shown = displayText(value, column);
+      line.push(shown);
+      tr += htmlCell(value, shown, column, decimalsUsed);
     }
+    texts.push(line);
+    cells.push(`<tr>${tr}</tr>`);
   }
-  return result;
+  const style =
+    // The displayed text uses Vietnamese separators: say so, as Excel does in its own HTML.
+    'table{mso-displayed-decimal-separator:"\\,";mso-displayed-thousand-separator:"\\.";}\n' +
+    'td{mso-number-format:General;vertical-align:bottom;}\n' +
+    '.t{mso-number-format:"\\@";}\n' +
+    numberFormatRules(decimalsUsed);
+  const html =
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office" ' +
+    'xmlns:x="urn:schemas-microsoft-com:office:excel" xmlns="http://www.w3.org/TR/REC-html40">' +
+    '<head><meta charset="utf-8"><meta name="generator" content="Biểu">' +
+    `<style>\n${style}\n</style></head><body><table>${cells.join('')}</table></body></html>`;
+  return { text: formatTsv(texts), html };
 }
 
-/** Read a paste event's block: plain text for now (see the module comment). */
-export function clipboardBlock(data: DataTransfer | null): string[][] | null {
-  const text = data?.getData('text/plain') ?? '';
-  return text === '' ? null : parseTsv(text);
+function htmlCell(
+  value: CellValue,
+  shown: string,
+  column: Column,
+  decimalsUsed: Set<number>,
+): string {
+  const body = escapeHtml(shown).replace(/\n/g, '<br>');
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (!isFigureColumn(column)) return `<td x:num="${value}">${body}</td>`;
+    decimalsUsed.add(column.decimals);
+    return `<td class="${numberFormatClass(column.decimals)}" x:num="${value}">${body}</td>`;
+  }
+  if (value === null) return '<td></td>';
+  // Text (a name, or a note typed where a figure belongs) stays text in Excel too.
+  return `<td class="t" x:str>${body}</td>`;
 }
 
 /** Fill a copy event with the selection. */
 export function writeClipboard(data: DataTransfer, payload: ClipboardPayload): void {
   data.setData('text/plain', payload.text);
   data.setData('text/html', payload.html);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paste
+
+/**
+ * Clipboard HTML through the browser's parser: an inert document (nothing runs, nothing loads),
+ * read into the paste engine's own tree. If the browser refuses (Trusted Types …), the engine's
+ * own tolerant parser reads the same text; it never touches the page either.
+ */
+export function parseClipboardHtml(html: string): HtmlElement {
+  try {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return fromDom(doc);
+  } catch {
+    return parseHtml(html);
+  }
+}
+
+/** A cell edit for one of the rows the paste adds: which new row (0 = the first added). */
+export interface NewRowEdit {
+  newRow: number;
+  columnId: number;
+  value: CellValue;
+}
+
+export interface PastePlan {
+  /** Edits on existing rows: one batch. */
+  edits: CellEdit[];
+  /** Rows the block needs beyond the end of the table, and what goes into them. */
+  rowsToAdd: number;
+  newRowEdits: NewRowEdit[];
+  /** What the engine decided (flavour, conventions, header rows, placement), in Vietnamese. */
+  notes: string[];
+  /** Cells of the block that landed on cells that cannot be edited (a group row's figures). */
+  lockedCells: number;
+  /** The cells pasted, in display order (their bounding box), for the history's label. */
+  range: CellRange;
+  /** What to select afterwards: the block as placed, or null when it went to rows by name. */
+  select: CellRange | null;
+  /** The engine's full result, for tests and for the notes. */
+  result: PasteResult | null;
+}
+
+/** The value one pasted cell takes in a column: a figure as read, a text column as written. */
+function singleValue(result: PasteResult, column: Column): CellValue {
+  const block = result.block;
+  const value = block.values[0]?.[0] ?? null;
+  if (isFigureColumn(column) || value === null || block.keepText[0]?.[0]) return value;
+  const cell = block.grid.cells[0]?.[0];
+  if (!cell) return null;
+  if (typeof cell.value === 'number') return cell.value;
+  const text = (cell.value ?? '').trim();
+  return /^(0|[1-9]\d{0,14})$/.test(text) ? Number(text) : text === '' ? null : text;
+}
+
+/**
+ * Plans a paste at the selection. Rows are counted as the grid shows them (display order), so
+ * a block lands where the person sees it land. Returns null when the clipboard holds nothing.
+ */
+export function planPaste(
+  table: Table,
+  order: DisplayOrder,
+  selection: Selection,
+  data: { text: string; html: string },
+  parseHtmlWith: (html: string) => HtmlElement = parseClipboardHtml,
+): PastePlan | null {
+  const range = rangeOf(selection);
+  const shown: Table = { ...table, rows: order.rows.slice() };
+  const result = pasteIntoTable(
+    { text: data.text, html: data.html },
+    shown,
+    { rowIndex: range.top, columnIndex: range.left },
+    { locale: 'vi', parseHtml: parseHtmlWith },
+  );
+  if (result.block.flavour === 'empty') return null;
+  const plan: PastePlan = {
+    edits: [],
+    rowsToAdd: 0,
+    newRowEdits: [],
+    notes: [],
+    lockedCells: 0,
+    range,
+    select: range,
+    result,
+  };
+
+  // One value onto a selected range fills the range (notes/paste-from-excel.md §4).
+  const single = result.block.values.length === 1 && result.block.grid.columnCount === 1;
+  if (single && cellCount(range) > 1) {
+    for (const { row: r, col: c } of positions(range)) {
+      const row = order.rows[r];
+      const column = table.columns[c];
+      if (!row || !column) continue;
+      const value = singleValue(result, column);
+      if (!isEditableCell(row, column)) {
+        if (value !== null) plan.lockedCells++;
+        continue;
+      }
+      if (Object.is(row.cells[c] ?? null, value)) continue;
+      plan.edits.push({ tableId: table.id, rowId: row.id, columnId: column.id, value });
+    }
+    plan.notes = result.block.notes;
+    return plan;
+  }
+
+  plan.notes = result.notes;
+  plan.rowsToAdd = result.rowsToAdd;
+  const count = order.rows.length;
+  for (const e of result.edits) {
+    const column = table.columns[e.columnIndex];
+    if (!column) continue;
+    if (e.rowIndex >= count) {
+      plan.newRowEdits.push({ newRow: e.rowIndex - count, columnId: column.id, value: e.value });
+      continue;
+    }
+    const row = order.rows[e.rowIndex];
+    if (!isEditableCell(row, column)) {
+      if (e.value !== null) plan.lockedCells++;
+      continue;
+    }
+    plan.edits.push({ tableId: table.id, rowId: row.id, columnId: column.id, value: e.value });
+  }
+
+  // Select what was pasted: the block's rows and columns as placed.
+  const placed = { top: Infinity, bottom: -1, left: Infinity, right: -1 };
+  for (const r of result.rowMap) {
+    if (r === null || r >= count) continue;
+    placed.top = Math.min(placed.top, r);
+    placed.bottom = Math.max(placed.bottom, r);
+  }
+  for (const c of result.columnMap) {
+    if (c === null) continue;
+    placed.left = Math.min(placed.left, c);
+    placed.right = Math.max(placed.right, c);
+  }
+  if (placed.bottom >= 0 && placed.right >= 0) plan.range = placed;
+  // Rows placed by unit name are scattered: a box around them would select cells not pasted.
+  plan.select = result.rows === 'name' ? null : plan.range;
+  return plan;
 }

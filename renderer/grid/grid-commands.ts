@@ -10,7 +10,7 @@ import { cellAddress, sheetLayout } from '../../shared/layout';
 import type { Row, Table } from '../../shared/model';
 import { t, tDocument } from '../i18n';
 import { editorText, parseCellInput } from './cell-text';
-import { clipboardBlock, copyPayload, pasteEdits, writeClipboard } from './clipboard';
+import { copyPayload, planPaste, writeClipboard, type PastePlan } from './clipboard';
 import { colIdOf } from './column-defs';
 import type { DisplayOrder } from './display-order';
 import type { CellKey, GridController } from './grid-controller';
@@ -34,6 +34,11 @@ export interface GridView {
   readOnly: boolean;
   onEdits(edits: CellEdit[], label: string): void;
   onNotice(message: string): void;
+  /**
+   * A paste needs rows beyond the end of the table: ask the person, add them, and answer the
+   * new rows' ids in table order — or null when they declined (or the rows could not be added).
+   */
+  onPasteRows(table: Table, count: number): Promise<number[] | null>;
 }
 
 /** The cells of a range, named as in the checks ("C8:F12"), for the history's labels. */
@@ -136,6 +141,35 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     }
   };
 
+  /** Writes a planned paste: new rows first when the person agrees, then ONE batch of cells. */
+  const applyPaste = async (plan: PastePlan, tb: Table, o: DisplayOrder): Promise<void> => {
+    const notes = [...plan.notes];
+    let edits = plan.edits;
+    if (plan.rowsToAdd > 0) {
+      const added = await view().onPasteRows(tb, plan.rowsToAdd);
+      if (added && added.length >= plan.rowsToAdd) {
+        edits = edits.concat(
+          plan.newRowEdits.map((e) => ({
+            tableId: tb.id,
+            rowId: added[e.newRow],
+            columnId: e.columnId,
+            value: e.value,
+          })),
+        );
+        notes.push(t('paste.rowsAdded', { rows: plan.rowsToAdd }));
+      } else {
+        const cells = plan.newRowEdits.filter((e) => e.value !== null).length;
+        notes.push(t('paste.rowsDeclined', { rows: plan.rowsToAdd, cells }));
+      }
+    }
+    if (plan.lockedCells > 0) notes.push(t('paste.locked', { count: plan.lockedCells }));
+    edit(
+      edits,
+      tDocument('label.paste', { count: edits.length, cells: rangeName(tb, o, plan.range) }),
+    );
+    if (notes.length > 0) view().onNotice(notes.join('\n'));
+  };
+
   return {
     setView: (next) => {
       current = next;
@@ -178,35 +212,22 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     paste: (data) => {
       const state = ui.get();
       const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
-      const block = clipboardBlock(data);
-      const { table: tb, order: o, readOnly: ro, onNotice: notice } = view();
-      if (!selection || !block || ro) return;
-      const result = pasteEdits(tb, o, selection, block);
-      // The pasted block becomes the selection, as in a spreadsheet.
-      const range = rangeOf(selection);
-      const single = block.length === 1 && block[0].length === 1;
-      const pasted: CellRange = {
-        top: range.top,
-        left: range.left,
-        bottom: single ? range.bottom : Math.min(o.rows.length, range.top + block.length) - 1,
-        right: single ? range.right : Math.min(tb.columns.length, range.left + block[0].length) - 1,
-      };
-      ui.update({
-        selection: {
-          anchor: { row: pasted.top, col: pasted.left },
-          end: { row: pasted.bottom, col: pasted.right },
-        },
+      const { table: tb, order: o, readOnly: ro } = view();
+      if (!selection || ro) return;
+      const plan = planPaste(tb, o, selection, {
+        text: data.getData('text/plain'),
+        html: data.getData('text/html'),
       });
-      edit(
-        result.edits,
-        tDocument('label.paste', {
-          count: result.edits.length,
-          cells: rangeName(tb, o, pasted),
-        }),
-      );
-      if (result.clippedRows > 0 || result.clippedColumns > 0)
-        notice(t('paste.clipped', { rows: result.clippedRows, columns: result.clippedColumns }));
-      else if (result.lockedCells > 0) notice(t('paste.locked', { count: result.lockedCells }));
+      if (!plan) return;
+      // The pasted block becomes the selection, as in a spreadsheet.
+      if (plan.select)
+        ui.update({
+          selection: {
+            anchor: { row: plan.select.top, col: plan.select.left },
+            end: { row: plan.select.bottom, col: plan.select.right },
+          },
+        });
+      void applyPaste(plan, tb, o);
     },
   };
 }

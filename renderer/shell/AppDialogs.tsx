@@ -15,6 +15,8 @@ import { RecoverDialog } from '../document/RecoverDialog';
 import type { DocumentActions, DocumentSession } from '../document/use-document-session';
 import { t } from '../i18n';
 import { AddTableDialog } from '../tables/AddTableDialog';
+import { ExportDialog } from '../transfer/ExportDialog';
+import { ImportDialog } from '../transfer/ImportDialog';
 
 export type OpenDialog =
   | { kind: 'new' }
@@ -24,6 +26,9 @@ export type OpenDialog =
   | { kind: 'meta' }
   | { kind: 'backups' }
   | { kind: 'addTable' }
+  /** `path`: a file chosen already in the native dialog (Electron). */
+  | { kind: 'import'; path: string | null }
+  | { kind: 'export' }
   | { kind: 'tableRename' | 'tableDelete' | 'saveTemplate'; tableId: number; name: string };
 
 type AppInfo = CallOutput<'app.info'>;
@@ -36,6 +41,13 @@ export function defaultNewPath(appInfo: AppInfo | null): string {
   const dir = appInfo.documentsDir.replace(/[\\/]+$/, '');
   const separator = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
   return `${dir}${separator}${NEW_DOCUMENT_NAME}`;
+}
+
+/** A file next to the document, with another extension: "…/Bao-cao.bieu" → "…/Bao-cao.xlsx". */
+export function siblingPath(documentPath: string, extension: string): string {
+  return /\.bieu$/i.test(documentPath)
+    ? documentPath.replace(/\.bieu$/i, extension)
+    : `${documentPath}${extension}`;
 }
 
 /** The file name without its folder and without ".bieu", for the rename field. */
@@ -51,6 +63,12 @@ interface AppDialogsProps {
   actions: DocumentActions;
   onClose(): void;
   onNotice(message: string): void;
+}
+
+/** The folder of a path, with the separator the path itself uses. */
+function folderOf(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i > 0 ? path.slice(0, i + 1) : '';
 }
 
 export function AppDialogs({
@@ -145,6 +163,48 @@ export function AppDialogs({
             const added = changes ? await call('document.current', {}) : null;
             const fresh = added?.tables.find((x) => !before.has(x.id));
             if (fresh) actions.selectTable(fresh.id);
+          }}
+        />
+      )}
+      {dialog?.kind === 'import' && info && (
+        <ImportDialog
+          startPath={dialog.path}
+          initialPath={`${folderOf(info.path)}`}
+          nativeDialogs={appInfo?.nativeDialogs ?? false}
+          tables={info.tables}
+          onClose={onClose}
+          onCancelled={(message) => {
+            onClose();
+            onNotice(message);
+          }}
+          onImported={async (outcome) => {
+            onClose();
+            const before = new Set(info.tables.map((x) => x.id));
+            await actions.applyChanges(outcome.changes);
+            // Show what was imported: the first new table, else the table figures went onto.
+            const fresh = outcome.changes.structureChanged.find((id) => !before.has(id));
+            const shown = fresh ?? outcome.targets[0];
+            if (shown !== undefined) actions.selectTable(shown);
+            onNotice(
+              [
+                t('import.done', { count: outcome.count, file: outcome.file }),
+                ...outcome.notes,
+              ].join('\n'),
+            );
+          }}
+        />
+      )}
+      {dialog?.kind === 'export' && info && (
+        <ExportDialog
+          table={info.tables.find((x) => x.id === session.selectedTableId) ?? null}
+          initialPath={siblingPath(info.path, '.xlsx')}
+          nativeDialogs={appInfo?.nativeDialogs ?? false}
+          readOnly={readOnly}
+          onClose={onClose}
+          onSaveMeta={(meta) => actions.change('meta.set', { meta })}
+          onExported={(result) => {
+            onClose();
+            onNotice(t('export.done', { count: result.sheets.length, file: result.file }));
           }}
         />
       )}

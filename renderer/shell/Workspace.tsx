@@ -42,6 +42,7 @@ interface WorkspaceProps {
   onFocusCell(tableId: number, position: CellPosition): void;
   onSelectionChange(selection: GridSelection): void;
   onNotice(message: string): void;
+  onPasteRows(table: Table, count: number): Promise<number[] | null>;
   onError(error: unknown): void;
   onSaveTemplate(): void;
   onClosePanel(): void;
@@ -97,6 +98,7 @@ export function Workspace(props: WorkspaceProps) {
               zoom={props.zoom}
               onEdits={props.onEdits}
               onNotice={props.onNotice}
+              onPasteRows={props.onPasteRows}
               onSelectionChange={props.onSelectionChange}
               focusRequest={props.focusRequest?.tableId === table.id ? props.focusRequest : null}
             />

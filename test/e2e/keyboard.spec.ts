@@ -118,7 +118,7 @@ test('a range selected by Shift+arrows and by dragging; Delete, Ctrl+D, Ctrl+C /
     () => (window as unknown as { copied: Promise<{ text: string; html: string }> }).copied,
   );
   expect(payload.text).toBe(`${vi(four[0])}\t${vi(four[1])}\r\n${vi(four[2])}\t${vi(four[3])}\r\n`);
-  expect(payload.html).toContain(`<td>${vi(four[0])}</td>`);
+  expect(payload.html).toContain(`x:num="${four[0]}">${vi(four[0])}</td>`);
 
   await cellAt(page, 5, COL.under7).click();
   await page.keyboard.press('Control+v');

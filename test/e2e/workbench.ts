@@ -70,3 +70,98 @@ export function codeCell(page: Page, col: number): Locator {
     .getByTestId('grid')
     .locator(`[role="row"][row-index="t-0"] [role="gridcell"][aria-colindex="${col + 1}"]`);
 }
+
+export const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
+
+/**
+ * Call the host's API from the test, as the page does (the token is in the host's URL): to read
+ * what is stored, never to drive the workbench.
+ */
+export async function hostCall<T = unknown>(url: string, name: string, input: unknown = {}) {
+  const address = new URL(url);
+  const token = address.searchParams.get('token') ?? '';
+  const response = await fetch(`${address.origin}/api/${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Bieu-Token': token },
+    body: JSON.stringify(input),
+  });
+  const reply = (await response.json()) as { ok: boolean; value?: T; error?: string };
+  if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
+  return reply.value as T;
+}
+
+/** The table shown, as the host stores it. */
+export async function tableByName(url: string, name: string): Promise<Table> {
+  const info = await hostCall<{ tables: { id: number; name: string }[] }>(url, 'document.current');
+  const found = info.tables.find((x) => x.name === name);
+  if (!found) throw new Error(`no table «${name}» in ${info.tables.map((x) => x.name).join(', ')}`);
+  return hostCall<Table>(url, 'table.get', { tableId: found.id });
+}
+
+/** Tệp › Nhập Excel…: read a workbook through the dialog and, when asked, accept it unchanged. */
+export async function openImport(page: Page, file: string): Promise<Locator> {
+  await menu(page, 'Tệp', 'Nhập Excel…');
+  const dialog = page.getByTestId('import-dialog');
+  await dialog.getByLabel('Đường dẫn tệp .xlsx').fill(file);
+  await dialog.getByRole('button', { name: 'Đọc tệp' }).click();
+  return dialog;
+}
+
+export async function importUnchanged(page: Page, file: string): Promise<void> {
+  const dialog = await openImport(page, file);
+  await expect(dialog.getByTestId('import-table').first()).toBeVisible({ timeout: 20_000 });
+  await dialog.getByRole('button', { name: 'Nhập', exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/**
+ * The checks panel's entries for one table: the whole list when the panel shows only the table
+ * on screen, or that table's group when it lists the document's findings table by table.
+ */
+export function findingsOf(page: Page, table: string): Locator {
+  const panel = '[data-testid="checks-panel"]';
+  const name = JSON.stringify(table);
+  return page.locator(
+    `${panel} > .checks-list .finding, ${panel} .checks-group[data-table=${name}] .finding`,
+  );
+}
+
+/** The checks panel's findings for a table: severity, cell and message. */
+export async function shownFindings(page: Page, table: string): Promise<string[]> {
+  const texts = await findingsOf(page, table).evaluateAll((buttons) =>
+    buttons.map((b) =>
+      ['.finding-severity', '.finding-cell', '.finding-message']
+        .map((s) => b.querySelector(s)?.textContent ?? '')
+        .join(' | '),
+    ),
+  );
+  return texts.sort();
+}
+
+/** Every marked cell of the grid: "row:col=severity", as the grid shows them. */
+export async function markedCells(page: Page): Promise<string[]> {
+  const marks = await page
+    .getByTestId('grid')
+    .locator('[data-finding]')
+    .evaluateAll((spans) =>
+      spans.map((span) => {
+        const cell = span.closest('[role="gridcell"]');
+        const row = span.closest('[role="row"]');
+        return `${row?.getAttribute('row-index')}:${cell?.getAttribute('aria-colindex')}=${span.getAttribute('data-finding')}`;
+      }),
+    );
+  return marks.sort();
+}
+
+/** Put a paste event on the focused cell, as the browser does for Ctrl+V, with these flavours. */
+export async function dispatchPaste(page: Page, flavours: { text: string; html?: string }) {
+  await page.evaluate(({ text, html }) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    if (html) data.setData('text/html', html);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, flavours);
+}

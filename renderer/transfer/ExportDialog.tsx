@@ -1,0 +1,259 @@
+/**
+ * "Xuất Excel…": the current table or the whole document as an appendix workbook. The dialog
+ * shows the header block the file will carry (issuing body, "Kèm theo…", reference date, place
+ * and date — from the document's metadata, editable through the report-information form) and,
+ * before anything is written, which tables still have open errors: those cells keep the values
+ * written and are marked in the file, and exporting them needs the person's confirmation.
+ * Nothing changes silently (DOMAIN.md).
+ */
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { CallOutput, ExportPreview } from '../../shared/api';
+import { call, messageOf } from '../api-client';
+import { Modal } from '../dialogs/Modal';
+import { MetaDialog } from '../document/MetaDialog';
+import { t, useLanguage } from '../i18n';
+
+export type ExportResult = CallOutput<'export.run'>;
+
+type Scope = 'table' | 'document';
+
+interface ExportDialogProps {
+  /** The table on screen, when there is one. */
+  table: { id: number; name: string } | null;
+  initialPath: string;
+  nativeDialogs: boolean;
+  readOnly: boolean;
+  onClose(): void;
+  onExported(result: ExportResult): void;
+  /** Save the report information (one undoable change); resolves when it is stored. */
+  onSaveMeta(meta: Record<string, string | null>): Promise<unknown>;
+}
+
+const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+const MOTTO_SUBTITLE = 'Độc lập - Tự do - Hạnh phúc';
+
+/** A header line as it will print; an unfilled one is said so, not hidden. */
+function Line({ text, className }: { text: string; className?: string }) {
+  const blank = text.trim() === '' || /^[.…\s]*$/.test(text) || text.includes('……');
+  return (
+    <span className={`${className ?? ''}${blank ? ' export-blank' : ''}`.trim()}>
+      {text.trim() === '' ? t('export.unfilled') : text}
+    </span>
+  );
+}
+
+export function ExportDialog({
+  table,
+  initialPath,
+  nativeDialogs,
+  readOnly,
+  onClose,
+  onExported,
+  onSaveMeta,
+}: ExportDialogProps) {
+  useLanguage();
+  const [scope, setScope] = useState<Scope>(table ? 'table' : 'document');
+  const [preview, setPreview] = useState<ExportPreview | null>(null);
+  const [valuesOnly, setValuesOnly] = useState(false);
+  const [path, setPath] = useState(initialPath);
+  const [confirmed, setConfirmed] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [editingMeta, setEditingMeta] = useState(false);
+  const [seq, setSeq] = useState(0);
+  const pathId = useId();
+
+  const tableId = scope === 'table' && table ? table.id : undefined;
+  useEffect(() => {
+    let live = true;
+    call('export.preview', tableId === undefined ? {} : { tableId }).then(
+      (next) => {
+        if (!live) return;
+        setPreview(next);
+        setError(null);
+      },
+      (e: unknown) => live && setError(messageOf(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tableId, seq]);
+
+  const withErrors = preview?.tables.filter((x) => x.errors > 0) ?? [];
+  const trimmed = path.trim();
+  const ready =
+    preview !== null && trimmed !== '' && !running && (withErrors.length === 0 || confirmed);
+
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      const result = await call('export.run', {
+        path: trimmed,
+        valuesOnly,
+        ...(tableId === undefined ? {} : { tableId }),
+      });
+      onExported(result);
+    } catch (e) {
+      setError(messageOf(e));
+      setRunning(false);
+    }
+  };
+
+  const reportError = useCallback((e: unknown) => setError(messageOf(e)), []);
+  const lines = preview?.lines;
+  const firstTitle = preview?.tables[0]?.title ?? '';
+
+  return (
+    <>
+      <Modal
+        title={t('export.title')}
+        submitLabel={running ? t('export.running') : t('export.submit')}
+        submitDisabled={!ready}
+        onClose={onClose}
+        onSubmit={() => void run()}
+        size="medium"
+        testId="export-dialog"
+      >
+        {error && (
+          <p className="import-refused" role="alert">
+            {error}
+          </p>
+        )}
+        <fieldset className="export-scope">
+          <legend className="field-label">{t('export.scope')}</legend>
+          <label className="export-choice">
+            <input
+              type="radio"
+              name="export-scope"
+              checked={scope === 'table'}
+              disabled={!table}
+              onChange={() => {
+                setScope('table');
+                setConfirmed(false);
+              }}
+            />
+            {table ? t('export.scopeTable', { name: table.name }) : t('export.scopeNoTable')}
+          </label>
+          <label className="export-choice">
+            <input
+              type="radio"
+              name="export-scope"
+              checked={scope === 'document'}
+              onChange={() => {
+                setScope('document');
+                setConfirmed(false);
+              }}
+            />
+            {t('export.scopeDocument')}
+          </label>
+        </fieldset>
+
+        <div className="export-heading-row">
+          <h3 className="export-subheading">{t('export.header')}</h3>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={readOnly}
+            title={readOnly ? t('readOnly.cannot') : undefined}
+            onClick={() => setEditingMeta(true)}
+          >
+            {t('export.editMeta')}
+          </button>
+        </div>
+        {lines ? (
+          <div className="export-paper" data-testid="export-header">
+            <div className="export-paper-top">
+              <div className="export-paper-left">
+                <Line text={lines.agency} className="export-agency" />
+                <Line text={lines.office} className="export-office" />
+              </div>
+              <div className="export-paper-right">
+                <span className="export-motto">{MOTTO}</span>
+                <span className="export-motto-sub">{MOTTO_SUBTITLE}</span>
+              </div>
+            </div>
+            <p className="export-paper-title">
+              {scope === 'document' && preview && preview.tables.length > 1
+                ? t('export.titles', { count: preview.tables.length })
+                : firstTitle}
+            </p>
+            <Line text={lines.attachment} className="export-paper-line" />
+            <Line text={lines.referenceDate} className="export-paper-line" />
+            <div className="export-paper-foot">
+              <Line text={lines.placeDate} className="export-place" />
+            </div>
+          </div>
+        ) : (
+          <p className="field-hint">{t('start.loading')}</p>
+        )}
+
+        {withErrors.length > 0 && (
+          <div className="export-warning" role="alert" data-testid="export-warning">
+            <ul>
+              {withErrors.map((x) => (
+                <li key={x.name}>{t('export.openErrors', { name: x.name, count: x.errors })}</li>
+              ))}
+            </ul>
+            <label className="export-confirm">
+              <input
+                type="checkbox"
+                checked={confirmed}
+                onChange={(event) => setConfirmed(event.target.checked)}
+              />
+              {t('export.confirm')}
+            </label>
+          </div>
+        )}
+
+        <label className="export-choice export-values">
+          <input
+            type="checkbox"
+            checked={valuesOnly}
+            onChange={(event) => setValuesOnly(event.target.checked)}
+          />
+          {t('export.valuesOnly')}
+        </label>
+
+        <label htmlFor={pathId} className="field-label">
+          {t('export.path')}
+        </label>
+        <div className="path-row">
+          <input
+            id={pathId}
+            className="text-field"
+            value={path}
+            spellCheck={false}
+            onChange={(event) => setPath(event.target.value)}
+          />
+          {nativeDialogs && (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                call('dialog.pickPath', { purpose: 'export' }).then(
+                  (picked) => picked && setPath(picked),
+                  reportError,
+                )
+              }
+            >
+              {t('dialog.browse')}
+            </button>
+          )}
+        </div>
+      </Modal>
+      {/* A sibling, not a child: its form must not submit the export's form. */}
+      {editingMeta && (
+        <MetaDialog
+          readOnly={readOnly}
+          onCancel={() => setEditingMeta(false)}
+          onError={reportError}
+          onSave={(meta) => {
+            setEditingMeta(false);
+            onSaveMeta(meta).then(() => setSeq((n) => n + 1), reportError);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+/**
+ * Nhập Excel… through the real host, in Chromium (issue 6, "Import .xlsx"): the preview of what
+ * was recognised, accepting it unchanged (the table and its five planted errors, on the cells
+ * expected.json names), corrections of name and row roles, a refused file that changes nothing,
+ * and cancelling a large file while it is being read.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { cellAddress, sheetLayout } from '../../shared/layout';
+import type { Table } from '../../shared/model';
+import { expect, test } from './host-fixture';
+import {
+  ARTIFACTS,
+  cellAt,
+  findingsOf,
+  FIXTURES,
+  hostCall,
+  openImport,
+  tableByName,
+  tableNames,
+} from './workbench';
+
+const XLSX = path.join(FIXTURES, 'dan-so-ho-ngheo.xlsx');
+const EXPECTED = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'expected.json'), 'utf8')) as {
+  files: Record<string, { findings: { cell: string; kind: string }[] }>;
+};
+
+/**
+ * Where a cell of the SOURCE sheet (expected.json's "C13") is in the imported table, given the
+ * sheet row of its first data row; and where that is in the grid as shown (a single grand total
+ * is pinned at the bottom) and what the checks call it (the exported layout's address).
+ */
+function mapped(table: Table, firstSourceRow: number, address: string) {
+  const m = /^([A-Z])(\d+)$/.exec(address)!;
+  const col = m[1].charCodeAt(0) - 65;
+  const rowIndex = Number(m[2]) - firstSourceRow;
+  const totals = table.rows.filter((r) => r.role === 'total');
+  const row = table.rows[rowIndex];
+  const pinned = totals.length === 1 && row === totals[0];
+  const body = table.rows.filter((r) => !(totals.length === 1 && r === totals[0]));
+  return {
+    grid: [pinned ? 'total' : body.indexOf(row), col] as [number | 'total', number],
+    named: cellAddress(sheetLayout(table), rowIndex, col),
+  };
+}
+
+test('Nhập Excel…: the preview shows what was recognised; accepted unchanged, the table shows with its five errors', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  // The sample document's two tables.
+  const tablesBefore = ['Dân số và tỷ lệ tham gia', 'CDHT theo nhóm'];
+  await expect(tableNames(page)).toHaveText(tablesBefore);
+
+  const dialog = await openImport(page, XLSX);
+  const section = dialog.getByTestId('import-table');
+  await expect(section).toHaveCount(1);
+  // Sheet, rows, header levels; the code row with its formulas; number conventions; roles.
+  await expect(section.locator('.import-source')).toContainText('Trang «Dân số» · dòng 8–19');
+  await expect(section.locator('.import-source')).toContainText('12 dòng × 8 cột');
+  await expect(section.locator('.import-source')).toContainText('tiêu đề 2 tầng');
+  await expect(section.locator('thead')).toContainText('Chia ra');
+  await expect(section.getByTestId('import-code').nth(2)).toHaveText('1=2+3');
+  await expect(section.locator('.import-kinds')).toContainText('Tỷ lệ %, 2 số lẻ');
+  await expect(section.getByLabel('Vai trò dòng 8')).toHaveValue('group');
+  await expect(section.getByLabel('Vai trò dòng 9')).toHaveValue('detail');
+  await expect(section.getByLabel('Vai trò dòng 11')).toHaveValue('subtotal');
+  await expect(section.getByLabel('Vai trò dòng 19')).toHaveValue('total');
+  // The doubts are listed, and the cell that is not a number is marked where it is.
+  await expect(section.getByTestId('import-doubts')).toContainText('khoảng 150');
+  await expect(section.locator('td.import-cell-doubt')).toHaveText(['khoảng 150']);
+  await expect(section.getByLabel('Tên biểu')).toHaveValue('Dân số');
+  await expect(section.getByLabel('Đưa vào')).toHaveValue('new');
+  await dialog.evaluate((d) => d.querySelector('.modal-body')?.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'import-preview.png') });
+
+  // Nhập, nothing changed: the new table is added and shown, with the notice.
+  await dialog.getByRole('button', { name: 'Nhập', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(tableNames(page)).toHaveText([...tablesBefore, 'Dân số']);
+  await expect(page.getByTestId('table-list').locator('[aria-current="true"]')).toContainText(
+    'Dân số',
+  );
+  await expect(page.getByRole('status')).toContainText('Đã nhập 1 biểu từ «dan-so-ho-ngheo.xlsx»');
+
+  // The findings of expected.json (source addresses), each on its cell of the grid; the checks
+  // name cells as the exported appendix will have them.
+  const table = await tableByName(host.url, 'Dân số');
+  const expected = EXPECTED.files['dan-so-ho-ngheo.xlsx'].findings.map((f) =>
+    mapped(table, 8, f.cell),
+  );
+  const listed = findingsOf(page, 'Dân số');
+  await expect(listed).toHaveCount(expected.length);
+  await expect(listed.and(page.locator('.finding-error'))).toHaveCount(expected.length);
+  expect((await listed.locator('.finding-cell').allTextContents()).sort()).toEqual(
+    expected.map((e) => `Ô ${e.named}`).sort(),
+  );
+  for (const { grid } of expected) {
+    await expect(cellAt(page, ...grid).locator('[data-finding="error"]')).toBeVisible();
+  }
+  await expect(page.getByTestId('grid').locator('[data-finding="error"]')).toHaveCount(
+    expected.length,
+  );
+});
+
+test('Nhập Excel…: a corrected name and row role are what is stored', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const dialog = await openImport(page, XLSX);
+  const section = dialog.getByTestId('import-table');
+  await section.getByLabel('Tên biểu').fill('Dân số 2024');
+  // Row 17 of the sheet (Xã Đông Sơn) read as a subtotal, for the sake of the test.
+  await section.getByLabel('Vai trò dòng 17').selectOption('subtotal');
+  await expect(section.locator('tr.import-row-changed')).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Nhập', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  const table = await tableByName(host.url, 'Dân số 2024');
+  const reference = await hostCall<{ tables: { name: string }[] }>(host.url, 'document.current');
+  expect(reference.tables.map((t) => t.name)).toContain('Dân số 2024');
+  expect(table.rows.map((r) => r.role)).toEqual([
+    'group',
+    'detail',
+    'detail',
+    'subtotal',
+    'group',
+    'detail',
+    'detail',
+    'detail',
+    'detail',
+    'subtotal',
+    'subtotal',
+    'total',
+  ]);
+  // One step back removes the imported table again.
+  await page.keyboard.press('Control+z');
+  await expect(tableNames(page)).not.toContainText(['Dân số 2024']);
+});
+
+test('Nhập Excel…: a refused file shows its sentence and changes nothing', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  await expect(tableNames(page)).toHaveCount(2);
+  const before = await hostCall(host.url, 'document.current');
+  const empty = path.join(bieuHost.home, 'trong.xlsx');
+  fs.writeFileSync(empty, '');
+
+  const dialog = await openImport(page, empty);
+  await expect(dialog.getByTestId('import-refused')).toHaveText(
+    'Tệp «trong.xlsx» trống (0 byte), không có gì để nhập.',
+  );
+  await expect(dialog).toContainText('Tài liệu không thay đổi.');
+  // Another file can be chosen from here; closing leaves the document as it was.
+  await dialog.getByRole('button', { name: 'Chọn tệp khác' }).click();
+  await expect(dialog.getByLabel('Đường dẫn tệp .xlsx')).toHaveValue(empty);
+  await dialog.getByRole('button', { name: 'Hủy' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await hostCall(host.url, 'document.current')).toEqual(before);
+});
+
+test('Nhập Excel…: reading a 50,000-row workbook shows its progress and can be cancelled', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  await expect(tableNames(page)).toHaveCount(2);
+  const before = await hostCall(host.url, 'document.current');
+
+  // A province-sized sheet and then some: 50,000 communes × 30 figures, written by exceljs.
+  const big = path.join(bieuHost.home, 'lon.xlsx');
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: big });
+  const sheet = writer.addWorksheet('Lớn');
+  const parts = 29;
+  sheet.addRow(['BIỂU TỔNG HỢP THEO XÃ']).commit();
+  sheet
+    .addRow(['STT', 'Xã', 'Tổng số', ...Array.from({ length: parts }, (_, k) => `Nhóm ${k + 1}`)])
+    .commit();
+  sheet
+    .addRow([
+      'A',
+      'B',
+      `1=${Array.from({ length: parts }, (_, k) => k + 2).join('+')}`,
+      ...Array.from({ length: parts }, (_, k) => String(k + 2)),
+    ])
+    .commit();
+  for (let i = 1; i <= 50_000; i++) {
+    const values = Array.from({ length: parts }, (_, k) => (i * 7 + k * 13) % 1000);
+    sheet.addRow([i, `Xã số ${i}`, values.reduce((a, b) => a + b, 0), ...values]).commit();
+  }
+  await writer.commit();
+
+  const dialog = await openImport(page, big);
+  const progress = dialog.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect(dialog).toContainText('Đang đọc «lon.xlsx»');
+  // The host's answer to Hủy: the job was still running, and is cancelled.
+  const cancelled = page.waitForResponse((r) => r.url().endsWith('/api/job.cancel'));
+  await dialog.getByRole('button', { name: 'Hủy' }).click();
+  const reply = (await (await cancelled).json()) as { value: { state: string } };
+  expect(reply.value.state).toBe('cancelled');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toContainText('Đã hủy nhập; tài liệu không thay đổi.');
+  // Nothing was stored, and nothing arrives later.
+  await page.waitForTimeout(1500);
+  expect(await hostCall(host.url, 'document.current')).toEqual(before);
+});
