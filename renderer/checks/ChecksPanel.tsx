@@ -23,16 +23,17 @@ interface ChecksPanelProps {
   onApplySuggestion(position: CellPosition, value: number): void;
 }
 
-const KIND_NAMES: Record<FindingKind, string> = {
-  'row-formula': 'Công thức dòng',
-  'column-total': 'Dòng tổng',
-  ratio: 'Tỷ lệ',
-  'header-sum': 'Tiêu đề cột',
-  'cross-table': 'Liên kết giữa các biểu',
-  threshold: 'Chỉ tiêu',
-  'not-a-number': 'Không phải số',
-  'user-rule': 'Quy tắc người dùng',
-};
+const KINDS: readonly FindingKind[] = [
+  'row-formula',
+  'column-total',
+  'ratio',
+  'header-sum',
+  'cross-table',
+  'threshold',
+  'not-a-number',
+  'user-rule',
+];
+const kindName = (kind: FindingKind) => t(`checks.kind.${kind}`);
 
 type Severity = 'all' | 'error' | 'warning';
 
@@ -139,7 +140,7 @@ export function ChecksPanel({
           aria-selected={tab === 'findings'}
           onClick={() => setTab('findings')}
         >
-          Lỗi phát hiện
+          {t('checks.tabFindings')}
         </button>
         <button
           type="button"
@@ -148,7 +149,7 @@ export function ChecksPanel({
           disabled={!table}
           onClick={() => setTab('rules')}
         >
-          Quy tắc
+          {t('checks.tabRules')}
         </button>
       </div>
       {tab === 'rules' && table ? (
@@ -157,30 +158,30 @@ export function ChecksPanel({
         <>
           <div className="checks-filter">
             <select
-              aria-label="Mức độ"
+              aria-label={t('checks.severity')}
               value={severity}
               onChange={(e) => setSeverity(e.target.value as Severity)}
             >
-              <option value="all">Mọi mức độ</option>
+              <option value="all">{t('checks.allSeverities')}</option>
               <option value="error">{t('checks.error')}</option>
               <option value="warning">{t('checks.warning')}</option>
             </select>
             <select
-              aria-label="Loại"
+              aria-label={t('checks.kind')}
               value={kind}
               onChange={(e) => setKind(e.target.value as FindingKind | 'all')}
             >
-              <option value="all">Mọi loại</option>
-              {Object.entries(KIND_NAMES).map(([k, name]) => (
+              <option value="all">{t('checks.allKinds')}</option>
+              {KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {name}
+                  {kindName(k)}
                 </option>
               ))}
             </select>
             <input
               type="search"
-              aria-label="Lọc lỗi"
-              placeholder="Lọc…"
+              aria-label={t('checks.filter')}
+              placeholder={t('checks.filterPlaceholder')}
               value={query}
               onChange={(e) => setQuery(e.target.value)}
             />
@@ -196,7 +197,7 @@ export function ChecksPanel({
                 {g.byKind.map(([k, list]) => (
                   <div key={k} className="checks-kind">
                     <h4 className="checks-kind-heading">
-                      {KIND_NAMES[k]} ({list.length})
+                      {kindName(k)} ({list.length})
                     </h4>
                     <ul className="checks-list">{list.map((f) => item(f, g.own))}</ul>
                   </div>

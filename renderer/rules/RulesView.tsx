@@ -9,7 +9,11 @@ import { parseUserRule } from '../../shared/checks/user-rule';
 import type { Table } from '../../shared/model';
 import { formatNumber } from '../../shared/numbers';
 import { call } from '../api-client';
+import { t, useLanguage } from '../i18n';
 import { refreshRules, useRulesState } from './rules-store';
+
+/** A rule in column-code notation (ASCII: codes, operators); others are sentences. */
+const FORMULA = /^[\x20-\x7e≤≥≠]*$/;
 
 interface RulesViewProps {
   table: Table;
@@ -17,6 +21,7 @@ interface RulesViewProps {
 }
 
 export function RulesView({ table, readOnly }: RulesViewProps) {
+  useLanguage();
   const { version } = useRulesState();
   const [rules, setRules] = useState<RuleInfo[]>([]);
   const [proposals, setProposals] = useState<LinkProposalInfo[]>([]);
@@ -56,7 +61,7 @@ export function RulesView({ table, readOnly }: RulesViewProps) {
 
   return (
     <div className="rules-view" data-testid="rules-view">
-      <ul className="rules-list" aria-label="Quy tắc của biểu">
+      <ul className="rules-list" aria-label={t('rules.list')}>
         {rules.map((rule) => (
           <li
             key={rule.id}
@@ -67,7 +72,7 @@ export function RulesView({ table, readOnly }: RulesViewProps) {
               <input
                 type="checkbox"
                 role="switch"
-                aria-label={`Bật quy tắc ${rule.text}`}
+                aria-label={t('rules.enable', { rule: rule.text })}
                 checked={rule.enabled}
                 disabled={readOnly}
                 onChange={(e) =>
@@ -77,15 +82,21 @@ export function RulesView({ table, readOnly }: RulesViewProps) {
                 }
               />
             </label>
-            <code className="rule-text">{rule.text}</code>
-            <span className={`rule-origin rule-origin-${rule.origin}`}>{rule.originName}</span>
-            <span className="rule-checks">{rule.checks} phép</span>
-            {rule.problem && <span className="rule-problem">{rule.problem}</span>}
+            <div className="rule-body">
+              <code className={FORMULA.test(rule.text) ? 'rule-text' : 'rule-text rule-prose'}>
+                {rule.text}
+              </code>
+              <div className="rule-meta">
+                <span className={`rule-origin rule-origin-${rule.origin}`}>{rule.originName}</span>
+                <span className="rule-checks">{t('rules.checks', { count: rule.checks })}</span>
+              </div>
+              {rule.problem && <p className="rule-problem">{rule.problem}</p>}
+            </div>
             {rule.removable && !readOnly && (
               <button
                 type="button"
                 className="button button-small"
-                aria-label={`Xóa quy tắc ${rule.text}`}
+                aria-label={t('rules.removeLabel', { rule: rule.text })}
                 onClick={() => {
                   const [kind, id] = rule.id.split(':');
                   void run(() =>
@@ -95,7 +106,7 @@ export function RulesView({ table, readOnly }: RulesViewProps) {
                   );
                 }}
               >
-                Xóa
+                {t('rules.remove')}
               </button>
             )}
           </li>
@@ -105,8 +116,8 @@ export function RulesView({ table, readOnly }: RulesViewProps) {
         <div className="rule-add">
           <input
             className="rule-input"
-            aria-label="Thêm quy tắc"
-            placeholder="Ví dụ: 1 = 2+3  hoặc  B2.6 = B1.11"
+            aria-label={t('rules.add')}
+            placeholder={t('rules.addPlaceholder')}
             value={text}
             aria-invalid={inlineError ? true : undefined}
             onChange={(e) => {
@@ -123,16 +134,23 @@ export function RulesView({ table, readOnly }: RulesViewProps) {
               });
             }}
           />
-          {(inlineError || refused) && (
+          {inlineError || refused ? (
             <p className="rule-error" role="status" data-testid="rule-error">
-              {inlineError ? `${inlineError.message} (vị trí ${inlineError.position})` : refused}
+              {inlineError
+                ? t('rules.errorAt', {
+                    message: inlineError.message,
+                    position: inlineError.position,
+                  })
+                : refused}
             </p>
+          ) : (
+            <p className="rule-hint">{t('rules.addHint')}</p>
           )}
         </div>
       )}
       {proposals.length > 0 && (
         <>
-          <h3 className="rules-subheading">Liên kết đề xuất giữa các biểu</h3>
+          <h3 className="rules-subheading">{t('rules.proposals')}</h3>
           <ul className="proposal-list">
             {proposals.map((p) => {
               const key = `${p.from.tableId}.${p.from.columnId}-${p.to.tableId}.${p.to.columnId}`;
@@ -144,11 +162,18 @@ export function RulesView({ table, readOnly }: RulesViewProps) {
               return (
                 <li key={key} className="proposal-item" data-testid="link-proposal">
                   <p className="proposal-text">
-                    [{p.from.tableName}].{p.from.columnCode} ({p.from.label}) = [{p.to.tableName}].
-                    {p.to.columnCode} ({p.to.label})
+                    <span className="proposal-side">
+                      <span className="proposal-table">{p.from.tableName}</span>
+                      <code className="rule-text">{p.from.columnCode}</code> {p.from.label}
+                    </span>
+                    <span className="proposal-equals">=</span>
+                    <span className="proposal-side">
+                      <span className="proposal-table">{p.to.tableName}</span>
+                      <code className="rule-text">{p.to.columnCode}</code> {p.to.label}
+                    </span>
                   </p>
                   <p className="proposal-count">
-                    Khớp {p.agreeing}/{p.compared} đơn vị
+                    {t('rules.agreeing', { agreeing: p.agreeing, compared: p.compared })}
                   </p>
                   {p.disagreements.length > 0 && (
                     <ul className="proposal-disagreements">
@@ -164,17 +189,17 @@ export function RulesView({ table, readOnly }: RulesViewProps) {
                     <div className="proposal-actions">
                       <button
                         type="button"
-                        className="button button-small"
+                        className="button button-primary button-small"
                         onClick={() => void run(() => call('links.accept', { proposal: pick }))}
                       >
-                        Chấp nhận
+                        {t('rules.accept')}
                       </button>
                       <button
                         type="button"
                         className="button button-small"
                         onClick={() => void run(() => call('links.dismiss', { proposal: pick }))}
                       >
-                        Bỏ qua
+                        {t('rules.dismiss')}
                       </button>
                     </div>
                   )}
