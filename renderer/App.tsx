@@ -11,6 +11,7 @@ import { countFindings, useFindings, type FindingCounts } from './checks/use-fin
 import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { useDocumentSession } from './document/use-document-session';
 import type { CellPosition } from './grid/cell-findings';
+import type { PasteWithRows } from './grid/clipboard';
 import { pinnedTotal } from './grid/display-order';
 import type { FocusRequest, GridSelection } from './grid/TableGrid';
 import { t, useLanguage } from './i18n';
@@ -114,16 +115,18 @@ export function App() {
   };
 
   // A paste taller than the table: ask before adding rows; declining keeps the table's size.
+  // Agreeing writes the rows and the cells as ONE `table.paste` call: one undo takes it back.
   const [pasteOffer, setPasteOffer] = useState<{
     table: Table;
     count: number;
+    paste?: PasteWithRows;
     answer(ids: number[] | null): void;
   } | null>(null);
   const change = actions.change;
   const onPasteRows = useCallback(
-    (target: Table, count: number) =>
+    (target: Table, count: number, paste?: PasteWithRows) =>
       new Promise<number[] | null>((resolve) =>
-        setPasteOffer({ table: target, count, answer: resolve }),
+        setPasteOffer({ table: target, count, paste, answer: resolve }),
       ),
     [],
   );
@@ -137,12 +140,9 @@ export function App() {
       total && target.rows[target.rows.length - 1] === total
         ? target.rows.length - 1
         : target.rows.length;
-    const done = await change('row.insert', {
-      tableId: target.id,
-      atIndex,
-      count,
-      role: 'detail',
-    });
+    const done = offer.paste
+      ? await change('table.paste', { ...offer.paste, atIndex })
+      : await change('row.insert', { tableId: target.id, atIndex, count, role: 'detail' });
     if (!done) return offer.answer(null);
     try {
       const fresh = await call('table.get', { tableId: target.id });

@@ -307,6 +307,31 @@ export const api = {
     output: changeSet,
   },
   'edit.undo': { input: z.object({}), output: changeSet },
+  /**
+   * A paste that needs new rows, as ONE undoable batch (issue 6): `appendRows` empty detail rows
+   * go before row `atIndex` (default: the end of the table), then the cells are written. Each
+   * edit names an existing row by `rowId` or one of the new rows by `newRow` (0 = the first
+   * added). With no rows to add it is a plain cell batch, as `cells.set`.
+   */
+  'table.paste': {
+    input: z.object({
+      tableId: z.number().int(),
+      atIndex: z.number().int().min(0).optional(),
+      appendRows: z.number().int().min(0).max(100000),
+      edits: z
+        .array(
+          z.object({
+            rowId: z.number().int().optional(),
+            newRow: z.number().int().min(0).optional(),
+            columnId: z.number().int(),
+            value: cellValue,
+          }),
+        )
+        .min(1, 'Không có ô nào để dán'),
+      label: z.string().max(200).optional(),
+    }),
+    output: changeSet,
+  },
   'edit.redo': { input: z.object({}), output: changeSet },
   // ---- documents (issue 4): start screen, rename, reveal, metadata, backups
   'recent.list': { input: z.object({}), output: z.array(recentDocument) },
@@ -527,6 +552,7 @@ export type CallOutput<N extends CallName> = z.output<Api[N]['output']>;
 export type DocumentInfo = z.output<typeof documentInfo>;
 export type TemplateInfo = z.output<typeof templateInfo>;
 export type CellEdit = z.output<typeof cellEdit>;
+export type PasteInput = z.output<(typeof api)['table.paste']['input']>;
 export type ChangeSet = z.output<typeof changeSet>;
 export type ColumnSpec = z.output<typeof columnSpec>;
 export type RecentDocument = z.output<typeof recentDocument>;

@@ -44,6 +44,7 @@ export function createHandlers(session: DocumentSession, host: HostFacts): Handl
     'document.saveAs': ({ path }) => session.saveAs(path),
     'table.get': ({ tableId }) => session.require().getTable(tableId),
     'cells.set': ({ edits, label }) => session.require().setCells(edits, label),
+    'table.paste': (paste) => session.require().paste(paste),
     'edit.undo': () => session.require().undo(),
     'edit.redo': () => session.require().redo(),
     'dialog.pickPath': async ({ purpose }) => (host.pickPath ? host.pickPath(purpose) : null),

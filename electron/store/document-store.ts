@@ -17,6 +17,7 @@ import {
   type DocumentInfo,
   type HistoryEntry,
   type BackupInfo,
+  type PasteInput,
 } from '../../shared/api';
 import type { CellValue, RowRole, Table, TableSummary } from '../../shared/model';
 import {
@@ -562,6 +563,78 @@ export class DocumentStore {
     return this.structural(tableId, (t) =>
       single(t, ops.insertRows(t, atIndex, count, role, this.ids)),
     );
+  }
+
+  /**
+   * A paste as ONE user action (issue 6): when it needs new rows, they are inserted (empty detail
+   * rows before row `atIndex`, default the end) and the cells written in one transaction and one
+   * structural batch, so one undo takes back both; with no new rows it is a plain cell batch.
+   * Every edit names an existing row (`rowId`) or a new one (`newRow`), and a column of the
+   * table; otherwise nothing is changed.
+   */
+  paste(p: PasteInput): ChangeSet {
+    this.assertWritable();
+    const where = (i: number) => `ô dán thứ ${i + 1}`;
+    if (p.appendRows === 0) {
+      const edits = p.edits.map((e, i): CellEdit => {
+        if (e.rowId === undefined || e.newRow !== undefined) {
+          throw new UserError(
+            `${where(i)} phải chỉ một dòng có sẵn (rowId), vì không thêm dòng nào; không ô nào được ghi.`,
+            'bad-input',
+          );
+        }
+        return { tableId: p.tableId, rowId: e.rowId, columnId: e.columnId, value: e.value };
+      });
+      return this.setCells(edits, p.label);
+    }
+    return this.structural(p.tableId, (t) => {
+      const rowIds = new Set(t.rows.map((r) => r.id));
+      const columns = new Map(t.columns.map((c, i) => [c.id, i]));
+      const wanted = p.edits.map((e, i) => {
+        if ((e.rowId === undefined) === (e.newRow === undefined)) {
+          throw new UserError(
+            `${where(i)} phải chỉ đúng một dòng: một dòng có sẵn (rowId) hoặc một dòng mới (newRow); không có gì thay đổi.`,
+            'bad-input',
+          );
+        }
+        if (e.newRow !== undefined && e.newRow >= p.appendRows) {
+          throw new UserError(
+            `${where(i)} chỉ dòng mới thứ ${e.newRow + 1}, nhưng chỉ thêm ${p.appendRows} dòng; không có gì thay đổi.`,
+            'bad-input',
+          );
+        }
+        if (e.rowId !== undefined && !rowIds.has(e.rowId)) {
+          throw new UserError(
+            `Dòng số ${e.rowId} (${where(i)}) không có trong biểu ${ops.tableName(t)}; không có gì thay đổi.`,
+            'not-found',
+          );
+        }
+        const ci = columns.get(e.columnId);
+        if (ci === undefined) {
+          throw new UserError(
+            `Cột số ${e.columnId} (${where(i)}) không có trong biểu ${ops.tableName(t)}; không có gì thay đổi.`,
+            'not-found',
+          );
+        }
+        const value = cellValueOf(e.value);
+        if (value === undefined) {
+          throw new UserError(
+            `Giá trị của ${where(i)} không hợp lệ: một ô chỉ chứa số hữu hạn, chữ hoặc để trống; không có gì thay đổi.`,
+            'bad-input',
+          );
+        }
+        return { rowId: e.rowId, newRow: e.newRow, ci, value };
+      });
+      const at = Math.max(0, Math.min(p.atIndex ?? t.rows.length, t.rows.length));
+      const inserted = ops.insertRows(t, at, p.appendRows, 'detail', this.ids);
+      const table = inserted.table;
+      const byId = new Map(table.rows.map((r) => [r.id, r]));
+      for (const e of wanted) {
+        const row = e.newRow !== undefined ? table.rows[at + e.newRow] : byId.get(e.rowId!)!;
+        row.cells[e.ci] = e.value;
+      }
+      return { label: p.label ?? inserted.label, tables: [{ from: t, to: table }] };
+    });
   }
 
   removeRows(tableId: number, rowIds: readonly number[]): ChangeSet {

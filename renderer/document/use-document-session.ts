@@ -49,6 +49,7 @@ export type ChangeCall =
   | 'row.remove'
   | 'row.move'
   | 'row.update'
+  | 'table.paste'
   | 'meta.set'
   | 'history.revertTo'
   | 'edit.undo'

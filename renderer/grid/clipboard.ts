@@ -11,9 +11,10 @@
  * STT columns and unit names recognised and aligned to the table). The HTML is parsed by the
  * browser's DOMParser into an inert document and only read (`fromDom`); none of its nodes ever
  * enters the page. What comes back is planned here as ONE batch of cell edits, plus the rows to
- * add when the block is taller than the table — which the grid asks about before adding.
+ * add when the block is taller than the table — which the grid asks about before adding; rows and
+ * cells then go in ONE `table.paste` call, so one undo takes back the whole paste.
  */
-import type { CellEdit } from '../../shared/api';
+import type { CellEdit, PasteInput } from '../../shared/api';
 import { pasteIntoTable, type PasteResult } from '../../shared/paste/align-block';
 import { fromDom, parseHtml, type HtmlElement } from '../../shared/paste/html-tree';
 import { isFigureColumn, type CellValue, type Column, type Table } from '../../shared/model';
@@ -245,4 +246,20 @@ export function planPaste(
   // Rows placed by unit name are scattered: a box around them would select cells not pasted.
   plan.select = result.rows === 'name' ? null : plan.range;
   return plan;
+}
+
+/** A paste that adds rows, as the `table.paste` call writes it (the caller says where). */
+export type PasteWithRows = Omit<PasteInput, 'atIndex'>;
+
+/** The plan as ONE `table.paste` call: its new rows and every cell, existing rows and new. */
+export function pasteWithRows(plan: PastePlan, tableId: number, label: string): PasteWithRows {
+  return {
+    tableId,
+    appendRows: plan.rowsToAdd,
+    edits: [
+      ...plan.edits.map((e) => ({ rowId: e.rowId, columnId: e.columnId, value: e.value })),
+      ...plan.newRowEdits,
+    ],
+    label,
+  };
 }

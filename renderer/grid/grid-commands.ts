@@ -10,7 +10,14 @@ import { cellAddress, sheetLayout } from '../../shared/layout';
 import type { Row, Table } from '../../shared/model';
 import { t, tDocument } from '../i18n';
 import { editorText, parseCellInput } from './cell-text';
-import { copyPayload, planPaste, writeClipboard, type PastePlan } from './clipboard';
+import {
+  copyPayload,
+  pasteWithRows,
+  planPaste,
+  writeClipboard,
+  type PastePlan,
+  type PasteWithRows,
+} from './clipboard';
 import { colIdOf } from './column-defs';
 import type { DisplayOrder } from './display-order';
 import type { CellKey, GridController } from './grid-controller';
@@ -35,10 +42,11 @@ export interface GridView {
   onEdits(edits: CellEdit[], label: string): void;
   onNotice(message: string): void;
   /**
-   * A paste needs rows beyond the end of the table: ask the person, add them, and answer the
-   * new rows' ids in table order — or null when they declined (or the rows could not be added).
+   * A paste needs rows beyond the end of the table: ask the person; when they agree, write the
+   * rows and the cells of `paste` as ONE call (one undo step) and answer the new rows' ids — or
+   * null when they declined (or the paste could not be written).
    */
-  onPasteRows(table: Table, count: number): Promise<number[] | null>;
+  onPasteRows(table: Table, count: number, paste: PasteWithRows): Promise<number[] | null>;
 }
 
 /** The cells of a range, named as in the checks ("C8:F12"), for the history's labels. */
@@ -141,32 +149,35 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     }
   };
 
-  /** Writes a planned paste: new rows first when the person agrees, then ONE batch of cells. */
+  /**
+   * Writes a planned paste as ONE batch: when rows must be added and the person agrees, rows and
+   * cells go together in one call; otherwise the cells that fit, as one cell batch.
+   */
   const applyPaste = async (plan: PastePlan, tb: Table, o: DisplayOrder): Promise<void> => {
     const notes = [...plan.notes];
-    let edits = plan.edits;
+    const label = (count: number) =>
+      tDocument('label.paste', { count, cells: rangeName(tb, o, plan.range) });
+    const locked = () => {
+      if (plan.lockedCells > 0) notes.push(t('paste.locked', { count: plan.lockedCells }));
+    };
     if (plan.rowsToAdd > 0) {
-      const added = await view().onPasteRows(tb, plan.rowsToAdd);
-      if (added && added.length >= plan.rowsToAdd) {
-        edits = edits.concat(
-          plan.newRowEdits.map((e) => ({
-            tableId: tb.id,
-            rowId: added[e.newRow],
-            columnId: e.columnId,
-            value: e.value,
-          })),
-        );
+      const count = plan.edits.length + plan.newRowEdits.length;
+      const added = await view().onPasteRows(
+        tb,
+        plan.rowsToAdd,
+        pasteWithRows(plan, tb.id, label(count)),
+      );
+      if (added) {
         notes.push(t('paste.rowsAdded', { rows: plan.rowsToAdd }));
-      } else {
-        const cells = plan.newRowEdits.filter((e) => e.value !== null).length;
-        notes.push(t('paste.rowsDeclined', { rows: plan.rowsToAdd, cells }));
+        locked();
+        view().onNotice(notes.join('\n'));
+        return;
       }
+      const cells = plan.newRowEdits.filter((e) => e.value !== null).length;
+      notes.push(t('paste.rowsDeclined', { rows: plan.rowsToAdd, cells }));
     }
-    if (plan.lockedCells > 0) notes.push(t('paste.locked', { count: plan.lockedCells }));
-    edit(
-      edits,
-      tDocument('label.paste', { count: edits.length, cells: rangeName(tb, o, plan.range) }),
-    );
+    locked();
+    edit(plan.edits, label(plan.edits.length));
     if (notes.length > 0) view().onNotice(notes.join('\n'));
   };
 

@@ -4,6 +4,7 @@
  *     of the imported table, gives the same values and the same findings as the import;
  *   - Excel's HTML with a merged header block lands under the table's own columns and units;
  *   - a block taller than the table offers new rows, and declining says what was not pasted;
+ *     accepting adds rows and values as one batch, taken back by one Ctrl+Z;
  *   - one value onto a selected range fills it; one paste is one step back;
  *   - Ctrl+C writes an HTML table whose figures carry their exact values for Excel.
  */
@@ -222,6 +223,11 @@ test('a block taller than the table offers new rows; declining pastes what fits 
   expect(after.rows.at(-1)!.role).toBe('total');
   await expect(cellAt(page, before.rows.length - 1, COL.name)).toHaveText('Lộc Mới');
   await expect(page.getByRole('status')).toContainText('Đã thêm 2 dòng');
+
+  // One paste is one step back: a single Ctrl+Z removes the added rows and every pasted value.
+  await page.keyboard.press('Control+z');
+  await expectSaved(page);
+  expect((await tableByName(host.url, name)).rows).toEqual(before.rows);
 });
 
 test('one value onto a selected range fills it; an editor takes a paste as text; Ctrl+C writes exact values', async ({
