@@ -18,8 +18,11 @@ import { useAllFindings } from '../rules/rules-store';
 interface ChecksPanelProps {
   table: Table | null;
   findings: readonly Finding[];
+  /** Every table of the document, so a finding of another table can be located in it. */
+  tables: ReadonlyMap<number, Table>;
   readOnly: boolean;
-  onSelect(position: CellPosition): void;
+  /** Shows the cell: switches to its table first when it is not the one on screen. */
+  onSelect(tableId: number, position: CellPosition): void;
   onApplySuggestion(position: CellPosition, value: number): void;
 }
 
@@ -40,6 +43,7 @@ type Severity = 'all' | 'error' | 'warning';
 export function ChecksPanel({
   table,
   findings,
+  tables,
   readOnly,
   onSelect,
   onApplySuggestion,
@@ -53,11 +57,18 @@ export function ChecksPanel({
 
   // The table on screen first (its findings as the grid shows them), then the others.
   const groups = useMemo(() => {
-    const lists: { name: string; own: boolean; findings: Finding[] }[] = [];
-    if (table) lists.push({ name: table.name, own: true, findings: visibleFindings(findings) });
+    const lists: { tableId: number; name: string; own: boolean; findings: Finding[] }[] = [];
+    if (table) {
+      lists.push({
+        tableId: table.id,
+        name: table.name,
+        own: true,
+        findings: visibleFindings(findings),
+      });
+    }
     for (const [id, list] of all) {
       if (id === table?.id || list.length === 0) continue;
-      lists.push({ name: list[0].table, own: false, findings: visibleFindings(list) });
+      lists.push({ tableId: id, name: list[0].table, own: false, findings: visibleFindings(list) });
     }
     const q = query.trim().toLocaleLowerCase('vi');
     return lists
@@ -82,9 +93,15 @@ export function ChecksPanel({
 
   const layout = useMemo(() => (table ? sheetLayout(table) : null), [table]);
   const locate = (address: string) => (table && layout ? positionOf(table, layout, address) : null);
+  /** Where a finding of any table is, in that table. */
+  const locateIn = (tableId: number, address: string) => {
+    if (tableId === table?.id) return locate(address);
+    const other = tables.get(tableId);
+    return other ? positionOf(other, sheetLayout(other), address) : null;
+  };
 
-  const item = (finding: Finding, own: boolean) => {
-    const position = own ? locate(finding.cell) : null;
+  const item = (finding: Finding, tableId: number, own: boolean) => {
+    const position = locateIn(tableId, finding.cell);
     const suggestion = finding.suggestion;
     const fixAt = own && suggestion && !readOnly ? locate(suggestion.cell) : null;
     return (
@@ -95,7 +112,7 @@ export function ChecksPanel({
           data-finding-id={finding.id}
           data-kind={finding.kind}
           disabled={!position}
-          onClick={() => position && onSelect(position)}
+          onClick={() => position && onSelect(tableId, position)}
         >
           <span className="finding-severity">
             {t(finding.severity === 'error' ? 'checks.error' : 'checks.warning')}
@@ -190,7 +207,7 @@ export function ChecksPanel({
             <p className="checks-empty">{table ? t('checks.none') : ''}</p>
           ) : (
             groups.map((g) => (
-              <div key={g.name} className="checks-group" data-table={g.name}>
+              <div key={g.tableId} className="checks-group" data-table={g.name}>
                 <h3 className="checks-group-heading">
                   {g.name} <span className="panel-count">{g.count}</span>
                 </h3>
@@ -199,7 +216,7 @@ export function ChecksPanel({
                     <h4 className="checks-kind-heading">
                       {kindName(k)} ({list.length})
                     </h4>
-                    <ul className="checks-list">{list.map((f) => item(f, g.own))}</ul>
+                    <ul className="checks-list">{list.map((f) => item(f, g.tableId, g.own))}</ul>
                   </div>
                 ))}
               </div>

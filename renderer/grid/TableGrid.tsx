@@ -94,6 +94,7 @@ export function TableGrid({
 }: TableGridProps) {
   const language = useLanguage();
   const api = useRef<GridApi<GridRow> | null>(null);
+  const [ready, setReady] = useState(false);
   const [ui] = useState(() => new GridUi());
   const dragging = useRef(false);
 
@@ -233,6 +234,8 @@ export function TableGrid({
   );
 
   // Bring a cell named elsewhere (the checks panel, find) into view and give it keyboard focus.
+  // A request that switched tables arrives with the new grid, before AG Grid is ready: it is
+  // applied once the grid is.
   useEffect(() => {
     const grid = api.current;
     if (!grid || !focusRequest) return;
@@ -250,7 +253,7 @@ export function TableGrid({
       grid.setFocusedCell(display, colKey);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request moves focus
-  }, [focusRequest]);
+  }, [focusRequest, ready]);
 
   const localeText = useMemo(
     () => ({ noRowsToShow: t('grid.noRows'), loadingOoo: t('grid.loadingTable') }),
@@ -302,6 +305,7 @@ export function TableGrid({
         onGridReady={(event: GridReadyEvent<GridRow>) => {
           api.current = event.api;
           controller.setGrid(event.api);
+          setReady(true);
         }}
         onCellFocused={onCellFocused}
         onCellMouseDown={onCellMouseDown}

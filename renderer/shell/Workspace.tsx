@@ -2,7 +2,7 @@
  * The open document: the table list on the left; the table shown, with find and replace above it
  * and the checks under it, in the middle; the structure or history panel on the right when open.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { CellEdit, DocumentInfo } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
 import type { Table } from '../../shared/model';
@@ -53,6 +53,11 @@ export function Workspace(props: WorkspaceProps) {
   useLanguage();
   const { info, table, tables } = props;
   const readOnly = info.readOnly;
+  // A focus request is for the moment it was made: once the person picks a table in the list, an
+  // earlier request must not move the focus again when that table's grid is built anew.
+  const [settledSeq, setSettledSeq] = useState<number | null>(null);
+  const focusRequest =
+    props.focusRequest && props.focusRequest.seq !== settledSeq ? props.focusRequest : null;
   const ordered = useMemo(
     () => info.tables.map((s) => tables.get(s.id)).filter((x): x is Table => x !== undefined),
     [info.tables, tables],
@@ -64,7 +69,10 @@ export function Workspace(props: WorkspaceProps) {
         info={info}
         selectedTableId={table?.id ?? null}
         counts={props.counts}
-        onSelect={props.onSelectTable}
+        onSelect={(tableId) => {
+          setSettledSeq(props.focusRequest?.seq ?? null);
+          props.onSelectTable(tableId);
+        }}
         onAdd={props.onAddTable}
       />
       <div className="document-center">
@@ -100,7 +108,7 @@ export function Workspace(props: WorkspaceProps) {
               onNotice={props.onNotice}
               onPasteRows={props.onPasteRows}
               onSelectionChange={props.onSelectionChange}
-              focusRequest={props.focusRequest?.tableId === table.id ? props.focusRequest : null}
+              focusRequest={focusRequest?.tableId === table.id ? focusRequest : null}
             />
           </>
         ) : (
@@ -117,8 +125,9 @@ export function Workspace(props: WorkspaceProps) {
         <ChecksPanel
           table={table}
           findings={props.findings}
+          tables={tables}
           readOnly={readOnly}
-          onSelect={(position) => table && props.onFocusCell(table.id, position)}
+          onSelect={props.onFocusCell}
           onApplySuggestion={(position, value) => {
             if (!table) return;
             const row = table.rows[position.rowIndex];

@@ -2,12 +2,13 @@
  * Live checks in the app (issue 5): a wrong figure is red at once and listed with its suggested
  * correction; accepting it clears the finding and undo brings it back. The rules view: turning a
  * rule off, typing a rule (with the parse error shown as one types), and accepting a link between
- * the sample's two tables, which then reports the planted slip 1.329 / 1.239 across tables.
+ * the sample's two tables, which then reports the planted slip 1.329 / 1.239 across tables —
+ * a finding that, listed while the other table is on screen, a click takes one back to.
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './host-fixture';
-import { ARTIFACTS, COL, POPULATION, cellAt, expectSaved, vi } from './workbench';
+import { ARTIFACTS, COL, POPULATION, cellAt, cellInput, expectSaved, vi } from './workbench';
 
 const rows = POPULATION.rows;
 /** The findings shown in the second row of the grid (the row whose figure is changed). */
@@ -98,4 +99,18 @@ test('rules view: turn a rule off, type rules, accept a link between the tables'
 
   await panel.getByRole('tab', { name: 'Lỗi phát hiện' }).click();
   await expect(panel.locator('[data-kind="cross-table"]').first()).toBeVisible();
+
+  // From the other table, the link's finding is listed under this one: a click comes back to
+  // this table with the cell focused.
+  const list = page.getByTestId('table-list');
+  await list.getByText('CDHT theo nhóm').click();
+  await expect(list.locator('[aria-current="true"]')).toContainText('CDHT theo nhóm');
+  const other = panel.locator(
+    '.checks-group[data-table="Dân số và tỷ lệ tham gia"] [data-kind="cross-table"]',
+  );
+  await expect(other.first()).toBeEnabled();
+  await other.first().click();
+  await expect(list.locator('[aria-current="true"]')).toContainText('Dân số và tỷ lệ tham gia');
+  await expect(page.getByTestId('grid').locator('.ag-cell-focus')).toHaveText(vi(1329));
+  await expect(cellInput(page)).toBeFocused();
 });
