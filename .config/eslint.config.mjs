@@ -5,12 +5,24 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test/artifacts/**',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -18,7 +30,17 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', '**/electron/**', '**/renderer/**', 'electron', 'better-sqlite3', 'exceljs', 'react'] },
+        {
+          patterns: [
+            'node:*',
+            '**/electron/**',
+            '**/renderer/**',
+            'electron',
+            'better-sqlite3',
+            'exceljs',
+            'react',
+          ],
+        },
       ],
     },
   },
@@ -27,7 +49,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: ['node:*', '**/electron/**', 'electron', 'better-sqlite3', 'exceljs'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', '**/electron/**', 'electron', 'better-sqlite3', 'exceljs'] },
+      ],
     },
   },
 );
