@@ -150,6 +150,15 @@ const importedTable = z.object({
   /** 1-based source row of each table row, and the source column letter of each column. */
   sourceRows: z.array(z.number().int()),
   sourceColumns: z.array(z.string()),
+  /** How number-strings were read, per column that had any: the convention and why. */
+  readings: z.array(
+    z.object({
+      column: z.number().int(),
+      convention: z.enum(['vi', 'en']),
+      strings: z.number().int(),
+      reason: z.string(),
+    }),
+  ),
   /** What the reading decided or doubted (number conventions, hidden rows, guesses), in Vietnamese. */
   doubts: z.array(z.string()),
   /** Source addresses of formula cells whose result was not saved (kept empty, never 0). */

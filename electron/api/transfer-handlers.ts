@@ -70,6 +70,12 @@ function preview(result: ImportResult): ImportPreview {
       rows: t.table.rows,
       sourceRows: t.sourceRows,
       sourceColumns: t.sourceColumns.map(columnLetter),
+      readings: t.readings.map(({ column, convention, strings, reason }) => ({
+        column,
+        convention,
+        strings,
+        reason,
+      })),
       doubts: t.doubts,
       unevaluated: t.unevaluated,
     })),

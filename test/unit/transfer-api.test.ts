@@ -61,6 +61,10 @@ describe('import through the API', () => {
     expect(t.columns[2].formula).toBe('2+3');
     expect(t.rows.map((r) => r.role)).toEqual(DAN_SO_ROLES);
     expect(t.sourceRows[0]).toBe(8);
+    // C17 holds the text "4.962": the column's reading is reported, not decided in silence.
+    const population = t.readings.find((r) => r.column === 2);
+    expect(population).toMatchObject({ convention: 'vi', strings: 1 });
+    expect(population!.reason.length).toBeGreaterThan(0);
     expect((await call('document.current', {}))!.tables).toHaveLength(before);
 
     const accepted = await call('import.accept', {
