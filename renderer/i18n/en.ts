@@ -193,6 +193,13 @@ export const en: Catalogue = {
   'import.cellPending': 'Cell {cell} is a formula with no saved result: left empty, not read as 0.',
   'import.moreRows': '… and {count} more rows (roles as recognised)',
   'import.done': 'Imported {count} tables from «{file}».',
+  'import.codeOf': 'Code and formula of column {column}',
+  'import.codeTwice': 'Column code «{code}» is used for more than one column',
+  'import.typeOf': 'Type of column {column}',
+  'import.decimalsOf': 'Decimals of column {column}',
+  'import.decimals': 'Decimal places',
+  'import.codesBlock':
+    'Table «{name}»: the code row still has {count} error(s) (in red); fix them, or untick this table, before importing.',
 
   'export.title': 'Export Excel',
   'export.scope': 'What to export',

@@ -193,6 +193,13 @@ export const vi = {
     'Ô {cell} là công thức chưa có kết quả lưu trong tệp: để trống, không coi là 0.',
   'import.moreRows': '… và {count} dòng nữa (giữ vai trò như đã nhận dạng)',
   'import.done': 'Đã nhập {count} biểu từ «{file}».',
+  'import.codeOf': 'Mã và công thức cột {column}',
+  'import.codeTwice': 'Mã cột «{code}» dùng cho hơn một cột',
+  'import.typeOf': 'Kiểu cột {column}',
+  'import.decimalsOf': 'Số lẻ cột {column}',
+  'import.decimals': 'Số chữ số lẻ',
+  'import.codesBlock':
+    'Biểu «{name}»: dòng mã cột còn {count} chỗ sai (tô đỏ); sửa lại, hoặc bỏ chọn biểu này, rồi mới Nhập được.',
 
   'export.title': 'Xuất Excel',
   'export.scope': 'Nội dung xuất',

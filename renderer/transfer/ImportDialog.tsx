@@ -9,12 +9,24 @@
  * Vietnamese sentence here, and nothing in the document changes.
  */
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { ChangeSet, ImportChoice, ImportPreview, JobStatus } from '../../shared/api';
+import type {
+  ChangeSet,
+  ColumnSpec,
+  ImportChoice,
+  ImportedTable,
+  ImportPreview,
+  JobStatus,
+} from '../../shared/api';
 import type { RowRole, TableSummary } from '../../shared/model';
 import { call, messageOf } from '../api-client';
 import { Modal } from '../dialogs/Modal';
 import { t, useLanguage } from '../i18n';
-import { ImportTablePreview } from './ImportTablePreview';
+import {
+  codeRowEntries,
+  ImportTablePreview,
+  readCodeRow,
+  type ColumnKind,
+} from './ImportTablePreview';
 import { followJob } from './use-job';
 
 interface TableChoice {
@@ -22,6 +34,40 @@ interface TableChoice {
   name: string;
   target: 'new' | number;
   roles: RowRole[];
+  /** The code-row entries as typed ("1=2+3"), and each column's type and decimals. */
+  entries: string[];
+  kinds: ColumnKind[];
+}
+
+/**
+ * The columns as corrected, or the sentences of what is still wrong in the code row (an invalid
+ * formula, a code used twice): such a table cannot be taken until it is fixed.
+ */
+function correctedColumns(
+  table: ImportedTable,
+  choice: TableChoice,
+): { ok: true; columns: ColumnSpec[] } | { ok: false; errors: string[] } {
+  const read = readCodeRow(choice.entries);
+  const errors: string[] = [];
+  const columns = table.columns.map((column, i) => {
+    const r = read[i];
+    if (!r.ok) {
+      errors.push(`${table.sourceColumns[i] ?? i + 1}: ${r.error}`);
+      return column;
+    }
+    return { ...column, ...choice.kinds[i], code: r.code, formula: r.formula };
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, columns };
+}
+
+function sameColumns(a: readonly ColumnSpec[], b: readonly ColumnSpec[]): boolean {
+  return a.every(
+    (c, i) =>
+      c.code === b[i].code &&
+      c.formula === b[i].formula &&
+      c.type === b[i].type &&
+      c.decimals === b[i].decimals,
+  );
 }
 
 export interface ImportOutcome {
@@ -113,6 +159,8 @@ export function ImportDialog({
             name: table.name,
             target: 'new',
             roles: table.rows.map((r) => r.role),
+            entries: codeRowEntries(table.columns),
+            kinds: table.columns.map((c) => ({ type: c.type, decimals: c.decimals })),
           })),
         });
       } catch (error) {
@@ -159,11 +207,15 @@ export function ImportDialog({
       if (!choice.include) return;
       const table = preview.tables[index];
       const changed = choice.roles.some((role, r) => role !== table.rows[r].role);
+      const corrected = correctedColumns(table, choice);
+      const columns =
+        corrected.ok && !sameColumns(corrected.columns, table.columns) ? corrected.columns : null;
       chosen.push({
         index: table.index,
         name: choice.name.trim(),
         target: choice.target,
         ...(changed ? { roles: choice.roles } : {}),
+        ...(columns ? { columns } : {}),
       });
     });
     setAcceptError(null);
@@ -280,7 +332,11 @@ export function ImportDialog({
 
   const { preview, choices } = step;
   const included = choices.filter((c) => c.include);
-  const ready = included.length > 0 && included.every((c) => c.name.trim() !== '');
+  const checked = preview.tables.map((table, i) => correctedColumns(table, choices[i]));
+  const ready =
+    included.length > 0 &&
+    included.every((c) => c.name.trim() !== '') &&
+    choices.every((c, i) => !c.include || checked[i].ok);
   return (
     <Modal
       title={t('import.previewTitle', { file: baseName(preview.file) })}
@@ -312,6 +368,7 @@ export function ImportDialog({
       )}
       {preview.tables.map((table, index) => {
         const choice = choices[index];
+        const columnsRead = checked[index];
         const depth = 1 + Math.max(0, ...table.columns.map((c) => c.headerPath.length));
         const first = table.sourceRows[0];
         const last = table.sourceRows[table.sourceRows.length - 1];
@@ -397,7 +454,23 @@ export function ImportDialog({
                   roles: choice.roles.map((r, i) => (i === row ? role : r)),
                 })
               }
+              entries={choice.entries}
+              onEntry={(column, entry) =>
+                update(index, {
+                  entries: choice.entries.map((e, i) => (i === column ? entry : e)),
+                })
+              }
+              kinds={choice.kinds}
+              onKind={(column, kind) =>
+                update(index, { kinds: choice.kinds.map((k, i) => (i === column ? kind : k)) })
+              }
+              disabled={!choice.include}
             />
+            {choice.include && !columnsRead.ok && (
+              <p className="import-blocked" role="alert" data-testid="import-blocked">
+                {t('import.codesBlock', { name: choice.name, count: columnsRead.errors.length })}
+              </p>
+            )}
             {choice.target !== 'new' && <p className="field-hint">{t('import.ontoHint')}</p>}
           </section>
         );

@@ -7,11 +7,14 @@
  */
 import { useMemo } from 'react';
 import type { ColumnSpec, ImportedTable } from '../../shared/api';
+import { parseCodeRowEntry } from '../../shared/checks/formula';
 import {
   codeRowText,
+  COLUMN_TYPES,
   isFigureColumn,
   ROW_ROLES,
   type Column,
+  type ColumnType,
   type RowRole,
 } from '../../shared/model';
 import { displayText } from '../grid/cell-text';
@@ -79,19 +82,38 @@ function columnDoubts(doubts: readonly string[], letter: string): string[] {
   );
 }
 
-/** How a column's numbers are written, for the "Cách ghi số" row. */
-function numberConvention(column: ColumnSpec, doubts: readonly string[]): string {
-  if (!isFigureColumn(column)) return t('import.kind.text');
-  const kind =
-    column.type === 'percent'
-      ? t('import.kind.percent', { decimals: column.decimals })
-      : column.type === 'decimal'
-        ? t('import.kind.decimal', { decimals: column.decimals })
-        : t('import.kind.integer');
-  const written = doubts.find((d) => /kiểu (Việt Nam|tiếng Anh)/.test(d));
-  if (!written) return kind;
-  const english = /đã đọc kiểu tiếng Anh|đọc kiểu tiếng Anh/.test(written);
-  return `${kind} · ${t(english ? 'import.convention.en' : 'import.convention.vi')}`;
+const TYPE_LABEL: Record<ColumnType, MessageKey> = {
+  integer: 'structure.type.integer',
+  decimal: 'structure.type.decimal',
+  percent: 'structure.type.percent',
+  text: 'structure.type.text',
+};
+
+/** The code-row entry of each column as first shown for correction: "1=2+3", "A". */
+export function codeRowEntries(columns: readonly ColumnSpec[]): string[] {
+  return columns.map((c) => codeRowText(c));
+}
+
+/**
+ * The code-row entries as typed, read back: per column its code and formula text, or the
+ * Vietnamese sentence of what is wrong (the parser's own, or a code used twice). Formulas are
+ * resolved against the codes typed in the same row, so a formula naming a code that is not in
+ * the table is refused here, before anything is stored.
+ */
+export function readCodeRow(
+  entries: readonly string[],
+): ({ ok: true; code: string; formula: string | null } | { ok: false; error: string })[] {
+  const codes = entries.map((e) => e.split('=')[0].trim()).filter((c) => c !== '');
+  const read = entries.map((entry) => parseCodeRowEntry(entry, { codes }));
+  const seen = new Map<string, number>();
+  read.forEach((r) => r.ok && seen.set(r.code, (seen.get(r.code) ?? 0) + 1));
+  return read.map((r) =>
+    !r.ok
+      ? { ok: false, error: r.error.message }
+      : (seen.get(r.code) ?? 0) > 1
+        ? { ok: false, error: t('import.codeTwice', { code: r.code }) }
+        : { ok: true, code: r.code, formula: r.text },
+  );
 }
 
 /**
@@ -114,15 +136,41 @@ function labelSpans(columns: readonly ColumnSpec[], cells: readonly (string | nu
   return { spans, covered };
 }
 
+/** The type and decimals the user may correct per column. */
+export type ColumnKind = Pick<ColumnSpec, 'type' | 'decimals'>;
+
 interface ImportTablePreviewProps {
   table: ImportedTable;
   roles: readonly RowRole[];
   onRole(row: number, role: RowRole): void;
+  /** The code-row entries as typed ("1=2+3"), one per column. */
+  entries: readonly string[];
+  onEntry(column: number, entry: string): void;
+  kinds: readonly ColumnKind[];
+  onKind(column: number, kind: ColumnKind): void;
+  disabled?: boolean;
 }
 
-export function ImportTablePreview({ table, roles, onRole }: ImportTablePreviewProps) {
+export function ImportTablePreview({
+  table,
+  roles,
+  onRole,
+  entries,
+  onEntry,
+  kinds,
+  onKind,
+  disabled = false,
+}: ImportTablePreviewProps) {
   useLanguage();
-  const columns = table.columns;
+  const columns = useMemo(
+    () => table.columns.map((c, i) => ({ ...c, ...(kinds[i] ?? {}) })),
+    [table.columns, kinds],
+  );
+  const read = useMemo(() => readCodeRow(entries), [entries]);
+  const readingOf = useMemo(
+    () => new Map(table.readings.map((r) => [r.column, r] as const)),
+    [table.readings],
+  );
   const header = useMemo(() => headerRows(columns), [columns]);
   const perColumn = useMemo(
     () => table.sourceColumns.map((letter) => columnDoubts(table.doubts, letter)),
@@ -168,25 +216,109 @@ export function ImportTablePreview({ table, roles, onRole }: ImportTablePreviewP
             <th className="import-corner" colSpan={2}>
               {t('import.codes')}
             </th>
-            {columns.map((c, i) => (
-              <th key={i} data-testid="import-code">
-                {codeRowText(c)}
-              </th>
-            ))}
+            {columns.map((c, i) => {
+              const entry = entries[i] ?? codeRowText(c);
+              const result = read[i];
+              const changed = entry.trim() !== codeRowText(table.columns[i]);
+              return (
+                <th
+                  key={i}
+                  className={
+                    result && !result.ok
+                      ? 'import-code-invalid'
+                      : changed
+                        ? 'import-code-changed'
+                        : undefined
+                  }
+                >
+                  <input
+                    className="import-code-input"
+                    data-testid="import-code"
+                    aria-label={t('import.codeOf', { column: table.sourceColumns[i] ?? i + 1 })}
+                    aria-invalid={result && !result.ok ? true : undefined}
+                    value={entry}
+                    disabled={disabled}
+                    spellCheck={false}
+                    size={Math.max(3, entry.length + 1)}
+                    onChange={(event) => onEntry(i, event.target.value)}
+                  />
+                  {result && !result.ok && (
+                    <span
+                      className="import-code-error"
+                      role="alert"
+                      data-testid="import-code-error"
+                    >
+                      {result.error}
+                    </span>
+                  )}
+                </th>
+              );
+            })}
           </tr>
           <tr className="import-kinds">
             <th className="import-corner" colSpan={2}>
               {t('import.numbers')}
             </th>
-            {columns.map((c, i) => (
-              <th
-                key={i}
-                className={perColumn[i].length > 0 ? 'import-doubt' : undefined}
-                title={perColumn[i].length > 0 ? perColumn[i].join('\n') : undefined}
-              >
-                {numberConvention(c, perColumn[i])}
-              </th>
-            ))}
+            {columns.map((c, i) => {
+              const reading = readingOf.get(i);
+              const notes = [...perColumn[i], ...(reading ? [reading.reason] : [])];
+              const letter = table.sourceColumns[i] ?? i + 1;
+              const figure = isFigureColumn(c);
+              return (
+                <th
+                  key={i}
+                  className={perColumn[i].length > 0 ? 'import-doubt' : undefined}
+                  title={notes.length > 0 ? notes.join('\n') : undefined}
+                >
+                  <div className="import-kind">
+                    <select
+                      aria-label={t('import.typeOf', { column: letter })}
+                      value={c.type}
+                      disabled={disabled}
+                      onChange={(event) => {
+                        const type = event.target.value as ColumnType;
+                        onKind(i, {
+                          type,
+                          decimals: type === 'integer' || type === 'text' ? 0 : c.decimals,
+                        });
+                      }}
+                    >
+                      {COLUMN_TYPES.map((type) => (
+                        <option key={type} value={type}>
+                          {t(TYPE_LABEL[type])}
+                        </option>
+                      ))}
+                    </select>
+                    {(c.type === 'decimal' || c.type === 'percent') && (
+                      <input
+                        type="number"
+                        className="import-decimals"
+                        min={0}
+                        max={10}
+                        aria-label={t('import.decimalsOf', { column: letter })}
+                        title={t('import.decimals')}
+                        value={c.decimals}
+                        disabled={disabled}
+                        onChange={(event) => {
+                          const n = Math.round(Number(event.target.value));
+                          if (Number.isFinite(n))
+                            onKind(i, { type: c.type, decimals: Math.min(10, Math.max(0, n)) });
+                        }}
+                      />
+                    )}
+                  </div>
+                  {figure && reading && (
+                    <span className="import-convention" data-testid="import-convention">
+                      {t(
+                        reading.convention === 'en'
+                          ? 'import.convention.en'
+                          : 'import.convention.vi',
+                      )}
+                    </span>
+                  )}
+                </th>
+              );
+            })}
           </tr>
         </thead>
         <tbody>

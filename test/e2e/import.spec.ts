@@ -1,7 +1,7 @@
 /**
  * Nhập Excel… through the real host, in Chromium (issue 6, "Import .xlsx"): the preview of what
  * was recognised, accepting it unchanged (the table and its five planted errors, on the cells
- * expected.json names), corrections of name and row roles, a refused file that changes nothing,
+ * expected.json names), corrections of name, row roles and the code row (codes, formulas checked as typed, types), a refused file that changes nothing,
  * and cancelling a large file while it is being read.
  */
 import fs from 'node:fs';
@@ -63,8 +63,13 @@ test('Nhập Excel…: the preview shows what was recognised; accepted unchanged
   await expect(section.locator('.import-source')).toContainText('12 dòng × 8 cột');
   await expect(section.locator('.import-source')).toContainText('tiêu đề 2 tầng');
   await expect(section.locator('thead')).toContainText('Chia ra');
-  await expect(section.getByTestId('import-code').nth(2)).toHaveText('1=2+3');
-  await expect(section.locator('.import-kinds')).toContainText('Tỷ lệ %, 2 số lẻ');
+  await expect(section.getByTestId('import-code').nth(2)).toHaveValue('1=2+3');
+  const types = await section
+    .locator('.import-kinds select')
+    .evaluateAll((all) => all.map((s) => (s as HTMLSelectElement).value));
+  expect(types).toContain('percent');
+  await expect(section.locator('.import-decimals').first()).toHaveValue('2');
+  await expect(section.getByTestId('import-code-error')).toHaveCount(0);
   await expect(section.getByLabel('Vai trò dòng 8')).toHaveValue('group');
   await expect(section.getByLabel('Vai trò dòng 9')).toHaveValue('detail');
   await expect(section.getByLabel('Vai trò dòng 11')).toHaveValue('subtotal');
@@ -140,6 +145,57 @@ test('Nhập Excel…: a corrected name and row role are what is stored', async 
   // One step back removes the imported table again.
   await page.keyboard.press('Control+z');
   await expect(tableNames(page)).not.toContainText(['Dân số 2024']);
+});
+
+test('Nhập Excel…: a corrected code row is checked as it is typed, and is what is stored', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const dialog = await openImport(page, XLSX);
+  const section = dialog.getByTestId('import-table');
+  const accept = dialog.getByRole('button', { name: 'Nhập', exact: true });
+  const total = section.getByTestId('import-code').nth(2);
+  await expect(total).toHaveValue('1=2+3');
+
+  // A formula naming a code the table does not have: the parser's sentence under the cell, and
+  // Nhập is held back with the reason.
+  await total.fill('1=2+9');
+  await expect(section.getByTestId('import-code-error')).toHaveText([
+    /Mã cột «9» không có trong biểu/,
+  ]);
+  await expect(section.getByTestId('import-blocked')).toContainText('Biểu «Dân số»');
+  await expect(accept).toBeDisabled();
+  // A code used twice is refused too.
+  await total.fill('2');
+  await expect(section.getByTestId('import-code-error')).toHaveText([
+    /«2» dùng cho hơn một cột/,
+    /«2» dùng cho hơn một cột/,
+  ]);
+  await expect(accept).toBeDisabled();
+
+  // Corrected: the first label column gets a code of its own, the total its formula written
+  // the other way round.
+  await total.fill('1 = 3+2');
+  await section.getByTestId('import-code').nth(0).fill('STT');
+  await expect(section.getByTestId('import-code-error')).toHaveCount(0);
+  await expect(section.getByTestId('import-blocked')).toHaveCount(0);
+  await expect(accept).toBeEnabled();
+  await section.locator('.import-decimals').first().fill('1');
+  await dialog.evaluate((d) => d.querySelector('.modal-body')?.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'import-preview-corrected.png') });
+  await accept.click();
+  await expect(dialog).toBeHidden();
+
+  const table = await tableByName(host.url, 'Dân số');
+  expect(table.columns[0].code).toBe('STT');
+  expect(table.columns[2]).toMatchObject({ code: '1', formula: '3+2' });
+  expect(table.columns.filter((c) => c.type === 'percent').map((c) => c.decimals)[0]).toBe(1);
+  // The grid's code row shows the corrected entries.
+  const codes = page.getByTestId('grid').locator('.bieu-row-codes .bieu-code');
+  await expect(codes.first()).toHaveText('STT');
+  await expect(codes.nth(2)).toHaveText('1=3+2');
 });
 
 test('Nhập Excel…: a refused file shows its sentence and changes nothing', async ({
