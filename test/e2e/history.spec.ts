@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './host-fixture';
 import { cellAddress, sheetLayout } from '../../shared/layout';
-import { ARTIFACTS, COL, POPULATION, cellAt, expectSaved, menu, vi } from './workbench';
+import { ARTIFACTS, COL, POPULATION, cellAt, expectSaved, hostCall, menu, vi } from './workbench';
 
 const rows = POPULATION.rows;
 const address = (row: number, col: number) => cellAddress(sheetLayout(POPULATION), row, col);
@@ -21,18 +21,27 @@ test('history: who, when, what; going back to a point, and undoing that', async 
 
   // Three changes: a figure, the slip of the sample corrected, a rename of the table.
   const loanHoa = rows[1].cells[COL.under7] as number;
+  // Each change is waited for as the person sees it land. "Đã lưu" alone is no proof: it is
+  // already shown before a change is queued, so a full run could race past the last save.
   await cellAt(page, 1, COL.under7).click();
   await page.keyboard.type(String(loanHoa + 10));
   await page.keyboard.press('Enter');
+  await expect(cellAt(page, 1, COL.under7)).toHaveText(vi(loanHoa + 10));
   await cellAt(page, 0, COL.joined).click();
   await page.keyboard.type('1239');
   await page.keyboard.press('Enter');
+  await expect(cellAt(page, 0, COL.joined)).toHaveText(vi(1239));
   await expectSaved(page);
   await menu(page, 'Biểu', 'Đổi tên biểu…');
   const rename = page.getByRole('dialog', { name: 'Đổi tên biểu' });
   await rename.getByLabel('Tên biểu').fill('Biểu 01 - Dân số');
   await rename.getByRole('button', { name: 'Đổi tên' }).click();
+  await expect(page.getByTestId('table-list')).toContainText('Biểu 01 - Dân số');
   await expectSaved(page);
+  // All three stored before the panel is opened (what it will list once it has read them).
+  await expect
+    .poll(async () => (await hostCall<unknown[]>(host.url, 'history.list', { limit: 200 })).length)
+    .toBe(3);
 
   await menu(page, 'Xem', 'Lịch sử thay đổi');
   const panel = page.getByRole('region', { name: 'Lịch sử' });
