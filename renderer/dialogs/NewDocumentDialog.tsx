@@ -1,9 +1,10 @@
 /** "Mới…": pick the templates the new document starts with and where to save it. */
-import { useEffect, useId, useState } from 'react';
-import type { TemplateInfo } from '../../shared/api';
-import { call } from '../api-client';
+import { useState } from 'react';
 import { t, useLanguage } from '../i18n';
 import { Modal } from './Modal';
+import { PathField } from './PathField';
+import { TemplateChoice } from './TemplateChoice';
+import { useTemplates } from './use-templates';
 
 interface NewDocumentDialogProps {
   initialPath: string;
@@ -22,25 +23,9 @@ export function NewDocumentDialog({
   onError,
 }: NewDocumentDialogProps) {
   useLanguage();
-  const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
+  const templates = useTemplates(onError);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [path, setPath] = useState(initialPath);
-  const pathId = useId();
-
-  useEffect(() => {
-    let live = true;
-    call('templates.list', {}).then(
-      (list) => live && setTemplates(list),
-      (error: unknown) => {
-        if (!live) return;
-        setTemplates([]);
-        onError(error);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [onError]);
 
   const toggle = (id: string) =>
     setChosen((previous) => {
@@ -74,48 +59,24 @@ export function NewDocumentDialog({
           <p className="field-hint">{t('dialog.new.noTemplates')}</p>
         ) : (
           templates.map((template) => (
-            <label key={template.id} className="template-choice">
-              <input
-                type="checkbox"
-                checked={chosen.has(template.id)}
-                onChange={() => toggle(template.id)}
-              />
-              <span>
-                <span className="template-name">{template.name}</span>
-                {template.description && (
-                  <span className="template-description">{template.description}</span>
-                )}
-              </span>
-            </label>
+            <TemplateChoice
+              key={template.id}
+              template={template}
+              type="checkbox"
+              checked={chosen.has(template.id)}
+              onChange={() => toggle(template.id)}
+            />
           ))
         )}
       </fieldset>
-      <label htmlFor={pathId} className="field-label">
-        {t('dialog.new.path')}
-      </label>
-      <div className="path-row">
-        <input
-          id={pathId}
-          className="text-field"
-          value={path}
-          spellCheck={false}
-          onChange={(event) => setPath(event.target.value)}
-        />
-        {nativeDialogs && (
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              call('dialog.pickPath', { purpose: 'save' }).then(
-                (picked) => picked && setPath(picked),
-                onError,
-              )
-            }
-          >
-            {t('dialog.browse')}
-          </button>
-        )}
-      </div>
+      <PathField
+        label={t('dialog.new.path')}
+        value={path}
+        onChange={setPath}
+        purpose="save"
+        nativeDialogs={nativeDialogs}
+        onError={onError}
+      />
       {templates !== null && templates.length > 0 && chosen.size === 0 && (
         <p className="field-hint">{t('dialog.new.chooseOne')}</p>
       )}

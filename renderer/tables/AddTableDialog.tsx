@@ -1,8 +1,8 @@
 /** "Thêm biểu": a table from one of the templates (built-in or saved by the user), or a blank one. */
-import { useEffect, useId, useState } from 'react';
-import type { TemplateInfo } from '../../shared/api';
-import { call } from '../api-client';
+import { useId, useState } from 'react';
 import { Modal } from '../dialogs/Modal';
+import { TemplateChoice } from '../dialogs/TemplateChoice';
+import { useTemplates } from '../dialogs/use-templates';
 import { t, useLanguage } from '../i18n';
 
 export type NewTableChoice = { templateId: string } | { name: string };
@@ -17,25 +17,10 @@ const BLANK = '';
 
 export function AddTableDialog({ onCancel, onAdd, onError }: AddTableDialogProps) {
   useLanguage();
-  const [templates, setTemplates] = useState<TemplateInfo[] | null>(null);
+  const templates = useTemplates(onError);
   const [chosen, setChosen] = useState<string>(BLANK);
   const [name, setName] = useState(t('tables.blankName'));
   const nameId = useId();
-
-  useEffect(() => {
-    let live = true;
-    call('templates.list', {}).then(
-      (list) => live && setTemplates(list),
-      (error: unknown) => {
-        if (!live) return;
-        setTemplates([]);
-        onError(error);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [onError]);
 
   const blank = chosen === BLANK;
   return (
@@ -48,28 +33,22 @@ export function AddTableDialog({ onCancel, onAdd, onError }: AddTableDialogProps
     >
       <fieldset className="template-choices">
         <legend className="field-label">{t('tables.addFrom')}</legend>
-        <label className="template-choice">
-          <input type="radio" name="new-table" checked={blank} onChange={() => setChosen(BLANK)} />
-          <span>
-            <span className="template-name">{t('tables.blank')}</span>
-            <span className="template-description">{t('tables.blankDetail')}</span>
-          </span>
-        </label>
+        <TemplateChoice
+          template={{ name: t('tables.blank'), description: t('tables.blankDetail') }}
+          type="radio"
+          group="new-table"
+          checked={blank}
+          onChange={() => setChosen(BLANK)}
+        />
         {(templates ?? []).map((template) => (
-          <label key={template.id} className="template-choice">
-            <input
-              type="radio"
-              name="new-table"
-              checked={chosen === template.id}
-              onChange={() => setChosen(template.id)}
-            />
-            <span>
-              <span className="template-name">{template.name}</span>
-              {template.description && (
-                <span className="template-description">{template.description}</span>
-              )}
-            </span>
-          </label>
+          <TemplateChoice
+            key={template.id}
+            template={template}
+            type="radio"
+            group="new-table"
+            checked={chosen === template.id}
+            onChange={() => setChosen(template.id)}
+          />
         ))}
       </fieldset>
       {blank && (

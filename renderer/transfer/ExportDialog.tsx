@@ -6,10 +6,11 @@
  * written and are marked in the file, and exporting them needs the person's confirmation.
  * Nothing changes silently (DOMAIN.md).
  */
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { CallOutput, ExportPreview } from '../../shared/api';
 import { call, messageOf } from '../api-client';
 import { Modal } from '../dialogs/Modal';
+import { PathField } from '../dialogs/PathField';
 import { MetaDialog } from '../document/MetaDialog';
 import { t, useLanguage } from '../i18n';
 
@@ -61,7 +62,6 @@ export function ExportDialog({
   const [error, setError] = useState<string | null>(null);
   const [editingMeta, setEditingMeta] = useState(false);
   const [seq, setSeq] = useState(0);
-  const pathId = useId();
 
   const tableId = scope === 'table' && table ? table.id : undefined;
   useEffect(() => {
@@ -215,32 +215,14 @@ export function ExportDialog({
           {t('export.valuesOnly')}
         </label>
 
-        <label htmlFor={pathId} className="field-label">
-          {t('export.path')}
-        </label>
-        <div className="path-row">
-          <input
-            id={pathId}
-            className="text-field"
-            value={path}
-            spellCheck={false}
-            onChange={(event) => setPath(event.target.value)}
-          />
-          {nativeDialogs && (
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                call('dialog.pickPath', { purpose: 'export' }).then(
-                  (picked) => picked && setPath(picked),
-                  reportError,
-                )
-              }
-            >
-              {t('dialog.browse')}
-            </button>
-          )}
-        </div>
+        <PathField
+          label={t('export.path')}
+          value={path}
+          onChange={setPath}
+          purpose="export"
+          nativeDialogs={nativeDialogs}
+          onError={reportError}
+        />
       </Modal>
       {/* A sibling, not a child: its form must not submit the export's form. */}
       {editingMeta && (

@@ -8,7 +8,7 @@
  * A file the host refuses (not a workbook, empty, encrypted, an old .xls …) shows the host's own
  * Vietnamese sentence here, and nothing in the document changes.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   ChangeSet,
   ColumnSpec,
@@ -20,6 +20,7 @@ import type {
 import type { RowRole, TableSummary } from '../../shared/model';
 import { call, messageOf } from '../api-client';
 import { Modal } from '../dialogs/Modal';
+import { PathField } from '../dialogs/PathField';
 import { t, useLanguage } from '../i18n';
 import {
   codeRowEntries,
@@ -116,7 +117,6 @@ export function ImportDialog({
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [path, setPath] = useState(startPath ?? initialPath);
   const [acceptError, setAcceptError] = useState<string | null>(null);
-  const pathId = useId();
 
   const fail = useCallback(
     (error: unknown, file = '') =>
@@ -245,33 +245,15 @@ export function ImportDialog({
         onSubmit={() => void start(trimmed)}
         testId="import-dialog"
       >
-        <label htmlFor={pathId} className="field-label">
-          {t('import.path')}
-        </label>
-        <div className="path-row">
-          <input
-            id={pathId}
-            className="text-field"
-            value={path}
-            autoFocus
-            spellCheck={false}
-            onChange={(event) => setPath(event.target.value)}
-          />
-          {nativeDialogs && (
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                call('dialog.pickPath', { purpose: 'import' }).then(
-                  (picked) => picked && setPath(picked),
-                  (error: unknown) => fail(error),
-                )
-              }
-            >
-              {t('dialog.browse')}
-            </button>
-          )}
-        </div>
+        <PathField
+          label={t('import.path')}
+          value={path}
+          onChange={setPath}
+          purpose="import"
+          nativeDialogs={nativeDialogs}
+          onError={(error) => fail(error)}
+          autoFocus
+        />
         <p className="field-hint">{t('import.pathHint')}</p>
       </Modal>
     );
