@@ -6,39 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/api';
+import { InProcessApi } from './api-harness';
 import type { Table } from '../../shared/model';
-import { bootstrap, SAMPLE_FILE_NAME, type Bootstrapped } from '../../electron/app-bootstrap';
-import { dispatch } from '../../electron/api/dispatch';
-import { createHandlers, type Handlers } from '../../electron/api/handlers';
+import { SAMPLE_FILE_NAME } from '../../electron/app-bootstrap';
 import { backupFolder, listBackups, vietnameseTime } from '../../electron/store/backups';
 import { DocumentStore } from '../../electron/store/document-store';
 import { sha256 } from './store-helpers';
 
 let home: string;
-let app: Bootstrapped;
-let handlers: Handlers;
-
-function start(): void {
-  app = bootstrap({ env: { BIEU_HOME: home } });
-  handlers = createHandlers(app.session, {
-    version: 'test',
-    transport: 'browser',
-    paths: app.paths,
-  });
-}
-
-async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const reply = await dispatch(handlers, name, input);
-  if (!reply.ok) throw Object.assign(new Error(reply.error), { code: reply.code });
-  return reply.value as CallOutput<N>;
-}
-
-async function failure(name: CallName, input: unknown): Promise<{ error: string; code: string }> {
-  const reply = await dispatch(handlers, name, input);
-  if (reply.ok) throw new Error(`${name} should have failed`);
-  return reply;
-}
+const api = new InProcessApi(() => home);
+const { start, call, failure } = api;
 
 const samplePath = () => path.join(home, 'documents', SAMPLE_FILE_NAME);
 const backupsDir = () => path.join(home, 'app-data', 'backups');
@@ -77,7 +54,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  app.session.close();
+  api.app.session.close();
   fs.rmSync(home, { recursive: true, force: true });
 });
 
@@ -98,12 +75,12 @@ describe('automatic backups', () => {
     DocumentStore.verify(path.join(backupsDir(), first[0].id));
 
     // Reopening without a change adds nothing.
-    app.session.close();
+    api.app.session.close();
     start();
     expect(await call('backups.list', {})).toHaveLength(1);
 
     await type(1111);
-    app.session.close(); // close after an edit: one more
+    api.app.session.close(); // close after an edit: one more
     const afterClose = listBackups(backupsDir(), samplePath());
     expect(afterClose).toHaveLength(2);
     start(); // same content as that backup: nothing new
@@ -119,7 +96,7 @@ describe('automatic backups', () => {
     expect(await call('backups.list', {})).toHaveLength(2);
     for (let i = 0; i < 12; i++) {
       await type(1000 + i);
-      app.session.close();
+      api.app.session.close();
       start();
     }
     const list = await call('backups.list', {});
@@ -174,14 +151,14 @@ describe('restoring a backup', () => {
 describe('a damaged document', () => {
   it('is refused on open with a clear message offering the newest backup; nothing is written', async () => {
     await type(4444);
-    app.session.close(); // the backup now holds 4444
+    api.app.session.close(); // the backup now holds 4444
     const newest = listBackups(backupsDir(), samplePath())[0];
     damage(samplePath());
     const hash = sha256(samplePath());
     const files = fs.readdirSync(path.join(home, 'documents')).sort();
 
     start(); // the last document cannot be reopened: a notice, not a crash
-    expect(app.notice).toContain('bị hỏng');
+    expect(api.app.notice).toContain('bị hỏng');
     const refused = await failure('document.open', { path: samplePath() });
     expect(refused.code).toBe('not-a-document');
     expect(refused.error).toBe(

@@ -7,37 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallName, CallInput, CallOutput } from '../../shared/api';
+import { InProcessApi } from './api-harness';
 import type { Table } from '../../shared/model';
-import { bootstrap, type Bootstrapped } from '../../electron/app-bootstrap';
-import { dispatch } from '../../electron/api/dispatch';
-import { createHandlers, type Handlers } from '../../electron/api/handlers';
 import { osUserName } from '../../electron/store/document-store';
 
 let home: string;
-let app: Bootstrapped;
-let handlers: Handlers;
-
-function start(): void {
-  app = bootstrap({ env: { BIEU_HOME: home } });
-  handlers = createHandlers(app.session, {
-    version: 'test',
-    transport: 'browser',
-    paths: app.paths,
-  });
-}
-
-async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const reply = await dispatch(handlers, name, input);
-  if (!reply.ok) throw Object.assign(new Error(reply.error), { code: reply.code });
-  return reply.value as CallOutput<N>;
-}
-
-async function failure(name: CallName, input: unknown): Promise<{ error: string; code: string }> {
-  const reply = await dispatch(handlers, name, input);
-  if (reply.ok) throw new Error(`${name} should have failed`);
-  return reply;
-}
+const api = new InProcessApi(() => home);
+const { start, call, failure } = api;
 
 async function tableNamed(name: string): Promise<Table> {
   const info = await call('document.current', {});
@@ -53,7 +29,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  app.session.close();
+  api.app.session.close();
   fs.rmSync(home, { recursive: true, force: true });
 });
 
@@ -158,7 +134,7 @@ describe('history.revertTo', () => {
     );
 
     // Restart, then undo the going back: the state after all five actions.
-    app.session.close();
+    api.app.session.close();
     start();
     const undone = await call('edit.undo', {});
     expect(undone.batchId).toBe(back.batchId);

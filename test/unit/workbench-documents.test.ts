@@ -7,39 +7,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/api';
-import { bootstrap, SAMPLE_FILE_NAME, type Bootstrapped } from '../../electron/app-bootstrap';
-import { dispatch } from '../../electron/api/dispatch';
-import { createHandlers, type Handlers } from '../../electron/api/handlers';
+import { InProcessApi } from './api-harness';
+import { SAMPLE_FILE_NAME } from '../../electron/app-bootstrap';
 import { templatesDir } from '../../electron/store/templates';
 
 let home: string;
-let app: Bootstrapped;
-let handlers: Handlers;
 let revealed: string[];
-
-function start(): void {
-  app = bootstrap({ env: { BIEU_HOME: home } });
-  revealed = [];
-  handlers = createHandlers(app.session, {
-    version: 'test',
-    transport: 'electron',
-    paths: app.paths,
-    revealPath: (p) => revealed.push(p),
-  });
-}
-
-async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
-  const reply = await dispatch(handlers, name, input);
-  if (!reply.ok) throw Object.assign(new Error(reply.error), { code: reply.code });
-  return reply.value as CallOutput<N>;
-}
-
-async function failure(name: CallName, input: unknown): Promise<{ error: string; code: string }> {
-  const reply = await dispatch(handlers, name, input);
-  if (reply.ok) throw new Error(`${name} should have failed`);
-  return reply;
-}
+// An Electron-like host, so that "reveal in folder" has a hook to call.
+const api = new InProcessApi(
+  () => home,
+  () => {
+    revealed = [];
+    return { transport: 'electron', revealPath: (p: string) => void revealed.push(p) };
+  },
+);
+const { start, call, failure } = api;
 
 const doc = (name: string) => path.join(home, 'documents', name);
 
@@ -49,7 +31,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  app.session.close();
+  api.app.session.close();
   fs.rmSync(home, { recursive: true, force: true });
 });
 
@@ -72,7 +54,7 @@ describe('recent documents and the start screen', () => {
     });
 
     // Closed by the user: the next start shows the start screen, not the last document.
-    app.session.close();
+    api.app.session.close();
     start();
     expect(await call('document.current', {})).toBeNull();
   });
