@@ -11,11 +11,24 @@ import { themeQuartz, type Theme } from 'ag-grid-community';
 
 const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
+/** What light and dark share: the printed form's lines and weights; only colours differ. */
+const FORM_LOOK = {
+  fontFamily: FONT,
+  headerFontWeight: 700,
+  columnBorder: true,
+  headerColumnBorder: true,
+  rowBorder: true,
+  wrapperBorderRadius: 2,
+  borderRadius: 2,
+  pinnedRowFontWeight: 'inherit',
+  // Columns stay resizable, but the header's own column lines already mark the edges.
+  headerColumnResizeHandleColor: 'transparent',
+} as const;
+
 const base = themeQuartz
   .withParams(
     {
-      fontFamily: FONT,
-      headerFontWeight: 700,
+      ...FORM_LOOK,
       accentColor: '#1f5fa8',
       backgroundColor: '#ffffff',
       foregroundColor: '#1c2430',
@@ -25,21 +38,12 @@ const base = themeQuartz
       oddRowBackgroundColor: '#ffffff',
       pinnedRowBorder: { width: 2, color: '#8a96a8' },
       pinnedColumnBorder: { width: 2, color: '#8a96a8' },
-      columnBorder: true,
-      headerColumnBorder: true,
-      rowBorder: true,
-      wrapperBorderRadius: 2,
-      borderRadius: 2,
-      pinnedRowFontWeight: 'inherit',
-      // Columns stay resizable, but the header's own column lines already mark the edges.
-      headerColumnResizeHandleColor: 'transparent',
     },
     'light',
   )
   .withParams(
     {
-      fontFamily: FONT,
-      headerFontWeight: 700,
+      ...FORM_LOOK,
       accentColor: '#7fb0ea',
       backgroundColor: '#1b2029',
       foregroundColor: '#dde3ec',
@@ -49,13 +53,6 @@ const base = themeQuartz
       oddRowBackgroundColor: '#1b2029',
       pinnedRowBorder: { width: 2, color: '#5d6a7c' },
       pinnedColumnBorder: { width: 2, color: '#5d6a7c' },
-      columnBorder: true,
-      headerColumnBorder: true,
-      rowBorder: true,
-      wrapperBorderRadius: 2,
-      borderRadius: 2,
-      pinnedRowFontWeight: 'inherit',
-      headerColumnResizeHandleColor: 'transparent',
       browserColorScheme: 'dark',
     },
     'dark',
