@@ -1,5 +1,5 @@
 /**
- * The streaming reader (shared/import/xlsx-parts.ts over zip-directory.ts) against exceljs: on
+ * The streaming reader (electron/excel/xlsx/) against exceljs: on
  * every workbook at hand — the fixtures, ../shared/real-world when present, and one written here
  * with every kind of cell — both give the same SheetGrid, sheet by sheet. Then what only the
  * streaming path does: progress, cancellation, skipping Biểu's own findings sheet.
@@ -11,10 +11,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../../shared/api';
 import type { SheetGrid } from '../../shared/import/sheet-grid';
-import { slideFormula } from '../../shared/import/xlsx-parts';
-import { XmlScanner } from '../../shared/import/xml-scan';
-import { importWorkbook, readSheetGrids, sheetGrid } from '../../electron/excel/read-xlsx';
-import { guardWorkbook } from '../../electron/excel/workbook-guard';
+import { slideFormula } from '../../electron/excel/xlsx/cell-address';
+import { XmlScanner } from '../../electron/excel/xlsx/xml-scan';
+import { importWorkbook, readSheetGrids } from '../../electron/excel/read-xlsx';
+import { guardWorkbook } from '../../electron/excel/xlsx/package-guard';
+import { sheetGrid } from './exceljs-grid';
 import { FINDINGS_SHEET_NAME } from '../../electron/excel/export-findings-sheet';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures');

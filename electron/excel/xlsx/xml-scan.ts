@@ -1,6 +1,8 @@
 /**
  * A small, fast, streaming scanner for the XML inside an .xlsx package (SpreadsheetML is plain,
- * machine-written XML: no DTD, no entities beyond the five predefined and character references).
+ * machine-written XML: no DTD, no entities beyond the five predefined and character references;
+ * a DOCTYPE's entities are never expanded nor fetched, so entity bombs and external entities
+ * read as the literal text they are).
  * It is fed text in chunks of any size — a tag or a character reference may be cut between two
  * chunks — and calls back for each start tag, end tag and, when the handler asks for it, the raw
  * text between tags. Pure: no Node, no DOM.
@@ -8,6 +10,7 @@
  * Namespace prefixes are dropped from tag names ("x:c" → "c"); attribute names keep theirs
  * ("r:id"). Comments, processing instructions and a DOCTYPE are skipped, never interpreted.
  */
+import { LimitExceeded, LIMITS } from './limits';
 
 export interface XmlHandler {
   /** A start tag (or an empty-element tag, then `selfClosing`); `tag` is its whole text. */
@@ -61,6 +64,10 @@ export class XmlScanner {
   feed(chunk: string): void {
     this.buffer = this.buffer.length > 0 ? this.buffer + chunk : chunk;
     this.buffer = this.buffer.slice(this.scan(this.buffer));
+    // What is left is one unfinished tag or comment; one that never ends is a damaged part, and
+    // rescanning it on every chunk would take time in the square of its length.
+    if (this.buffer.length > LIMITS.xmlConstructChars)
+      throw new LimitExceeded({ kind: 'xml-construct' });
   }
 
   /** The end of the text: whatever is left is a cut tag, dropped. */

@@ -1,27 +1,17 @@
 /**
- * Refusing a file that must not reach exceljs, in milliseconds and with one clear Vietnamese
- * sentence naming the file: an empty file, something that is not a workbook, an old binary .xls,
- * a password-protected workbook, a truncated download, and a "bomb" — a small file that claims
- * hundreds of megabytes, or a sheet that claims more cells than any report has. Only the zip's
- * table of contents and the first kilobytes of a few parts are read.
+ * Refusing a file that must not be read, in milliseconds and with one clear Vietnamese sentence
+ * naming the file: an empty file, something that is not a workbook, an old binary .xls, a
+ * password-protected workbook, a truncated download, and a "bomb" — a small file whose table of
+ * contents claims hundreds of megabytes or an absurd compression. Only the zip's table of
+ * contents and the first kilobytes of two small parts are read. What a sheet holds is measured
+ * while it is read (sheet-reader.ts), never judged from the range it declares.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../../shared/api';
-import { peekEntry, readZipDirectory, type ZipEntry } from './zip-directory';
-
-export const GUARD_LIMITS = {
-  /** All parts of the workbook, uncompressed. */
-  totalBytes: 200 * 1024 * 1024,
-  /** Cells a worksheet's <dimension> may claim. */
-  sheetCells: 2_000_000,
-  /** A part larger than this must not compress better than `ratio`:1. */
-  ratioFloorBytes: 10 * 1024 * 1024,
-  ratio: 500,
-  sharedStringsBytes: 100 * 1024 * 1024,
-  sharedStrings: 2_000_000,
-  entries: 10_000,
-} as const;
+import { UserError } from '../../../shared/api';
+import { LIMITS } from './limits';
+import { readZipDirectory, type ZipEntry } from './zip-directory';
+import { peekEntry } from './zip-entry';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
@@ -88,18 +78,6 @@ function sheetNames(fd: number, size: number, entries: ZipEntry[]): Map<string, 
   return names;
 }
 
-/** Rows × columns of an A1 range such as "A1:XFD1048576"; a single cell is 1. */
-export function rangeCells(ref: string): number {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) return 0;
-  const col = (letters: string) =>
-    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  if (!m[3]) return 1;
-  const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
-  const cols = Math.abs(col(m[3]) - col(m[1])) + 1;
-  return rows * cols;
-}
-
 /** What the guard learnt from the zip's table of contents, for the reader. */
 export interface WorkbookFacts {
   /**
@@ -130,7 +108,7 @@ function checkZip(fd: number, size: number, name: string): WorkbookFacts {
       refuse(`Tệp «${name}» là tệp PowerPoint, không phải sổ làm việc Excel.`);
     refuse(`Tệp «${name}» là tệp nén nhưng không phải sổ làm việc Excel (.xlsx).`);
   }
-  if (entries.length > GUARD_LIMITS.entries) {
+  if (entries.length > LIMITS.entries) {
     refuse(
       `Tệp «${name}» có ${entries.length.toLocaleString('vi-VN')} phần bên trong, quá nhiều với một sổ làm việc; Biểu không mở để tránh treo máy.`,
     );
@@ -141,9 +119,9 @@ function checkZip(fd: number, size: number, name: string): WorkbookFacts {
     );
   }
   const total = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (total > GUARD_LIMITS.totalBytes) {
+  if (total > LIMITS.totalBytes) {
     refuse(
-      `Tệp «${name}» khi giải nén sẽ chiếm khoảng ${megabytes(total)}, vượt giới hạn ${megabytes(GUARD_LIMITS.totalBytes)}; Biểu không mở để tránh treo máy.`,
+      `Tệp «${name}» khi giải nén sẽ chiếm khoảng ${megabytes(total)}, vượt giới hạn ${megabytes(LIMITS.totalBytes)}; Biểu không mở để tránh treo máy.`,
     );
   }
   const names = sheetNames(fd, size, entries);
@@ -153,39 +131,12 @@ function checkZip(fd: number, size: number, name: string): WorkbookFacts {
   };
   for (const e of entries) {
     if (
-      e.uncompressedSize > GUARD_LIMITS.ratioFloorBytes &&
-      e.uncompressedSize > GUARD_LIMITS.ratio * Math.max(1, e.compressedSize)
+      e.uncompressedSize > LIMITS.ratioFloorBytes &&
+      e.uncompressedSize > LIMITS.ratio * Math.max(1, e.compressedSize)
     ) {
       refuse(
         `Tệp «${name}» có ${partName(e)} nén bất thường (${megabytes(e.uncompressedSize)} từ ${e.compressedSize.toLocaleString('vi-VN')} byte); Biểu không mở để tránh treo máy.`,
       );
-    }
-  }
-  for (const e of entries) {
-    const part = lower(e);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(part)) {
-      const head = peekEntry(fd, size, e);
-      if (!head) refuse(`Tệp «${name}» bị hỏng: không đọc được ${partName(e)}.`);
-      const ref = /<(?:\w+:)?dimension\s+ref="([^"]+)"/.exec(head!.toString('utf8'))?.[1];
-      const cells = ref ? rangeCells(ref) : 0;
-      if (cells > GUARD_LIMITS.sheetCells) {
-        refuse(
-          `Tệp «${name}»: ${partName(e)} khai báo vùng ${ref} (${cells.toLocaleString('vi-VN')} ô, giới hạn ${GUARD_LIMITS.sheetCells.toLocaleString('vi-VN')} ô); Biểu không mở để tránh treo máy.`,
-        );
-      }
-    } else if (part === 'xl/sharedstrings.xml') {
-      if (e.uncompressedSize > GUARD_LIMITS.sharedStringsBytes) {
-        refuse(
-          `Tệp «${name}» có bảng chữ dùng chung quá lớn (${megabytes(e.uncompressedSize)}); Biểu không mở để tránh treo máy.`,
-        );
-      }
-      const head = peekEntry(fd, size, e, 4096)?.toString('utf8') ?? '';
-      const unique = Number(/\buniqueCount="(\d+)"/.exec(head)?.[1] ?? 0);
-      if (unique > GUARD_LIMITS.sharedStrings) {
-        refuse(
-          `Tệp «${name}» khai báo ${unique.toLocaleString('vi-VN')} chuỗi chữ dùng chung, quá nhiều với một sổ làm việc; Biểu không mở để tránh treo máy.`,
-        );
-      }
     }
   }
   return { calculatedByExcel: entries.some((e) => lower(e) === 'xl/calcchain.xml'), entries };
