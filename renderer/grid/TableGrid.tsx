@@ -4,17 +4,17 @@
  * on the cell it names) and worked like a spreadsheet: a range selection, typing over a cell,
  * Delete, Ctrl+D, Ctrl+C / Ctrl+V, Ctrl+Home / Ctrl+End (see keyboard.ts and CellInput.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type MouseEvent,
+} from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type {
-  CellFocusedEvent,
-  CellMouseDownEvent,
-  CellMouseOverEvent,
-  GetRowIdParams,
-  GridApi,
-  GridReadyEvent,
-  RowClassParams,
-} from 'ag-grid-community';
+import type { GetRowIdParams, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
 import type { CellEdit } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
 import type { Row, Table } from '../../shared/model';
@@ -26,7 +26,8 @@ import type { GridContext } from './grid-controller';
 import { createGridController } from './grid-commands';
 import { CODE_ROW, gridRowId, type GridRow } from './grid-row';
 import { GridUi } from './grid-ui';
-import { collapsed, extendTo, rangeOf } from './selection';
+import { cellPositionOf, gridCellOf } from './cell-dom';
+import { collapsed, extendTo, rangeOf, type CellPos } from './selection';
 import { selectionStats, type SelectionStats } from './selection-stats';
 import { gridTheme } from './theme';
 
@@ -151,33 +152,32 @@ export function TableGrid({
   useEffect(() => ui.subscribe(report), [ui, report]);
   useEffect(report, [report, order]);
 
-  const positionOfEvent = useCallback(
-    (event: { rowIndex: number | null; rowPinned?: string | null; column: unknown }) => {
-      if (event.rowIndex === null || event.rowPinned === 'top') return null;
-      const colId =
-        typeof event.column === 'string'
-          ? event.column
-          : (event.column as { getColId(): string } | null)?.getColId();
-      const col = colId ? columnIndex.get(colId) : undefined;
-      if (col === undefined) return null;
-      const row = event.rowPinned === 'bottom' ? order.bodyCount + event.rowIndex : event.rowIndex;
-      return row < order.rows.length ? { row, col } : null;
-    },
-    [columnIndex, order],
-  );
+  /** The cell an event happened in, by its place in the grid's markup. */
+  const positionOf = (target: EventTarget | null): CellPos | null => {
+    const cell = gridCellOf(target);
+    return cell ? cellPositionOf(cell, order, columnIndex) : null;
+  };
 
-  const onCellFocused = (event: CellFocusedEvent<GridRow>) => {
-    const pos = positionOfEvent(event);
+  // A cell that receives the focus (a click, Tab, Enter, an arrow, a focus request) becomes the
+  // active cell AT ONCE, in the focus event itself: its text field is then in place before the
+  // next key is handled, however fast it follows.
+  const onFocus = (event: FocusEvent) => {
+    const cell = gridCellOf(event.target);
+    if (!cell) return;
+    const pos = cellPositionOf(cell, order, columnIndex);
+    const { active } = ui.get();
+    if (pos && active && pos.row === active.row && pos.col === active.col) return;
     // The edit mode is left alone: the cell being left commits its text itself (on blur).
     ui.update({ active: pos, selection: pos ? collapsed(pos) : null });
   };
 
-  const onCellMouseDown = (event: CellMouseDownEvent<GridRow>) => {
-    const pos = positionOfEvent(event);
-    const mouse = event.event as MouseEvent | undefined;
-    if (!pos || !mouse || mouse.button !== 0) return;
+  const onMouseDown = (event: MouseEvent) => {
+    const pos = positionOf(event.target);
+    if (!pos || event.button !== 0) return;
     const { selection, active } = ui.get();
-    if (mouse.shiftKey) {
+    if (event.shiftKey) {
+      // Shift+click extends the selection; the browser must not move the focus either.
+      event.preventDefault();
       const from = selection ?? (active ? collapsed(active) : collapsed(pos));
       ui.update({ selection: extendTo(from, pos) });
       return;
@@ -186,10 +186,9 @@ export function TableGrid({
     dragging.current = true;
   };
 
-  const onCellMouseOver = (event: CellMouseOverEvent<GridRow>) => {
-    const mouse = event.event as MouseEvent | undefined;
-    if (!dragging.current || !mouse || (mouse.buttons & 1) === 0) return;
-    const pos = positionOfEvent(event);
+  const onMouseOver = (event: MouseEvent) => {
+    if (!dragging.current || (event.buttons & 1) === 0) return;
+    const pos = positionOf(event.target);
     const { selection } = ui.get();
     if (pos && selection) ui.update({ selection: extendTo(selection, pos) });
   };
@@ -278,11 +277,9 @@ export function TableGrid({
             .querySelector<HTMLInputElement>('[data-cell-input]')
             ?.focus({ preventScroll: true });
       }}
-      onMouseDownCapture={(event) => {
-        // Shift+click extends the selection; the browser must not move the focus either.
-        if (event.shiftKey && (event.target as HTMLElement).closest('.ag-cell'))
-          event.preventDefault();
-      }}
+      onFocus={onFocus}
+      onMouseDown={onMouseDown}
+      onMouseOver={onMouseOver}
     >
       <AgGridReact<GridRow>
         key={language}
@@ -307,9 +304,6 @@ export function TableGrid({
           controller.setGrid(event.api);
           setReady(true);
         }}
-        onCellFocused={onCellFocused}
-        onCellMouseDown={onCellMouseDown}
-        onCellMouseOver={onCellMouseOver}
       />
     </div>
   );

@@ -124,7 +124,14 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       case 'jump': {
         const { rows, cols } = bounds();
         if (rows === 0) return true;
-        focus(command.to === 'first' ? { row: 0, col: 0 } : { row: rows - 1, col: cols - 1 });
+        const row = state.active?.row ?? 0;
+        const to = {
+          first: { row: 0, col: 0 },
+          last: { row: rows - 1, col: cols - 1 },
+          rowStart: { row, col: 0 },
+          rowEnd: { row, col: cols - 1 },
+        }[command.to];
+        focus(to);
         return true;
       }
       case 'selectAll':

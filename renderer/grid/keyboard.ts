@@ -3,7 +3,8 @@
  * is invisible while the person moves around and becomes the editor once they type; every key
  * reaches it first. This module says what a key means in each of the three states; CellInput does
  * it. Keys it does not claim go on to AG Grid, which moves the focus (arrows, Tab, Page Up/Down,
- * Home/End, Enter and Shift+Enter with `enterNavigatesVertically`).
+ * Enter and Shift+Enter with `enterNavigatesVertically`). Home and End are Excel's: the first and
+ * last cell of the current row (AG Grid's would leave the row for the first or last row).
  */
 
 /** Not editing; typed after a key that replaces the value; editing what was there (F2). */
@@ -25,7 +26,8 @@ export type KeyCommand =
   /** Escape: forget what was typed. */
   | { kind: 'cancel' }
   | { kind: 'extend'; dRow: number; dCol: number }
-  | { kind: 'jump'; to: 'first' | 'last' }
+  /** first/last: the table's first and last cell; rowStart/rowEnd: those of the active row. */
+  | { kind: 'jump'; to: 'first' | 'last' | 'rowStart' | 'rowEnd' }
   | { kind: 'selectAll' }
   | { kind: 'clear' }
   | { kind: 'fillDown' };
@@ -81,6 +83,12 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
     return { kind: 'extend', dRow, dCol };
   }
   switch (e.key) {
+    case 'Home':
+      if (!e.shiftKey) return { kind: 'jump', to: 'rowStart' };
+      break;
+    case 'End':
+      if (!e.shiftKey) return { kind: 'jump', to: 'rowEnd' };
+      break;
     case 'F2':
       return { kind: 'startEditing' };
     case 'Delete':

@@ -4,7 +4,16 @@
  * Ctrl+V, undo and redo, and the status bar's count, sum and average of the selection.
  */
 import { expect, test } from './host-fixture';
-import { COL, POPULATION, cellAt, cellInput, expectFocused, expectSaved, vi } from './workbench';
+import {
+  COL,
+  POPULATION,
+  cellAt,
+  cellInput,
+  expectFocused,
+  expectSaved,
+  tableByName,
+  vi,
+} from './workbench';
 
 const rows = POPULATION.rows;
 
@@ -173,4 +182,42 @@ test('a range selected by Shift+arrows and by dragging; Delete, Ctrl+D, Ctrl+C /
   await page.keyboard.press('Control+z');
   await expect(cellAt(page, 9, COL.over60)).toHaveText(vi(rows[9].cells[6] as number));
   await expectSaved(page);
+});
+
+test('Home and End go to the first and last cell of the current row, as in Excel; typing there writes into that row', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const name = 'Dân số và tỷ lệ tham gia';
+
+  await cellAt(page, 5, COL.joined).click();
+  await page.keyboard.press('Home');
+  await expectFocused(page, 5, COL.stt);
+  await page.keyboard.press('End');
+  await expectFocused(page, 5, COL.rate);
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await expectFocused(page, 5, COL.name);
+
+  // Typing after Home replaces row 5's name — not the first row's.
+  await page.keyboard.type('Xã Lộc Thành');
+  await page.keyboard.press('Enter');
+  await expect(cellAt(page, 5, COL.name)).toHaveText('Xã Lộc Thành');
+  await expect(cellAt(page, 0, COL.name)).toHaveText(rows[0].cells[COL.name] as string);
+  await expectSaved(page);
+  const table = await tableByName(host.url, name);
+  expect(table.rows[5].cells[COL.name]).toBe('Xã Lộc Thành');
+  expect(table.rows[0].cells[COL.name]).toBe(rows[0].cells[COL.name]);
+
+  // On the pinned grand total too; Ctrl+Home / Ctrl+End keep their meaning.
+  await page.keyboard.press('Control+End');
+  await expectFocused(page, 'total', COL.rate);
+  await page.keyboard.press('Home');
+  await expectFocused(page, 'total', COL.stt);
+  await page.keyboard.press('Control+Home');
+  await expectFocused(page, 0, COL.stt);
+  await page.keyboard.press('End');
+  await expectFocused(page, 0, COL.rate);
 });

@@ -20,6 +20,7 @@ import {
   expectSaved,
   findingsOf,
   FIXTURES,
+  gotoWithClipboard,
   importUnchanged,
   markedCells,
   menu,
@@ -36,10 +37,7 @@ test('the Excel clipboard of dan-so-ho-ngheo, pasted with Ctrl+V into an empty c
   bieuHost,
 }) => {
   const host = await bieuHost.start();
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(host.url).origin,
-  });
-  await page.goto(host.url);
+  await gotoWithClipboard(page, host.url);
 
   // The workbook, imported through Nhập Excel… with nothing changed.
   await importUnchanged(page, XLSX);
@@ -235,10 +233,7 @@ test('one value onto a selected range fills it; an editor takes a paste as text;
   bieuHost,
 }) => {
   const host = await bieuHost.start();
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-    origin: new URL(host.url).origin,
-  });
-  await page.goto(host.url);
+  await gotoWithClipboard(page, host.url);
   const name = 'Dân số và tỷ lệ tham gia';
   const before = await tableByName(host.url, name);
 
@@ -247,12 +242,17 @@ test('one value onto a selected range fills it; an editor takes a paste as text;
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowDown');
   await page.keyboard.press('Shift+ArrowRight');
+  // Each step is awaited as the person sees it (the cells change), then until it is stored: the
+  // status bar's "Đã lưu" alone says nothing about a paste that has not reached the grid.
   await dispatchPaste(page, { text: '1.234\r\n' });
-  await expectSaved(page);
   for (const row of [2, 3, 4])
     for (const col of [COL.under7, COL.age7to17])
       await expect(cellAt(page, row, col)).toHaveText('1.234');
+  await expectSaved(page);
   await page.keyboard.press('Control+z');
+  await expect(cellAt(page, 4, COL.age7to17)).toHaveText(
+    vi(before.rows[4].cells[COL.age7to17] as number),
+  );
   await expectSaved(page);
   expect((await tableByName(host.url, name)).rows).toEqual(before.rows);
 
@@ -311,6 +311,8 @@ test('one value onto a selected range fills it; an editor takes a paste as text;
   // Pasted back into the workbench, the exact values come back (not the rounded display).
   await cellAt(page, 5, COL.name).click();
   await dispatchPaste(page, copied);
+  await expect(cellAt(page, 5, COL.name)).toHaveText(first[1] as string);
+  await expect(cellAt(page, 5, COL.rate)).toHaveText(vi(first[8] as number, 2));
   await expectSaved(page);
   const round = await tableByName(host.url, name);
   expect(round.rows[5].cells.slice(1)).toEqual(first.slice(1));

@@ -153,6 +153,14 @@ export async function markedCells(page: Page): Promise<string[]> {
   return marks.sort();
 }
 
+/** Open the page of a running host with the real clipboard allowed (Ctrl+C / Ctrl+V). */
+export async function gotoWithClipboard(page: Page, url: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(url).origin,
+  });
+  await page.goto(url);
+}
+
 /** Put a paste event on the focused cell, as the browser does for Ctrl+V, with these flavours. */
 export async function dispatchPaste(page: Page, flavours: { text: string; html?: string }) {
   await page.evaluate(({ text, html }) => {
