@@ -20,6 +20,21 @@ import type { Handlers } from '../api/handlers';
 import { resolveStatic } from './static-files';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * How long a client may take to send its request. The host is on loopback: a real request of
+ * the renderer arrives in milliseconds (a 64 MB paste in well under a second), so a sender that
+ * trickles its headers or body is holding a connection open, not sending data. Node's own
+ * defaults (five minutes for a request, checked every 30 s) are for the open internet.
+ */
+export const HOST_TIMEOUTS = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  /** How often Node looks for requests past those bounds. */
+  checkEveryMs: 1_000,
+} as const;
+
+export type HostTimeouts = { headersMs: number; requestMs: number; checkEveryMs: number };
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
@@ -35,23 +50,33 @@ export async function startHttpHost(options: {
   handlers: Handlers;
   rendererDir: string;
   port?: number;
+  timeouts?: HostTimeouts;
 }): Promise<RunningHost> {
+  const timeouts = options.timeouts ?? HOST_TIMEOUTS;
   const token = crypto.randomBytes(24).toString('base64url');
   let port = 0;
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((err) => {
-      console.error('[bieu] lỗi máy chủ:', err);
-      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Lỗi nội bộ.');
-    });
-  });
+  const server = http.createServer(
+    { connectionsCheckingInterval: timeouts.checkEveryMs },
+    (req, res) => {
+      handle(req, res).catch((err) => {
+        console.error('[bieu] lỗi máy chủ:', err);
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Lỗi nội bộ.');
+      });
+    },
+  );
+  server.headersTimeout = timeouts.headersMs;
+  server.requestTimeout = timeouts.requestMs;
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
       return send(res, 421, 'text/plain; charset=utf-8', 'Tên máy không hợp lệ.');
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const url = parseUrl(req.url ?? '/', port);
+    if (!url) {
+      return send(res, 400, 'text/plain; charset=utf-8', 'Địa chỉ yêu cầu không hợp lệ.');
+    }
 
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST')
@@ -67,8 +92,10 @@ export async function startHttpHost(options: {
       ) {
         return send(res, 403, 'text/plain; charset=utf-8', 'Nguồn gọi không hợp lệ.');
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const name = url.decodedPath.slice('/api/'.length);
       const body = await readBody(req);
+      // The client went away or was cut off for being slow: there is no one to answer.
+      if (body === ABORTED) return;
       let input: unknown;
       if (body === null) {
         return sendJson(res, 413, {
@@ -144,6 +171,23 @@ export async function startHttpHost(options: {
   };
 }
 
+/**
+ * The request's URL, with its path also decoded; null when it is malformed (a broken
+ * percent-escape such as "%E0%A4%A"), which is the client's mistake — a 400, not a crash.
+ */
+function parseUrl(
+  raw: string,
+  port: number,
+): { pathname: string; decodedPath: string; searchParams: URLSearchParams } | null {
+  try {
+    const url = new URL(raw, `http://127.0.0.1:${port}`);
+    const decodedPath = decodeURIComponent(url.pathname);
+    return { pathname: url.pathname, decodedPath, searchParams: url.searchParams };
+  } catch {
+    return null;
+  }
+}
+
 function securityHeaders(): Record<string, string> {
   return {
     'Content-Security-Policy': CSP,
@@ -171,9 +215,14 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
-/** The request body as text, or null when it is larger than we accept. */
-function readBody(req: http.IncomingMessage): Promise<string | null> {
-  return new Promise((resolve, reject) => {
+const ABORTED = Symbol('aborted');
+
+/**
+ * The request body as text, null when it is larger than we accept, ABORTED when the client
+ * closed the connection or the host cut it off (HOST_TIMEOUTS) before the body ended.
+ */
+function readBody(req: http.IncomingMessage): Promise<string | null | typeof ABORTED> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
@@ -183,6 +232,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('error', () => resolve(ABORTED));
+    req.on('aborted', () => resolve(ABORTED));
   });
 }

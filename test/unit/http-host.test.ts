@@ -4,11 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { bootstrap } from '../../electron/app-bootstrap';
 import { createHandlers } from '../../electron/api/handlers';
-import { startHttpHost, type RunningHost } from '../../electron/host/http-host';
+import { HOST_TIMEOUTS, startHttpHost, type RunningHost } from '../../electron/host/http-host';
 
 let home: string;
 let host: RunningHost;
@@ -127,5 +128,78 @@ describe('browser host', () => {
     const junk = await api('table.get', '{not json');
     expect(junk.status).toBe(400);
     expect(JSON.parse(junk.body).error).toContain('JSON');
+  });
+});
+
+describe('browser host against malformed and slow requests', () => {
+  it('answers a malformed URL with 400 and one sentence, logging no stack trace', async () => {
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      for (const bad of ['/api/%E0%A4%A', `/%E0%A4%A?token=${host.token}`]) {
+        const r = bad.startsWith('/api/')
+          ? await api(bad.slice('/api/'.length), {})
+          : await request(bad);
+        expect(r.status, bad).toBe(400);
+        expect(r.body).toMatch(/^Địa chỉ yêu cầu không hợp lệ/);
+      }
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual([]);
+  });
+
+  /** Opens a raw connection, writes `text`, and resolves with how long the server kept it open. */
+  function heldOpen(port: number, text: string): Promise<{ ms: number; reply: string }> {
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      const socket = net.connect(port, '127.0.0.1', () => socket.write(text));
+      let reply = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (d) => (reply += d));
+      socket.on('error', reject);
+      socket.on('close', () => resolve({ ms: Date.now() - started, reply }));
+    });
+  }
+
+  it('bounds the time for headers and for the body: a slow sender is cut off', async () => {
+    const slowHome = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-host-slow-'));
+    const app = bootstrap({ env: { BIEU_HOME: slowHome } });
+    const handlers = createHandlers(app.session, {
+      version: 'test',
+      transport: 'browser',
+      paths: app.paths,
+    });
+    const slow = await startHttpHost({
+      handlers,
+      rendererDir: path.join(home, 'renderer'),
+      timeouts: { headersMs: 400, requestMs: 800, checkEveryMs: 100 },
+    });
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const headers = await heldOpen(slow.port, 'POST /api/app.info HTTP/1.1\r\nHost: 127.0');
+      expect(headers.ms).toBeLessThan(3000);
+      const body = await heldOpen(
+        slow.port,
+        `POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\nX-Bieu-Token: ${slow.token}\r\n` +
+          'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"a":',
+      );
+      expect(body.ms).toBeLessThan(3000);
+      expect(body.reply).toMatch(/^HTTP\/1\.1 408/);
+      expect(logged, 'a slow client is not a server error').toEqual([]);
+    } finally {
+      console.error = original;
+      await slow.close();
+      app.session.close();
+      fs.rmSync(slowHome, { recursive: true, force: true });
+    }
+  });
+
+  it('the defaults are bounded for a loopback host', () => {
+    expect(HOST_TIMEOUTS.headersMs).toBeLessThanOrEqual(10_000);
+    expect(HOST_TIMEOUTS.requestMs).toBeLessThanOrEqual(30_000);
   });
 });
