@@ -283,5 +283,8 @@ export async function importWorkbook(
     },
     isFindingsSheet,
   );
+  if (run.report.sheets.length === 0) {
+    throw new UserError(`Tệp «${name}» không có trang tính nào để nhập.`, 'bad-input');
+  }
   return run.result();
 }

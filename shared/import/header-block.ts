@@ -78,15 +78,30 @@ export interface CodeAssignment {
   doubts: string[];
 }
 
+/**
+ * Where the last search for a free code stopped, per set of used codes: codes are only ever
+ * added, so everything before it is still taken, and a table of 16,384 columns costs linear
+ * time instead of quadratic.
+ */
+const searchedUpTo = new WeakMap<Set<string>, { letter: number; number: number }>();
+
+function cursor(used: Set<string>): { letter: number; number: number } {
+  let at = searchedUpTo.get(used);
+  if (!at) searchedUpTo.set(used, (at = { letter: 0, number: 1 }));
+  return at;
+}
+
 function nextLetter(used: Set<string>): string {
-  for (let i = 0; ; i++) {
-    const letter = columnLetter(i);
+  const at = cursor(used);
+  for (; ; at.letter++) {
+    const letter = columnLetter(at.letter);
     if (!used.has(letter)) return letter;
   }
 }
 
 function nextNumber(used: Set<string>): string {
-  for (let i = 1; ; i++) if (!used.has(String(i))) return String(i);
+  const at = cursor(used);
+  for (; ; at.number++) if (!used.has(String(at.number))) return String(at.number);
 }
 
 /**

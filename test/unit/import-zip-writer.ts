@@ -12,6 +12,34 @@ export interface ZipInput {
   method?: 'deflate' | 'store';
   /** Claim this uncompressed size instead of the real one. */
   claimedSize?: number;
+  /** Already deflated content (`data` is then ignored): a bomb built without its bytes. */
+  deflated?: Deflated;
+}
+
+export interface Deflated {
+  body: Buffer;
+  size: number;
+  crc: number;
+}
+
+/**
+ * `head`, then `unit` repeated `times`, then `tail`, deflated without ever holding the whole:
+ * one unit is deflated with a full flush (byte-aligned, no reference back), and copies of that
+ * block are laid end to end before a final block. 300 MB of spaces costs milliseconds.
+ */
+export function deflatedRepeat(head: Buffer, unit: Buffer, times: number, tail: Buffer): Deflated {
+  const flushed = (data: Buffer) =>
+    zlib.deflateRawSync(data, { finishFlush: zlib.constants.Z_FULL_FLUSH });
+  const block = flushed(unit);
+  const body = Buffer.concat([
+    flushed(head),
+    ...Array.from({ length: times }, () => block),
+    zlib.deflateRawSync(tail),
+  ]);
+  let crc = zlib.crc32(head);
+  for (let i = 0; i < times; i++) crc = zlib.crc32(unit, crc);
+  crc = zlib.crc32(tail, crc);
+  return { body, size: head.length + unit.length * times + tail.length, crc };
 }
 
 const CRC_TABLE = (() => {
@@ -36,11 +64,11 @@ export function writeZip(inputs: readonly ZipInput[]): Buffer {
   let offset = 0;
   for (const input of inputs) {
     const raw = Buffer.isBuffer(input.data) ? input.data : Buffer.from(input.data, 'utf8');
-    const deflate = (input.method ?? 'deflate') === 'deflate';
-    const body = deflate ? zlib.deflateRawSync(raw) : raw;
+    const deflate = input.deflated !== undefined || (input.method ?? 'deflate') === 'deflate';
+    const body = input.deflated?.body ?? (deflate ? zlib.deflateRawSync(raw) : raw);
     const name = Buffer.from(input.name, 'utf8');
-    const size = input.claimedSize ?? raw.length;
-    const crc = crc32(raw);
+    const size = input.claimedSize ?? input.deflated?.size ?? raw.length;
+    const crc = input.deflated?.crc ?? crc32(raw);
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
