@@ -492,11 +492,16 @@ export const api = {
     input: z.object({ tableId: z.number().int().optional() }),
     output: exportPreview,
   },
+  /**
+   * Write the appendix workbook (.xlsx only). Never over the open document or any Biểu document;
+   * over another existing file only with `replace` (else refused with code 'exists').
+   */
   'export.run': {
     input: z.object({
       path,
       tableId: z.number().int().optional(),
       valuesOnly: z.boolean().default(false),
+      replace: z.boolean().default(false),
     }),
     output: z.object({
       file: z.string(),
@@ -585,7 +590,14 @@ export function isCallName(name: unknown): name is CallName {
 export class UserError extends Error {
   constructor(
     message: string,
-    readonly code: 'bad-input' | 'not-found' | 'read-only' | 'not-a-document' | 'failed' = 'failed',
+    readonly code:
+      | 'bad-input'
+      | 'not-found'
+      | 'read-only'
+      | 'not-a-document'
+      /** The target file exists: the call may be repeated with the person's confirmation. */
+      | 'exists'
+      | 'failed' = 'failed',
   ) {
     super(message);
     this.name = 'UserError';

@@ -9,6 +9,7 @@ import { mapOntoTable } from '../../shared/import/map-onto-table';
 import type { DetectedTable, TableDraft } from '../../shared/import/detect-tables';
 import { columnLetter } from '../../shared/model';
 import { exportDocument, exportPreview } from '../excel/export-document';
+import { exportTarget } from '../excel/export-target';
 import { importWorkbook, type ImportResult } from '../excel/read-xlsx';
 import type { NewTableInput } from '../store/new-table';
 import type { Handlers } from './handlers';
@@ -41,8 +42,10 @@ export function createTransferHandlers(session: DocumentSession): Pick<Handlers,
     'import.preview': ({ jobId }) => preview(imports.result(jobId)),
     'import.accept': ({ jobId, tables }) => accept(session, imports.result(jobId), tables),
     'export.preview': ({ tableId }) => exportPreview(session.require(), tableName(tableId)),
-    'export.run': async ({ path: out, tableId, valuesOnly }) => {
-      const summary = await exportDocument(session.require(), path.resolve(out), {
+    'export.run': async ({ path: out, tableId, valuesOnly, replace }) => {
+      const store = session.require();
+      const target = exportTarget(out, store.path, replace);
+      const summary = await exportDocument(store, target, {
         table: tableName(tableId),
         valuesOnly,
       });

@@ -8,7 +8,9 @@
  * computes it from the row's own cells, which is also how a rate is recomputed on a total row.
  *
  * Nothing changes silently: a formula is written only where every rule stating that cell holds
- * for the stored figures, so a spreadsheet that recalculates shows what the document states. A
+ * for the stored figures and the formula computes exactly the stated figure (rounded to the
+ * decimals the column prints, see `printedFormula`), so a spreadsheet that recalculates shows
+ * what the document states and the cached value is what the formula computes. A
  * cell with a finding keeps its stated value, without formula, and carries the finding; so does
  * a cell whose rule cannot be evaluated (a text among its inputs, a division by zero), since
  * Excel would compute something else there.
@@ -18,7 +20,8 @@ import { columnLetter, type CellValue, type Table } from '../../shared/model';
 import { compileRules } from '../../shared/checks/rules';
 import type { Finding } from '../../shared/checks/finding';
 import type { FormulaNode } from '../../shared/checks/formula';
-import type { CellRef, Evaluation, Rule } from '../../shared/checks/rule';
+import type { CellRef, Compared, Evaluation, Rule } from '../../shared/checks/rule';
+import { roundDecimal } from '../../shared/numbers';
 import type { ColumnFormula } from '../../shared/checks/table-context';
 
 export type CellPlan =
@@ -103,13 +106,16 @@ export function planCells(
     // appendices are written, and both give the stated figure once both rules hold.
     const chosen = passing.find((r) => r.kind === 'column-total') ?? passing[0];
     if (!chosen) continue;
-    const formula =
+    const computed = results[targetRules.indexOf(chosen)] as Compared;
+    const plain =
       chosen.kind === 'column-total'
         ? sumFormula(
             col,
             chosen.reads.slice(1).map((cell) => layout.firstDataRow + cell.row),
           )
         : rowFormula(context.formulas[col], layout.firstDataRow + row);
+    const formula =
+      plain && printedFormula(plain, table.columns[col].decimals, computed.exact, stated);
     if (formula && formula.length <= MAX_FORMULA_LENGTH) {
       plans[row][col] = {
         kind: 'formula',
@@ -120,6 +126,32 @@ export function planCells(
     }
   }
   return plans;
+}
+
+/** How far from a half a scaled value must be for every spreadsheet to round it the same way. */
+const HALF_MARGIN = 1e-7;
+
+/**
+ * The formula as the sheet carries it, so that what it computes IS the figure cached with it and
+ * printed: a column printed with k decimals (or a formula that divides) gets `ROUND(…, k)` —
+ * "H11/E11*100" computes 16.7001759 where the table states 16,70, and Excel, LibreOffice and any
+ * reader of cached values must all see 16.7. Null when the formula would not give exactly the
+ * stated figure (a figure stored with more decimals than printed, a result on a half, where
+ * spreadsheets may round differently): then the stated value is written instead.
+ */
+export function printedFormula(
+  formula: string,
+  decimals: number,
+  exact: number,
+  stated: number,
+): string | null {
+  if (decimals > 0 || formula.includes('/')) {
+    const scaled = Math.abs(exact) * 10 ** decimals;
+    const nearHalf = Math.abs(scaled - Math.floor(scaled) - 0.5) < HALF_MARGIN;
+    if (nearHalf || roundDecimal(exact, decimals) !== stated) return null;
+    return `ROUND(${formula},${decimals})`;
+  }
+  return exact === stated ? formula : null;
 }
 
 /** "SUM(C8:C23)", "SUM(C10,C17)": the covered sheet rows of one column, runs as ranges. */

@@ -17,7 +17,14 @@
 import type { CellEdit, PasteInput } from '../../shared/api';
 import { pasteIntoTable, type PasteResult } from '../../shared/paste/align-block';
 import { fromDom, parseHtml, type HtmlElement } from '../../shared/paste/html-tree';
-import { isFigureColumn, type CellValue, type Column, type Table } from '../../shared/model';
+import { isTotalLabel } from '../../shared/import/label-patterns';
+import {
+  isFigureColumn,
+  type CellValue,
+  type Column,
+  type Row,
+  type Table,
+} from '../../shared/model';
 import { displayText } from './cell-text';
 import type { DisplayOrder } from './display-order';
 import { isEditableCell } from './range-edits';
@@ -125,6 +132,9 @@ export function parseClipboardHtml(html: string): HtmlElement {
   }
 }
 
+/** The start of the paste engine's note on a block taller than the rest of the table. */
+const LONGER_THAN_TABLE = 'Vùng dán dài hơn phần còn lại của biểu';
+
 /** A cell edit for one of the rows the paste adds: which new row (0 = the first added). */
 export interface NewRowEdit {
   newRow: number;
@@ -142,6 +152,8 @@ export interface PastePlan {
   notes: string[];
   /** Cells of the block that landed on cells that cannot be edited (a group row's figures). */
   lockedCells: number;
+  /** Block rows left out because the paste started on the pinned grand total (none below it). */
+  rowsBelowTotal: number;
   /** The cells pasted, in display order (their bounding box), for the history's label. */
   range: CellRange;
   /** What to select afterwards: the block as placed, or null when it went to rows by name. */
@@ -174,20 +186,30 @@ export function planPaste(
   parseHtmlWith: (html: string) => HtmlElement = parseClipboardHtml,
 ): PastePlan | null {
   const range = rangeOf(selection);
-  const shown: Table = { ...table, rows: order.rows.slice() };
-  const result = pasteIntoTable(
-    { text: data.text, html: data.html },
-    shown,
-    { rowIndex: range.top, columnIndex: range.left },
-    { locale: 'vi', parseHtml: parseHtmlWith },
-  );
+  const place = (rows: readonly Row[]) =>
+    pasteIntoTable(
+      { text: data.text, html: data.html },
+      { ...table, rows: rows.slice() },
+      { rowIndex: range.top, columnIndex: range.left },
+      { locale: 'vi', parseHtml: parseHtmlWith },
+    );
+  let shown = order.rows;
+  let result = place(shown);
   if (result.block.flavour === 'empty') return null;
+  // The grand total pinned at the bottom is not the row after the last body row: a block that
+  // runs past the body goes on into new rows (added above the total), unless it was aimed at
+  // the total — see `aimedAtTotal`.
+  if (landsOnTotalUnaimed(result, order, range)) {
+    shown = order.rows.slice(0, order.bodyCount);
+    result = place(shown);
+  }
   const plan: PastePlan = {
     edits: [],
     rowsToAdd: 0,
     newRowEdits: [],
     notes: [],
     lockedCells: 0,
+    rowsBelowTotal: 0,
     range,
     select: range,
     result,
@@ -214,11 +236,19 @@ export function planPaste(
 
   plan.notes = result.notes;
   plan.rowsToAdd = result.rowsToAdd;
-  const count = order.rows.length;
+  const count = shown.length;
+  // A block pasted from the pinned total down: nothing lies below the total, and new rows would
+  // go above it. Only its first row is pasted; the person is told how many were left out.
+  if (result.rows === 'position' && range.top === order.bodyCount && result.rowsToAdd > 0) {
+    plan.rowsBelowTotal = result.rowsToAdd;
+    plan.rowsToAdd = 0;
+    plan.notes = result.notes.filter((n) => !n.startsWith(LONGER_THAN_TABLE));
+  }
   for (const e of result.edits) {
     const column = table.columns[e.columnIndex];
     if (!column) continue;
     if (e.rowIndex >= count) {
+      if (plan.rowsBelowTotal > 0) continue;
       plan.newRowEdits.push({ newRow: e.rowIndex - count, columnId: column.id, value: e.value });
       continue;
     }
@@ -246,6 +276,23 @@ export function planPaste(
   // Rows placed by unit name are scattered: a box around them would select cells not pasted.
   plan.select = result.rows === 'name' ? null : plan.range;
   return plan;
+}
+
+/**
+ * A block placed row by row from the selection whose rows run onto the pinned grand total,
+ * though the person did not aim them there. A paste is aimed at the total when it starts on it,
+ * when the selection it fills ends on it and is exactly as tall as the block, or when the block
+ * row that lands there is itself a total ("Tổng cộng", "Toàn huyện").
+ */
+function landsOnTotalUnaimed(result: PasteResult, order: DisplayOrder, range: CellRange): boolean {
+  const total = order.bodyCount;
+  if (total >= order.rows.length || result.rows !== 'position' || range.top === total) return false;
+  const blockRow = result.rowMap.indexOf(total);
+  if (blockRow < 0) return false;
+  const dataRows = result.rowMap.filter((r) => r !== null).length;
+  if (range.bottom === total && range.bottom - range.top + 1 === dataRows) return false;
+  const cells = result.block.values[blockRow] ?? [];
+  return !cells.some((v) => typeof v === 'string' && isTotalLabel(v));
 }
 
 /** A paste that adds rows, as the `table.paste` call writes it (the caller says where). */

@@ -167,6 +167,7 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     const locked = () => {
       if (plan.lockedCells > 0) notes.push(t('paste.locked', { count: plan.lockedCells }));
     };
+    if (plan.rowsBelowTotal > 0) notes.push(t('paste.belowTotal', { rows: plan.rowsBelowTotal }));
     if (plan.rowsToAdd > 0) {
       const count = plan.edits.length + plan.newRowEdits.length;
       const added = await view().onPasteRows(

@@ -140,6 +140,8 @@ export const en: Catalogue = {
     'Template “{name}” saved. It is offered when adding a table or creating a document.',
   'panel.close': 'Close',
 
+  'paste.belowTotal':
+    'The grand total is the last row of the table: only the first row of the block went into it; the other {rows} rows were NOT pasted.',
   'paste.locked':
     '{count} cells fell on group title rows (which hold no figures) and were not pasted.',
   'paste.rowsAdded':
@@ -215,6 +217,8 @@ export const en: Catalogue = {
   'export.confirm': 'I understand; export anyway',
   'export.valuesOnly': 'Values only (no Excel formulas)',
   'export.path': 'Save the Excel file at',
+  'export.replace': 'Replace this file',
+  'export.replaceHint': 'or change the file name below to keep the old file',
   'export.submit': 'Export',
   'export.running': 'Exporting…',
   'export.done': 'Exported {count} tables to {file}',

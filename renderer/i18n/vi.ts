@@ -141,6 +141,8 @@ export const vi = {
     'Đã lưu mẫu «{name}». Mẫu này có trong danh sách khi thêm biểu hoặc tạo tài liệu mới.',
   'panel.close': 'Đóng',
 
+  'paste.belowTotal':
+    'Dòng tổng cộng là dòng cuối của biểu: chỉ dòng đầu của vùng dán được dán vào đó, {rows} dòng còn lại KHÔNG được dán.',
   'paste.locked': '{count} ô rơi vào dòng tiêu đề nhóm (không có số liệu) nên không được dán.',
   'paste.rowsAdded': 'Đã thêm {rows} dòng mới ở cuối biểu cho phần vùng dán dài hơn biểu.',
   'paste.rowsDeclined':
@@ -215,6 +217,8 @@ export const vi = {
   'export.confirm': 'Tôi đã biết, vẫn xuất tệp',
   'export.valuesOnly': 'Chỉ ghi giá trị (không ghi công thức Excel)',
   'export.path': 'Lưu tệp Excel tại',
+  'export.replace': 'Ghi đè tệp này',
+  'export.replaceHint': 'hoặc đổi tên tệp bên dưới để giữ tệp cũ',
   'export.submit': 'Xuất',
   'export.running': 'Đang xuất…',
   'export.done': 'Đã xuất {count} biểu vào tệp {file}',

@@ -4,11 +4,13 @@
  * and date — from the document's metadata, editable through the report-information form) and,
  * before anything is written, which tables still have open errors: those cells keep the values
  * written and are marked in the file, and exporting them needs the person's confirmation.
+ * An existing file is replaced only after the person says so here (the host refuses it
+ * otherwise, and never writes over the open document or any Biểu document).
  * Nothing changes silently (DOMAIN.md).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CallOutput, ExportPreview } from '../../shared/api';
-import { call, messageOf } from '../api-client';
+import { call, CallError, messageOf } from '../api-client';
 import { Modal } from '../dialogs/Modal';
 import { PathField } from '../dialogs/PathField';
 import { MetaDialog } from '../document/MetaDialog';
@@ -60,6 +62,8 @@ export function ExportDialog({
   const [confirmed, setConfirmed] = useState(false);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The path the host said already exists, with its sentence: the question to replace it. */
+  const [exists, setExists] = useState<{ path: string; message: string } | null>(null);
   const [editingMeta, setEditingMeta] = useState(false);
   const [seq, setSeq] = useState(0);
 
@@ -84,21 +88,26 @@ export function ExportDialog({
   const ready =
     preview !== null && trimmed !== '' && !running && (withErrors.length === 0 || confirmed);
 
-  const run = async () => {
+  const run = async (replace = false) => {
     setRunning(true);
     setError(null);
+    setExists(null);
     try {
       const result = await call('export.run', {
         path: trimmed,
         valuesOnly,
+        replace,
         ...(tableId === undefined ? {} : { tableId }),
       });
       onExported(result);
     } catch (e) {
-      setError(messageOf(e));
+      if (e instanceof CallError && e.code === 'exists')
+        setExists({ path: trimmed, message: e.message });
+      else setError(messageOf(e));
       setRunning(false);
     }
   };
+  const askReplace = exists !== null && exists.path === trimmed ? exists : null;
 
   const reportError = useCallback((e: unknown) => setError(messageOf(e)), []);
   const lines = preview?.lines;
@@ -214,6 +223,23 @@ export function ExportDialog({
           />
           {t('export.valuesOnly')}
         </label>
+
+        {askReplace && (
+          <div className="export-warning" role="alert" data-testid="export-replace">
+            <p>{askReplace.message}</p>
+            <div className="export-replace-actions">
+              <button
+                type="button"
+                className="button button-danger"
+                disabled={running || !ready}
+                onClick={() => void run(true)}
+              >
+                {t('export.replace')}
+              </button>
+              <span className="field-hint">{t('export.replaceHint')}</span>
+            </div>
+          </div>
+        )}
 
         <PathField
           label={t('export.path')}

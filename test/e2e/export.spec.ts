@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { cellAddress, sheetLayout } from '../../shared/layout';
 import type { Table } from '../../shared/model';
 import { expect, test } from './host-fixture';
-import { ARTIFACTS, findingsOf, menu, tableByName } from './workbench';
+import { ARTIFACTS, cellAt, expectSaved, findingsOf, menu, tableByName } from './workbench';
 
 const POPULATION = 'Dân số và tỷ lệ tham gia';
 
@@ -145,4 +145,62 @@ test('Xuất Excel…: the whole document, values only, one sheet per table', as
   // Nothing in the document changed by exporting it.
   await expect(page.getByTestId('status-bar')).toContainText('Đã lưu');
   expect((await tableByName(host.url, POPULATION)).rows.length).toBeGreaterThan(0);
+});
+
+test('Xuất Excel…: never over the open document; an existing workbook is replaced only after «Ghi đè tệp này»', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const documentPath = await page
+    .getByTestId('status-bar')
+    .locator('.status-document')
+    .getAttribute('title');
+  const documentBytes = fs.readFileSync(documentPath!);
+
+  const exportTo = async (file: string) => {
+    await menu(page, 'Tệp', 'Xuất Excel…');
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.getByLabel('Lưu tệp Excel tại').fill(file);
+    await dialog.getByRole('checkbox', { name: 'Tôi đã biết, vẫn xuất tệp' }).check();
+    await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
+    return dialog;
+  };
+
+  // The open document itself: one sentence, the dialog stays, the file is untouched.
+  let dialog = await exportTo(documentPath!);
+  await expect(dialog.getByRole('alert').first()).toHaveText(
+    /là tài liệu đang mở: xuất Excel không bao giờ ghi đè lên nó/,
+  );
+  await dialog.getByRole('button', { name: 'Hủy' }).click();
+  expect(fs.readFileSync(documentPath!).equals(documentBytes)).toBe(true);
+
+  // A new file is written; exporting to it again asks first and changes nothing until told.
+  const out = path.join(bieuHost.home, 'Phu-luc.xlsx');
+  dialog = await exportTo(out);
+  await expect(dialog).toBeHidden();
+  const first = fs.readFileSync(out);
+  dialog = await exportTo(out);
+  const question = dialog.getByTestId('export-replace');
+  await expect(question).toContainText('Đã có tệp «Phu-luc.xlsx»');
+  expect(fs.readFileSync(out).equals(first)).toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'export-replace.png') });
+  // Another name takes the question away; back to the same name, the person confirms.
+  await dialog.getByLabel('Lưu tệp Excel tại').fill(path.join(bieuHost.home, 'Khac.xlsx'));
+  await expect(question).toBeHidden();
+  await dialog.getByLabel('Lưu tệp Excel tại').fill(out);
+  await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
+  await question.getByRole('button', { name: 'Ghi đè tệp này' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toContainText(`Đã xuất 1 biểu vào tệp ${out}`);
+  expect(fs.readFileSync(out).equals(first)).toBe(false);
+
+  // The document goes on taking edits and keeps them.
+  await cellAt(page, 0, 3).click();
+  await page.keyboard.type('1500');
+  await page.keyboard.press('Enter');
+  await expect(cellAt(page, 0, 3)).toHaveText('1.500');
+  await expectSaved(page);
+  expect((await tableByName(host.url, POPULATION)).rows[0].cells[3]).toBe(1500);
 });

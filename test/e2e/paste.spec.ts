@@ -317,3 +317,72 @@ test('one value onto a selected range fills it; an editor takes a paste as text;
   const round = await tableByName(host.url, name);
   expect(round.rows[5].cells.slice(1)).toEqual(first.slice(1));
 });
+
+test('a block that runs past the last commune goes into new rows above the grand total, never into the total unless aimed at it', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const name = 'Dân số và tỷ lệ tham gia';
+  const before = await tableByName(host.url, name);
+  const body = before.rows.length - 1; // the grand total is pinned below the body
+  const total = before.rows[body].cells[COL.under7] as number;
+  const block = '111\r\n222\r\n333\r\n444\r\n';
+
+  // From the second-to-last commune: two figures fit, two need new rows — above the total.
+  await cellAt(page, body - 2, COL.under7).click();
+  await dispatchPaste(page, { text: block });
+  const offer = page.getByRole('dialog', { name: 'Vùng dán dài hơn biểu' });
+  await expect(offer).toContainText('cần thêm 2 dòng');
+  await offer.getByRole('button', { name: 'Thêm 2 dòng và dán' }).click();
+  await expect(cellAt(page, body + 1, COL.under7)).toHaveText('444');
+  await expect(cellAt(page, body - 2, COL.under7)).toHaveText('111');
+  await expect(cellAt(page, body - 1, COL.under7)).toHaveText('222');
+  await expect(cellAt(page, body, COL.under7)).toHaveText('333');
+  await expect(cellAt(page, 'total', COL.under7)).toHaveText(vi(total));
+  await expectSaved(page);
+  let after = await tableByName(host.url, name);
+  expect(after.rows.map((r) => r.cells[COL.under7]).slice(body - 2)).toEqual([
+    111,
+    222,
+    333,
+    444,
+    total,
+  ]);
+  expect(after.rows.at(-1)!.role).toBe('total');
+  await page.keyboard.press('Control+z');
+  await expect(cellAt(page, body - 2, COL.under7)).toHaveText(
+    vi(before.rows[body - 2].cells[COL.under7] as number),
+  );
+  await expectSaved(page);
+  expect((await tableByName(host.url, name)).rows).toEqual(before.rows);
+
+  // A selection of three rows ending on the total, and a block of three: aimed at the total.
+  await cellAt(page, body - 2, COL.under7).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await dispatchPaste(page, { text: '111\r\n222\r\n99999\r\n' });
+  await expect(cellAt(page, 'total', COL.under7)).toHaveText('99.999');
+  await expectSaved(page);
+  after = await tableByName(host.url, name);
+  expect(after.rows).toHaveLength(before.rows.length);
+  expect(after.rows[body].cells[COL.under7]).toBe(99999);
+  await page.keyboard.press('Control+z');
+  await expect(cellAt(page, 'total', COL.under7)).toHaveText(vi(total));
+  await expectSaved(page);
+
+  // Pasted on the total itself: its first row goes there, nothing goes above it, and the
+  // notice says what was left out.
+  await cellAt(page, 'total', COL.under7).click();
+  await dispatchPaste(page, { text: block });
+  await expect(cellAt(page, 'total', COL.under7)).toHaveText('111');
+  await expect(page.getByRole('status')).toContainText('3 dòng còn lại KHÔNG được dán');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expectSaved(page);
+  after = await tableByName(host.url, name);
+  expect(after.rows).toHaveLength(before.rows.length);
+  expect(after.rows.map((r) => r.cells[COL.under7]).slice(0, body)).toEqual(
+    before.rows.map((r) => r.cells[COL.under7]).slice(0, body),
+  );
+});

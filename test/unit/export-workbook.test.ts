@@ -197,9 +197,9 @@ describe('live formulas', () => {
 
     const rate = wb.getWorksheet('Dân số và tỷ lệ tham gia')!;
     expect(rate.getCell('C11').formula).toBe('D11+E11+F11+G11');
-    expect(rate.getCell('I11').formula).toBe('H11/C11*100');
+    expect(rate.getCell('I11').formula).toBe('ROUND(H11/C11*100,2)');
     // On the total row a rate is recomputed from the row's own figures, never summed.
-    expect(rate.getCell('I27').formula).toBe('H27/C27*100');
+    expect(rate.getCell('I27').formula).toBe('ROUND(H27/C27*100,2)');
     expect(rate.getCell('I27').result).toBe(4.25);
     expect(rate.getCell('C27').formula).toBe('SUM(C11:C26)');
   });
@@ -210,7 +210,7 @@ describe('live formulas', () => {
     expect(ws.getCell('D21').formula).toBe('SUM(D16:D20)');
     expect(ws.getCell('D22').formula).toBe('SUM(D14,D21)');
     expect(ws.getCell('D22').result).toBe(26573);
-    expect(ws.getCell('H14').formula).toBe('G14/F14*100');
+    expect(ws.getCell('H14').formula).toBe('ROUND(G14/F14*100,2)');
   });
 
   it('keeps the stated value, without formula and with a comment, wherever the engine has a finding', async () => {
@@ -257,7 +257,46 @@ describe('live formulas', () => {
     }
     expect(ws.getCell('C12').formula).toBe('D12+E12+F12+G12');
     expect(ws.getCell('E27').formula).toBe('SUM(E11:E26)');
-    expect(ws.getCell('I11').formula).toBe('H11/C11*100');
+    expect(ws.getCell('I11').formula).toBe('ROUND(H11/C11*100,2)');
+  });
+
+  it('rounds a formula to the decimals its column prints (LibreOffice checks what it computes)', async () => {
+    const wb = await exportAndRead();
+    for (const table of tables()) {
+      const ws = wb.getWorksheet(table.name)!;
+      const layout = sheetLayout(table);
+      table.rows.forEach((_, r) =>
+        table.columns.forEach((column, c) => {
+          const cell = ws.getCell(cellAddress(layout, r, c));
+          if (cell.type !== ExcelJS.ValueType.Formula) return;
+          const rounded = new RegExp(`^ROUND\\(.*,${column.decimals}\\)$`);
+          if (column.decimals > 0 || cell.formula.includes('/'))
+            expect(cell.formula).toMatch(rounded);
+          else expect(cell.formula).not.toMatch(/ROUND/);
+        }),
+      );
+    }
+  });
+
+  it('writes the stated figure, not a formula, where the figure has more decimals than its column prints', async () => {
+    const table = tables()[1];
+    const rate = table.columns.findIndex((c) => c.code === '7');
+    const joined = table.rows[0].cells[table.columns.findIndex((c) => c.code === '6')] as number;
+    const total = table.rows[0].cells[table.columns.findIndex((c) => c.code === '1')] as number;
+    const exact = (joined / total) * 100; // 11.866… printed 11,87 — stored with every digit
+    store.setCells([
+      {
+        tableId: table.id,
+        rowId: table.rows[0].id,
+        columnId: table.columns[rate].id,
+        value: exact,
+      },
+    ]);
+    const ws = (await exportAndRead({ table: table.name })).getWorksheet(table.name)!;
+    const cell = ws.getCell(cellAddress(sheetLayout(table), 0, rate));
+    expect(cell.type).not.toBe(ExcelJS.ValueType.Formula);
+    expect(cell.value).toBe(exact);
+    expect(ws.getCell(cellAddress(sheetLayout(table), 1, rate)).formula).toMatch(/^ROUND\(/);
   });
 
   it('writes no formula at all with --values-only, and still marks the findings', async () => {
