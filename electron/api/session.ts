@@ -24,12 +24,14 @@ import {
   keepDamagedCopy,
   listBackups,
   moveBackups,
+  setAsideDamagedBackup,
+  sweepUnfinishedBackups,
   vietnameseTime,
   type BackupPolicy,
 } from '../store/backups';
 import { acquireLock, lockedReason } from '../store/document-lock';
+import { DamagedDocumentError, ForeignWalError } from '../store/document-probe';
 import {
-  DamagedDocumentError,
   DocumentStore,
   osUserName,
   placeNewFile,
@@ -54,7 +56,11 @@ export class DocumentSession {
   constructor(
     private readonly settings: SettingsStore,
     private readonly paths?: AppPaths,
-  ) {}
+  ) {
+    // At start: what a Biểu killed while writing a backup left behind goes.
+    const policy = this.backupPolicy;
+    if (policy) sweepUnfinishedBackups(policy.root);
+  }
 
   get current(): DocumentStore | null {
     return this.store;
@@ -353,17 +359,39 @@ export class DocumentSession {
     return this.open(documentPath);
   }
 
-  /** A refused document for which backups exist: say when the newest was made. */
+  /**
+   * A refused document for which a good backup exists: the same sentence, ending with when the
+   * newest good one was made, so the user can restore it. A backup that no longer passes the
+   * checks itself is set aside (backups.list stops offering it).
+   */
   private withBackupOffer(err: unknown, docPath: string): unknown {
     if (!(err instanceof UserError) || err.code !== 'not-a-document') return err;
-    const newest = this.backups(docPath)[0];
-    if (!newest) return err;
+    // A foreign -wal is moved away, not answered with an older copy of the document.
+    if (err instanceof ForeignWalError) return err;
+    const good = this.latestGoodBackup(docPath);
+    if (!good) return err;
     const offer =
-      `${err.message} Có bản sao lưu lúc ${vietnameseTime(newest.createdAt)}: ` +
-      `có thể khôi phục tài liệu từ bản sao lưu đó.`;
+      `${err.message.replace(/\.$/, '')}; bản sao lưu còn tốt gần nhất là lúc ` +
+      `${vietnameseTime(good.createdAt)}, có thể khôi phục tài liệu từ bản sao lưu đó.`;
     return err instanceof DamagedDocumentError
       ? new DamagedDocumentError(offer, err.documentPath)
       : new UserError(offer, 'not-a-document');
+  }
+
+  private latestGoodBackup(docPath: string): BackupInfo | null {
+    const policy = this.backupPolicy;
+    if (!policy) return null;
+    for (const backup of listBackups(policy.root, docPath)) {
+      const { file } = findBackup(policy.root, backup.id);
+      try {
+        DocumentStore.verify(file);
+        return backup;
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        setAsideDamagedBackup(file);
+      }
+    }
+    return null;
   }
 
   private replace(next: DocumentStore): void {

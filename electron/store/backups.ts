@@ -13,6 +13,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, type BackupInfo } from '../../shared/api';
+import { processAlive } from './document-lock';
 import type { Db } from './sqlite';
 
 export interface BackupPolicy {
@@ -28,6 +29,10 @@ export const DEFAULT_KEEP = 10;
 export const DEFAULT_EVERY_BATCHES = 50;
 
 const SOURCE_FILE = 'source.json';
+/** A backup being written: `.dang-ghi-<pid>-<ms>.tmp` (and whatever SQLite puts beside it). */
+const IN_PROGRESS = /^\.dang-ghi-(\d+)-\d+\.tmp(?:-journal|-wal|-shm)?$/;
+/** No backup takes this long: a file in progress older than this was left by a crash. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 const NAME = /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z(?:-(\d+))?\.bieu$/;
 const DAMAGED_SUFFIX = '.damaged';
 
@@ -87,6 +92,34 @@ export function writeBackup(
     fs.rmSync(path.join(folder, fileOf(old.id)), { force: true });
   }
   return all[0];
+}
+
+/**
+ * Remove the half-written backups a killed Biểu left behind (at start): those of a process that
+ * is gone, or older than any backup takes. A copy another running Biểu is writing now stays.
+ * Returns how many were removed.
+ */
+export function sweepUnfinishedBackups(root: string): number {
+  let removed = 0;
+  for (const folder of safeReaddir(root)) {
+    const dir = path.join(root, folder);
+    for (const file of safeReaddir(dir)) {
+      const m = IN_PROGRESS.exec(file);
+      if (!m) continue;
+      const full = path.join(dir, file);
+      try {
+        const pid = Number(m[1]);
+        const old = Date.now() - fs.statSync(full).mtimeMs > ABANDONED_AFTER_MS;
+        if (pid === process.pid || !processAlive(pid) || old) {
+          fs.rmSync(full, { force: true });
+          removed++;
+        }
+      } catch {
+        // Gone meanwhile (its writer finished): nothing to do.
+      }
+    }
+  }
+  return removed;
 }
 
 /** The backups of one document (by its path), or of every document, newest first. */
@@ -152,6 +185,14 @@ export function keepDamagedCopy(root: string, docPath: string): string {
   fs.copyFileSync(docPath, base);
   if (fs.existsSync(`${docPath}-wal`)) fs.copyFileSync(`${docPath}-wal`, `${base}-wal`);
   return base;
+}
+
+/**
+ * A backup that no longer passes the checks (its bytes went bad on disk) is renamed so that it
+ * is neither offered nor restored again, and kept for whoever wants to look at it.
+ */
+export function setAsideDamagedBackup(file: string): void {
+  fs.renameSync(file, `${file}${DAMAGED_SUFFIX}`);
 }
 
 /** Move a document's backups along when the document is renamed. */

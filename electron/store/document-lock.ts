@@ -4,11 +4,19 @@
  * editing the same report in turn would each undo the other's work without knowing; so the second
  * window or process opens the document read-only and says who has it.
  *
- * The lock is created with link(), which fails if the file exists, so two processes can never
+ * The lock is the FILE's, not the name's: the same document reached through a symbolic link or a
+ * hard link is the same document. So the lock beside it goes beside the real file (links
+ * resolved), and a second lock names the file by device and inode in a folder every Biểu of this
+ * machine looks in (two hard links in different folders have nothing else in common).
+ *
+ * A lock is created with link(), which fails if the file exists, so two processes can never
  * both believe they created it, and the content is complete the moment the name appears. A lock
- * left by a process that died on this machine is stale and taken over; one from another
- * machine (a shared folder) is respected, as its process cannot be checked from here.
+ * left by a process that died on this machine is stale and taken over, and so is one whose
+ * process id now belongs to another process (the lock records when its process started); one
+ * from another machine (a shared folder) is respected, as its process cannot be checked from
+ * here.
  */
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +30,11 @@ export interface LockOwner {
   time: string;
   /** Distinguishes two stores of the same process (two windows of one Electron main). */
   token: string;
+  /**
+   * When the process started, as this machine tells it (processStart): a live process with the
+   * same id and another start is not the one that took the lock. Absent in older locks.
+   */
+  started?: string;
 }
 
 export type LockAttempt = { ok: true; lock: DocumentLock } | { ok: false; owner: LockOwner | null };
@@ -38,44 +51,98 @@ export class DocumentLock {
   private released = false;
 
   constructor(
-    readonly file: string,
+    /** The lock files held: beside the document, and by its device and inode. */
+    readonly files: readonly string[],
     readonly owner: LockOwner,
   ) {}
 
-  /** Remove the lock file if it is still ours. Safe to call twice. */
+  /** Remove the lock files that are still ours. Safe to call twice. */
   release(): void {
     if (this.released) return;
     this.released = true;
-    if (held.get(this.file) === this.owner.token) held.delete(this.file);
-    const current = readOwner(this.file);
-    if (current?.token === this.owner.token) fs.rmSync(this.file, { force: true });
+    for (const file of this.files) releaseFile(file, this.owner.token);
   }
+}
+
+function releaseFile(file: string, token: string): void {
+  if (held.get(file) === token) held.delete(file);
+  if (readOwner(file)?.token === token) fs.rmSync(file, { force: true });
 }
 
 /** Try to take the lock of a document for this process. */
 export function acquireLock(docPath: string, user: string): LockAttempt {
-  const file = lockPathFor(docPath);
+  const started = ownStart();
   const owner: LockOwner = {
     pid: process.pid,
     host: os.hostname(),
     user,
     time: new Date().toISOString(),
     token: crypto.randomBytes(12).toString('hex'),
+    ...(started ? { started } : {}),
   };
+  const taken: string[] = [];
+  for (const file of lockFilesOf(docPath)) {
+    const refused = acquireFile(file, owner);
+    if (refused) {
+      for (const t of taken) releaseFile(t, owner.token);
+      return { ok: false, owner: refused.owner };
+    }
+    taken.push(file);
+  }
+  return { ok: true, lock: new DocumentLock(taken, owner) };
+}
+
+/** Where a document's lock files are: beside the real file, and by its identity. */
+function lockFilesOf(docPath: string): string[] {
+  let real = docPath;
+  try {
+    real = fs.realpathSync(docPath);
+  } catch {
+    // Not there yet (a backup being restored to a deleted document): its name is all there is.
+  }
+  const files = [lockPathFor(real)];
+  try {
+    const { dev, ino } = fs.statSync(real);
+    files.push(path.join(identityLockDir(), `${dev}-${ino}.lock`));
+  } catch {
+    // No file, no identity.
+  }
+  return files;
+}
+
+/** The folder of the locks by device and inode, shared by every user of this machine. */
+export function identityLockDir(): string {
+  const dir = path.join(os.tmpdir(), 'bieu-locks');
+  if (!fs.existsSync(dir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      // Like /tmp itself: anyone may add a lock, only its owner may remove it.
+      fs.chmodSync(dir, 0o1777);
+    } catch {
+      // Made by someone else meanwhile, and made right by them.
+    }
+  }
+  return dir;
+}
+
+/** Take one lock file for `owner`: null when taken, else who has it. */
+function acquireFile(file: string, owner: LockOwner): { owner: LockOwner | null } | null {
   for (let attempt = 0; attempt < 3; attempt++) {
     if (createExclusive(file, JSON.stringify(owner, null, 2))) {
       held.set(file, owner.token);
       installExitHook();
-      return { ok: true, lock: new DocumentLock(file, owner) };
+      return null;
     }
     const current = readOwner(file);
-    if (current ? isStale(current, file) : isOldUnreadable(file)) {
+    if (!(current ? isStale(current, file) : isOldUnreadable(file))) return { owner: current };
+    try {
       fs.rmSync(file, { force: true });
-      continue;
+    } catch {
+      // Another user's stale lock in the shared folder: only they may remove it.
+      return { owner: current };
     }
-    return { ok: false, owner: current };
   }
-  return { ok: false, owner: readOwner(file) };
+  return { owner: readOwner(file) };
 }
 
 /** The owner written in a lock file, or null when there is none or it cannot be read. */
@@ -113,10 +180,47 @@ function isStale(owner: LockOwner, file: string): boolean {
   if (owner.host !== os.hostname()) return false;
   // Our own pid with a token we do not hold: left by an earlier process that had our pid.
   if (owner.pid === process.pid) return true;
-  return !processAlive(owner.pid);
+  if (!processAlive(owner.pid)) return true;
+  // Alive, but is it the process that took the lock, or a later one given the same id?
+  if (owner.started === undefined) return false;
+  const started = processStart(owner.pid);
+  return started !== null && started !== owner.started;
 }
 
-function processAlive(pid: number): boolean {
+let ownStartCache: string | null | undefined;
+
+function ownStart(): string | null {
+  if (ownStartCache === undefined) ownStartCache = processStart(process.pid);
+  return ownStartCache;
+}
+
+/**
+ * When a process started, in a form that differs for two processes given the same id: on Linux
+ * the boot and the start in clock ticks since boot (/proc), elsewhere what `ps` says; null where
+ * neither is available (the lock then relies on the process being alive).
+ */
+export function processStart(pid: number): string | null {
+  try {
+    if (process.platform === 'linux') {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Field 22 of "pid (comm) state …"; comm may hold spaces and parentheses.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const boot = fs.readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+      return `${boot}:${fields[19]}`;
+    }
+    if (process.platform === 'win32') return null;
+    const out = execFileSync('ps', ['-o', 'lstart=', '-p', String(pid)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    return out === '' ? null : out;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a process of this machine with this id exists (whoever it belongs to). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

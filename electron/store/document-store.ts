@@ -60,13 +60,10 @@ import {
   type UserRuleRow,
 } from './rule-rows';
 import { describeIssues, newTableSchema, type NewTable, type NewTableInput } from './new-table';
-import {
-  BIEU_APPLICATION_ID,
-  SCHEMA_VERSION,
-  migrate,
-  readApplicationId,
-  readSchemaVersion,
-} from './schema';
+import { probeDocument } from './document-probe';
+import { privateCopy } from './private-copy';
+import { busySentence, inWriteTransaction, isBusy } from './write-lock';
+import { SCHEMA_VERSION, migrate } from './schema';
 import { openDatabase, type Db } from './sqlite';
 import * as ops from './structure-edits';
 import {
@@ -86,19 +83,6 @@ export interface StoreOptions {
   user?: string;
   /** Where and how often to back the document up; no backups without it (tests, the CLI). */
   backups?: BackupPolicy;
-}
-
-/**
- * A document whose file is damaged (SQLite's own check fails). Its message says so; the session
- * adds the newest backup, if there is one, so the user is offered to restore it.
- */
-export class DamagedDocumentError extends UserError {
-  constructor(
-    message: string,
-    readonly documentPath: string,
-  ) {
-    super(message, 'not-a-document');
-  }
 }
 
 /** What one structural action changes, before it is written and logged. */
@@ -132,6 +116,8 @@ export const META_KEYS = {
 export class DocumentStore {
   private db: Db | null;
   private batchesSinceBackup = 0;
+  /** What closing also does: remove the private copy a read-only copy was opened from. */
+  private afterClose: (() => void) | null = null;
 
   private constructor(
     db: Db,
@@ -264,9 +250,40 @@ export class DocumentStore {
     } catch (err) {
       db?.close();
       lock.release();
+      if (isBusy(err)) {
+        throw new UserError(busySentence('Chưa mở được tài liệu', resolved), 'failed');
+      }
       throw new UserError(`Không mở được tài liệu «${name}»: ${(err as Error).message}`, 'failed');
     }
     return new DocumentStore(db, resolved, null, user, options, lock);
+  }
+
+  /**
+   * Open a document only to read it (`bieu check`), from a private copy: not one byte of the
+   * file changes and nothing appears beside it, whoever else has it open. A rollback-journal
+   * document stays one, an older one is upgraded in the copy only, and a -wal beside it is read
+   * as SQLite would read it. The copy is removed on close.
+   */
+  static openReadOnlyCopy(
+    filePath: string,
+    options: Pick<StoreOptions, 'user'> = {},
+  ): DocumentStore {
+    const resolved = path.resolve(filePath);
+    assertDocumentFile(resolved);
+    const copy = privateCopy(resolved, true);
+    let store: DocumentStore;
+    try {
+      store = DocumentStore.open(copy.file, { user: options.user });
+    } catch (err) {
+      copy.dispose();
+      throw err;
+    }
+    store.lock?.release();
+    store.lock = null;
+    store.filePath = resolved;
+    store.readOnlyReason ??= 'Tài liệu chỉ được mở để đọc; tệp không thay đổi.';
+    store.afterClose = copy.dispose;
+    return store;
   }
 
   /**
@@ -304,6 +321,8 @@ export class DocumentStore {
     this.db = null;
     this.lock?.release();
     this.lock = null;
+    this.afterClose?.();
+    this.afterClose = null;
   }
 
   get path(): string {
@@ -413,33 +432,40 @@ export class DocumentStore {
   setCells(edits: readonly CellEdit[], label?: string): ChangeSet {
     this.assertWritable();
     const db = this.conn;
-    const applied = db.transaction((): { batchId: number | null; changes: CellEdit[] } => {
-      const wanted = this.validateEdits(edits);
-      const old = readOldValues(db, wanted);
-      const changes: CellChange[] = [];
-      const applied: CellEdit[] = [];
-      for (let i = 0; i < wanted.length; i++) {
-        const e = wanted[i];
-        if (sameCellValue(old[i], e.value)) continue;
-        changes.push({
-          tableId: e.tableId,
-          rowId: e.rowId,
-          columnId: e.columnId,
-          oldValue: old[i],
-          newValue: e.value,
-        });
-        applied.push(e);
-      }
-      if (changes.length === 0) return { batchId: null, changes: [] };
-      discardRedoChain(db);
-      const batchId = recordBatch(
-        db,
-        { time: new Date().toISOString(), user: this.user, label: label ?? null },
-        changes,
-      );
-      writeCells(db, applied);
-      return { batchId, changes: applied };
-    })();
+    const applied = inWriteTransaction(
+      db,
+      this.filePath,
+      (): {
+        batchId: number | null;
+        changes: CellEdit[];
+      } => {
+        const wanted = this.validateEdits(edits);
+        const old = readOldValues(db, wanted);
+        const changes: CellChange[] = [];
+        const applied: CellEdit[] = [];
+        for (let i = 0; i < wanted.length; i++) {
+          const e = wanted[i];
+          if (sameCellValue(old[i], e.value)) continue;
+          changes.push({
+            tableId: e.tableId,
+            rowId: e.rowId,
+            columnId: e.columnId,
+            oldValue: old[i],
+            newValue: e.value,
+          });
+          applied.push(e);
+        }
+        if (changes.length === 0) return { batchId: null, changes: [] };
+        discardRedoChain(db);
+        const batchId = recordBatch(
+          db,
+          { time: new Date().toISOString(), user: this.user, label: label ?? null },
+          changes,
+        );
+        writeCells(db, applied);
+        return { batchId, changes: applied };
+      },
+    );
     if (applied.batchId !== null) this.afterBatch();
     return { ...applied, ...this.undoState(), structureChanged: [], tableListChanged: false };
   }
@@ -1136,12 +1162,12 @@ export class DocumentStore {
   ): ChangeSet {
     const db = this.conn;
     let listChanged = false;
-    const result = db.transaction(() => {
+    const result = inWriteTransaction(db, this.filePath, () => {
       const before = JSON.stringify(this.listTables());
       const r = change();
       listChanged = r !== null && JSON.stringify(this.listTables()) !== before;
       return r;
-    })();
+    });
     if (result) this.afterBatch();
     return {
       batchId: result?.batchId ?? null,
@@ -1378,76 +1404,6 @@ function writeMeta(db: Db, values: Record<string, string | null>): void {
   for (const [key, value] of Object.entries(values)) {
     if (value === null) remove.run(key);
     else upsert.run(key, value);
-  }
-}
-
-/**
- * Open a file that looks like a document read-only and confirm through SQLite that it is a
- * healthy Biểu document: its application id, and PRAGMA quick_check (a damaged file — bytes
- * overwritten, a copy cut short — is caught here, before anything is written to it).
- */
-function probeDocument(resolved: string): { probe: Db; version: number } {
-  const name = path.basename(resolved);
-  // Reading a WAL document creates -wal/-shm beside it even read-only; a refused file must be
-  // left exactly as it was found, so remove the ones this probe made.
-  const made = ['-wal', '-shm'].map((s) => resolved + s).filter((f) => !fs.existsSync(f));
-  let probe: Db;
-  let applicationId: number;
-  let version: number;
-  try {
-    probe = openDatabase(resolved, { readonly: true });
-  } catch {
-    throw new UserError(`Không mở được tệp «${name}» như một tài liệu Biểu.`, 'not-a-document');
-  }
-  const refuse = (err: UserError): never => {
-    probe.close();
-    for (const f of made) {
-      try {
-        if (f.endsWith('-shm') || fs.statSync(f).size === 0) fs.rmSync(f, { force: true });
-      } catch {
-        // Not there: nothing to tidy.
-      }
-    }
-    throw err;
-  };
-  try {
-    applicationId = readApplicationId(probe);
-    version = readSchemaVersion(probe);
-    probe.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
-    return refuse(
-      new DamagedDocumentError(
-        `Tệp «${name}» bị hỏng hoặc không đọc được như một tài liệu Biểu.`,
-        resolved,
-      ),
-    );
-  }
-  if (applicationId !== BIEU_APPLICATION_ID) {
-    return refuse(
-      new UserError(
-        `Tệp «${name}» là cơ sở dữ liệu SQLite nhưng không phải là tài liệu Biểu.`,
-        'not-a-document',
-      ),
-    );
-  }
-  if (!passesQuickCheck(probe)) {
-    return refuse(
-      new DamagedDocumentError(
-        `Tệp «${name}» bị hỏng: dữ liệu bên trong không còn nguyên vẹn nên không mở được. ` +
-          `Biểu không sửa và không ghi gì vào tệp này.`,
-        resolved,
-      ),
-    );
-  }
-  return { probe, version };
-}
-
-function passesQuickCheck(db: Db): boolean {
-  try {
-    const rows = db.pragma('quick_check') as { quick_check: string }[];
-    return rows.length === 1 && rows[0].quick_check === 'ok';
-  } catch {
-    return false;
   }
 }
 

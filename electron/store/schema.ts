@@ -9,6 +9,7 @@
  * to the schema is a new step appended at the end, so every document, however old, reaches the
  * current version by running the steps it has not seen, in order, in one transaction.
  */
+import { CELL_CHECKSUM_SQL } from './cell-checksum';
 import type { Db } from './sqlite';
 
 /** "BIEU" in ASCII (0x42 0x49 0x45 0x55), written at byte 68 of every document's header. */
@@ -188,6 +189,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX structure_changes_batch ON structure_changes(batch_id);
     `,
   },
+  {
+    version: 4,
+    description: 'Tổng kiểm của các ô, để biết khi số liệu trong tệp bị hỏng',
+    // A checksum row and the triggers that keep it: cell-checksum.ts.
+    sql: CELL_CHECKSUM_SQL,
+  },
 ];
 
 /** The schema version this build of Biểu writes and fully understands. */
@@ -221,6 +228,7 @@ export function migrate(
     throw new Error(`Schema version ${from} is newer than this build knows (${latest})`);
   }
   if (from === latest) return { from, to: latest };
+  // Immediate: the write lock from the start, waited for if another process holds it.
   db.transaction(() => {
     // Set inside the transaction too, so a document is never half-marked as Biểu's.
     db.pragma(`application_id = ${BIEU_APPLICATION_ID}`);
@@ -229,6 +237,6 @@ export function migrate(
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
     }
-  })();
+  }).immediate();
   return { from, to: latest };
 }

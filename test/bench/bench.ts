@@ -12,6 +12,7 @@ import { CheckSession } from '../../shared/checks/engine';
 import type { Table } from '../../shared/model';
 import { inventedProvinces, nationTable, provincesFromCsv, random } from './nation-table';
 import { runImportBench } from './import-bench';
+import { runOpenCheckBench } from './open-check-bench';
 
 const UNIT_LIST = 'shared/data/vn_units_2025-07-01_2level.csv';
 
@@ -134,7 +135,9 @@ function main(): void {
 // (issue 6's figures), all in one run.
 main();
 console.log('');
-runImportBench().catch((err) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+runImportBench()
+  .then(runOpenCheckBench)
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });

@@ -3,41 +3,22 @@
  * detected on open with a clear message that offers the newest backup, nothing overwritten.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InProcessApi } from './api-harness';
-import type { Table } from '../../shared/model';
+import { describe, expect, it } from 'vitest';
+import { firstFigure, useApi } from './api-harness';
 import { SAMPLE_FILE_NAME } from '../../electron/app-bootstrap';
 import { backupFolder, listBackups, vietnameseTime } from '../../electron/store/backups';
 import { DocumentStore } from '../../electron/store/document-store';
 import { sha256 } from './store-helpers';
 
-let home: string;
-const api = new InProcessApi(() => home);
+const api = useApi('bieu-backup-'); // each start opens (creates) the sample: its first backup
 const { start, call, failure } = api;
+const figure = firstFigure(api);
+const type = (value: number) => figure.type(value);
+const firstValue = () => figure.value();
 
-const samplePath = () => path.join(home, 'documents', SAMPLE_FILE_NAME);
-const backupsDir = () => path.join(home, 'app-data', 'backups');
-
-async function firstTable(): Promise<Table> {
-  const info = await call('document.current', {});
-  return call('table.get', { tableId: info!.tables[0].id });
-}
-
-/** Type a value into the first figure cell of the first row. */
-async function type(value: number): Promise<void> {
-  const t = await firstTable();
-  const c = t.columns.findIndex((x) => x.type !== 'text');
-  await call('cells.set', {
-    edits: [{ tableId: t.id, rowId: t.rows[0].id, columnId: t.columns[c].id, value }],
-  });
-}
-
-async function firstValue(): Promise<unknown> {
-  const t = await firstTable();
-  return t.rows[0].cells[t.columns.findIndex((x) => x.type !== 'text')];
-}
+const samplePath = () => path.join(api.homeDir(), 'documents', SAMPLE_FILE_NAME);
+const backupsDir = () => path.join(api.homeDir(), 'app-data', 'backups');
 
 /** Bytes overwritten in the middle of the file, as a bad disk or a broken copy leaves them. */
 function damage(file: string): void {
@@ -47,16 +28,6 @@ function damage(file: string): void {
   fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, at);
   fs.closeSync(fd);
 }
-
-beforeEach(() => {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-backup-'));
-  start(); // opens (creates) the sample: its first backup
-});
-
-afterEach(() => {
-  api.app.session.close();
-  fs.rmSync(home, { recursive: true, force: true });
-});
 
 describe('automatic backups', () => {
   it('backs up on open and on close after edits, into app-data, never twice the same', async () => {
@@ -87,7 +58,9 @@ describe('automatic backups', () => {
     expect(await call('backups.list', {})).toEqual(afterClose);
     // Nothing beside the document.
     expect(
-      fs.readdirSync(path.join(home, 'documents')).filter((f) => !f.startsWith(SAMPLE_FILE_NAME)),
+      fs
+        .readdirSync(path.join(api.homeDir(), 'documents'))
+        .filter((f) => !f.startsWith(SAMPLE_FILE_NAME)),
     ).toEqual([]);
   });
 
@@ -155,19 +128,19 @@ describe('a damaged document', () => {
     const newest = listBackups(backupsDir(), samplePath())[0];
     damage(samplePath());
     const hash = sha256(samplePath());
-    const files = fs.readdirSync(path.join(home, 'documents')).sort();
+    const files = fs.readdirSync(path.join(api.homeDir(), 'documents')).sort();
 
     start(); // the last document cannot be reopened: a notice, not a crash
     expect(api.app.notice).toContain('bị hỏng');
     const refused = await failure('document.open', { path: samplePath() });
     expect(refused.code).toBe('not-a-document');
     expect(refused.error).toBe(
-      `Tệp «${SAMPLE_FILE_NAME}» bị hỏng: dữ liệu bên trong không còn nguyên vẹn nên không mở được. ` +
-        `Biểu không sửa và không ghi gì vào tệp này. Có bản sao lưu lúc ${vietnameseTime(newest.createdAt)}: ` +
+      `Tệp «${SAMPLE_FILE_NAME}» bị hỏng: dữ liệu bên trong không còn nguyên vẹn, nên Biểu không mở ` +
+        `và không ghi gì vào tệp này; bản sao lưu còn tốt gần nhất là lúc ${vietnameseTime(newest.createdAt)}, ` +
         `có thể khôi phục tài liệu từ bản sao lưu đó.`,
     );
     expect(sha256(samplePath())).toBe(hash);
-    expect(fs.readdirSync(path.join(home, 'documents')).sort()).toEqual(files);
+    expect(fs.readdirSync(path.join(api.homeDir(), 'documents')).sort()).toEqual(files);
 
     // The renderer asks for the document's backups and restores the newest.
     const list = await call('backups.list', { path: samplePath() });
@@ -184,7 +157,7 @@ describe('a damaged document', () => {
   });
 
   it('without a backup, says it is damaged and no more', async () => {
-    const file = path.join(home, 'documents', 'khong-sao-luu.bieu');
+    const file = path.join(api.homeDir(), 'documents', 'khong-sao-luu.bieu');
     const store = DocumentStore.create(file, [
       {
         name: 'Lớn',
@@ -202,8 +175,8 @@ describe('a damaged document', () => {
       ok: false,
       code: 'not-a-document',
       error:
-        'Tệp «khong-sao-luu.bieu» bị hỏng: dữ liệu bên trong không còn nguyên vẹn nên không mở được. ' +
-        'Biểu không sửa và không ghi gì vào tệp này.',
+        'Tệp «khong-sao-luu.bieu» bị hỏng: dữ liệu bên trong không còn nguyên vẹn, ' +
+        'nên Biểu không mở và không ghi gì vào tệp này.',
     });
     // The session still has the document it had.
     expect((await call('document.current', {}))!.path).toBe(samplePath());

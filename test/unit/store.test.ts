@@ -71,6 +71,7 @@ describe('schema', () => {
         }[]
       ).map((r) => r.name);
       expect(tables).toEqual([
+        'cell_checksum',
         'cells',
         'columns',
         'disabled_rules',
