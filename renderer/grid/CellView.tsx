@@ -17,7 +17,8 @@ import type { CellMark } from './cell-findings';
 import { displayText } from './cell-text';
 import { CellInput } from './CellInput';
 import type { GridContext } from './grid-controller';
-import { useCellLook } from './grid-ui';
+import { figureWidth, hashMarks } from './column-widths';
+import { useCellLook, useColumnWidth } from './grid-ui';
 import type { GridRow } from './grid-row';
 
 export interface CellViewParams {
@@ -59,14 +60,26 @@ function DataCell({ context, row, mark, column, columnIndex, value }: DataCellPr
   const active = look.startsWith('a') || look.startsWith('e');
   const selected = look.includes('s');
   const edges = selected ? look.slice(look.indexOf('s') + 1) : '';
+  const text = displayText(value, column);
+  // A figure wider than its column is never cut: it shows as Excel shows it, "####", and the
+  // figure itself is in the tooltip (a double click on the header edge fits the column).
+  const { width, zoom } = useColumnWidth(controller.ui, columnIndex);
+  const bold = row.role !== 'detail';
+  const hidden =
+    typeof value === 'number' &&
+    isFigureColumn(column) &&
+    width > 0 &&
+    figureWidth(text, zoom, bold) > width;
+  const title = [hidden ? text : null, ...(mark ? mark.messages : [])].filter(Boolean).join('\n');
   return (
     <>
       <span
         className="bieu-cell-text"
         data-finding={mark?.severity}
-        title={mark ? mark.messages.join('\n') : undefined}
+        data-too-wide={hidden ? 'true' : undefined}
+        title={title || undefined}
       >
-        {displayText(value, column)}
+        {hidden ? hashMarks(width, zoom, bold) : text}
       </span>
       {selected && <span className="bieu-selection" data-edges={edges} aria-hidden="true" />}
       {active && (

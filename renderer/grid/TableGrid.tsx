@@ -14,7 +14,13 @@ import {
   type MouseEvent,
 } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { GetRowIdParams, GridApi, GridReadyEvent, RowClassParams } from 'ag-grid-community';
+import type {
+  ColumnResizedEvent,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  RowClassParams,
+} from 'ag-grid-community';
 import type { CellEdit } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
 import type { Row, Table } from '../../shared/model';
@@ -30,6 +36,7 @@ import { cellPositionOf, gridCellOf } from './cell-dom';
 import { collapsed, extendTo, rangeOf, type CellPos } from './selection';
 import { selectionStats, type SelectionStats } from './selection-stats';
 import { gridTheme } from './theme';
+import { useColumnLayout } from './use-column-layout';
 
 export interface FocusRequest extends CellPosition {
   tableId: number;
@@ -98,6 +105,7 @@ export function TableGrid({
   const [ready, setReady] = useState(false);
   const [ui] = useState(() => new GridUi());
   const dragging = useRef(false);
+  const frame = useRef<HTMLDivElement>(null);
 
   const order = useMemo(() => displayOrder(table), [table]);
   useEffect(() => ui.setOrder(order), [ui, order]);
@@ -201,7 +209,28 @@ export function TableGrid({
     return () => window.removeEventListener('mouseup', stop);
   }, []);
 
-  const columnDefs = useMemo(() => buildColumnDefs(table.columns), [table.columns]);
+  const layout = useColumnLayout(table, zoom, frame);
+  // Rebuilt when a width changes, not whenever the widths are computed again (every edit).
+  const widthKey = layout.widths.join(',');
+  const columnDefs = useMemo(
+    () => buildColumnDefs(table.columns, widthKey.split(',').map(Number)),
+    [table.columns, widthKey],
+  );
+  useEffect(() => ui.setLayout({ widths: layout.widths, zoom }), [ui, layout.widths, zoom]);
+  const onColumnResized = (event: ColumnResizedEvent<GridRow>) => {
+    if (!event.finished || event.source !== 'uiColumnResized') return;
+    for (const column of event.columns ?? []) {
+      const index = columnIndex.get(column.getColId());
+      if (index !== undefined) layout.size(table.columns[index].id, column.getActualWidth());
+    }
+  };
+  // A double click on a header's right edge fits that column to its content, as in Excel.
+  const onDoubleClick = (event: MouseEvent) => {
+    const handle = (event.target as Element).closest('.ag-header-cell-resize');
+    const colId = handle?.closest('.ag-header-cell')?.getAttribute('col-id');
+    const index = colId ? columnIndex.get(colId) : undefined;
+    if (index !== undefined) layout.fit(index);
+  };
   const marks = useMemo(() => markCells(table, findings), [table, findings]);
 
   // Keep each row's object while neither its cells nor its marks changed, so AG Grid redraws
@@ -264,6 +293,7 @@ export function TableGrid({
 
   return (
     <div
+      ref={frame}
       className="bieu-grid-frame"
       role="group"
       data-testid="grid"
@@ -280,6 +310,7 @@ export function TableGrid({
       onFocus={onFocus}
       onMouseDown={onMouseDown}
       onMouseOver={onMouseOver}
+      onDoubleClick={onDoubleClick}
     >
       <AgGridReact<GridRow>
         key={language}
@@ -299,6 +330,7 @@ export function TableGrid({
         enterNavigatesVerticallyAfterEdit
         enableBrowserTooltips
         suppressCellFocus={false}
+        onColumnResized={onColumnResized}
         onGridReady={(event: GridReadyEvent<GridRow>) => {
           api.current = event.api;
           controller.setGrid(event.api);

@@ -17,8 +17,14 @@ export function colIdOf(column: Pick<Column, 'id'>): string {
   return `c${column.id}`;
 }
 
-export function buildColumnDefs(columns: readonly Column[]): GridColumnDef[] {
-  const leaves = columns.map((column, index) => leafDef(column, index, columns.length));
+/** The columns with the widths laid out for them (column-widths.ts). */
+export function buildColumnDefs(
+  columns: readonly Column[],
+  widths: readonly number[],
+): GridColumnDef[] {
+  const leaves = columns.map((column, index) =>
+    leafDef(column, index, columns.length, widths[index]),
+  );
   return groupByHeaderPath(columns, leaves, 0, 0, columns.length);
 }
 
@@ -61,7 +67,12 @@ function groupByHeaderPath(
   return defs;
 }
 
-function leafDef(column: Column, index: number, columns: number): ColDef<GridRow, CellValue> {
+function leafDef(
+  column: Column,
+  index: number,
+  columns: number,
+  width: number | undefined,
+): ColDef<GridRow, CellValue> {
   const figure = isFigureColumn(column);
   const rendererParams: CellViewParams = {
     column,
@@ -78,9 +89,13 @@ function leafDef(column: Column, index: number, columns: number): ColDef<GridRow
     headerTooltip: [...column.headerPath, column.label].join(' › '),
     pinned: index < PINNED_COLUMNS ? 'left' : null,
     lockPinned: true,
-    // STT and names keep their width; figure columns share what is left, never narrower than a
-    // ten-digit amount in đồng.
-    ...(index < PINNED_COLUMNS ? { width: index === 0 ? 64 : 210 } : { flex: 1, minWidth: 104 }),
+    // Every column as wide as its content (column-widths.ts); a person may narrow one further,
+    // and a figure that no longer fits then shows "####" (CellView).
+    width,
+    minWidth: 24,
+    // A double click on the header edge fits the column to ALL its rows (TableGrid), not only to
+    // the rows AG Grid has drawn.
+    suppressAutoSize: true,
     // "Tổng cộng" written in the STT column with no name beside it spans both, as on paper.
     colSpan:
       index === 0

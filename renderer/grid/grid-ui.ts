@@ -16,8 +16,15 @@ export interface GridUiState {
   mode: EditMode;
 }
 
+/** The columns as laid out: each one's width in pixels, and the zoom they were measured at. */
+export interface GridLayout {
+  widths: readonly number[];
+  zoom: number;
+}
+
 export class GridUi {
   private state: GridUiState = { active: null, selection: null, mode: 'none' };
+  private layoutNow: GridLayout = { widths: [], zoom: 1 };
   private order: DisplayOrder = { rows: [], bodyCount: 0, indexOf: new Map() };
   private readonly listeners = new Set<() => void>();
 
@@ -27,6 +34,22 @@ export class GridUi {
 
   displayOrder(): DisplayOrder {
     return this.order;
+  }
+
+  layout(): GridLayout {
+    return this.layoutNow;
+  }
+
+  setLayout(layout: GridLayout): void {
+    const now = this.layoutNow;
+    if (
+      now.zoom === layout.zoom &&
+      now.widths.length === layout.widths.length &&
+      now.widths.every((w, i) => w === layout.widths[i])
+    )
+      return;
+    this.layoutNow = layout;
+    this.emit();
   }
 
   range(): CellRange | null {
@@ -96,4 +119,11 @@ export function useCellLook(ui: GridUi, rowId: number, col: number): string {
 
 export function useEditMode(ui: GridUi): EditMode {
   return useSyncExternalStore(ui.subscribe, () => ui.get().mode);
+}
+
+/** The width of a column as laid out (0 before the first layout), and the zoom. */
+export function useColumnWidth(ui: GridUi, col: number): { width: number; zoom: number } {
+  const width = useSyncExternalStore(ui.subscribe, () => ui.layout().widths[col] ?? 0);
+  const zoom = useSyncExternalStore(ui.subscribe, () => ui.layout().zoom);
+  return { width, zoom };
 }

@@ -9,11 +9,13 @@
  */
 import { themeQuartz, type Theme } from 'ag-grid-community';
 
-const FONT = 'system-ui, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
+/** The grid's font stack (column-widths.ts measures text in it). */
+export const GRID_FONT =
+  'system-ui, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
 /** What light and dark share: the printed form's lines and weights; only colours differ. */
 const FORM_LOOK = {
-  fontFamily: FONT,
+  fontFamily: GRID_FONT,
   headerFontWeight: 700,
   columnBorder: true,
   headerColumnBorder: true,

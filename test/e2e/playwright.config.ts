@@ -3,18 +3,8 @@
  * Debian's Chromium — Playwright's own browser download is not reachable on these machines.
  * Run `npm run build` first: the host serves dist/renderer and runs dist/node/cli.cjs.
  */
-import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
-
-function chromiumPath(): string {
-  try {
-    const found = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-    if (found) return found;
-  } catch {
-    // `which` prints nothing and fails when chromium is not on PATH
-  }
-  return '/usr/bin/chromium';
-}
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 export default defineConfig({
   testDir: '.',
@@ -32,13 +22,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
       // Keep real scrollbars: with Playwright's default --hide-scrollbars AG Grid still reserves
       // a scrollbar's width, and the screenshots would show the last column cut off.
       ignoreDefaultArgs: ['--hide-scrollbars'],
