@@ -15,6 +15,12 @@ const NEEDS = [
     why: 'tệp Excel xuất ra được mở và tính lại trong LibreOffice',
   },
   {
+    bin: 'LibreOffice Writer',
+    probe: 'test -e /usr/lib/libreoffice/program/libswlo.so',
+    pkg: 'libreoffice-writer',
+    why: 'báo cáo Word (.docx) dùng trong bài kiểm thử được LibreOffice Writer tạo ra',
+  },
+  {
     bin: 'pdftoppm',
     pkg: 'poppler-utils',
     why: 'bản in của phụ lục được chuyển từ PDF sang ảnh PNG',

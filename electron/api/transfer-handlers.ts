@@ -1,5 +1,5 @@
 /**
- * Import and export calls: the xlsx importer runs as a job (progress, cancel), its preview is
+ * Import and export calls: the importer (.xlsx, .xls, .ods, .docx) runs as a job (progress, cancel), its preview is
  * shown before anything is stored, and the accepted tables — with the user's corrections — are
  * stored as one undoable action (new tables) and one more when figures go onto existing tables.
  */
@@ -10,7 +10,7 @@ import type { DetectedTable, TableDraft } from '../../shared/import/detect-table
 import { columnLetter } from '../../shared/model';
 import { exportDocument, exportPreview } from '../excel/export-document';
 import { exportTarget } from '../excel/export-target';
-import { importWorkbook, type ImportResult } from '../excel/read-xlsx';
+import { importFile, type ImportResult } from '../excel/import-file';
 import type { NewTableInput } from '../store/new-table';
 import type { Handlers } from './handlers';
 import { JobRunner } from './jobs';
@@ -36,7 +36,7 @@ export function createTransferHandlers(session: DocumentSession): Pick<Handlers,
     'job.cancel': ({ jobId }) => imports.cancel(jobId),
     'import.start': ({ path: file }) =>
       imports.start(
-        (onProgress, signal) => importWorkbook(path.resolve(file), { onProgress, signal }),
+        (onProgress, signal) => importFile(path.resolve(file), { onProgress, signal }),
         `Đang đọc «${path.basename(file)}»…`,
       ),
     'import.preview': ({ jobId }) => preview(imports.result(jobId)),

@@ -18,9 +18,10 @@ import { checkTable, type CheckOptions } from '../../shared/checks/engine';
 import { checkDocument } from '../../shared/checks/document';
 import type { Table } from '../../shared/model';
 import type { Finding } from '../../shared/checks/finding';
+import { checkReportText, type TextFinding } from '../../shared/report-text/check-report-text';
 import type { CellRef } from '../../shared/checks/rule';
 import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
-import { importWorkbook } from '../excel/read-xlsx';
+import { importFile } from '../excel/import-file';
 import { DocumentStore } from '../store/document-store';
 import { documentFindings, readDocumentRules } from '../store/document-rules';
 import { parseArgs } from './args';
@@ -36,7 +37,8 @@ interface CheckedInput {
 export interface CheckReport {
   version: 1;
   inputs: CheckedInput[];
-  findings: (Finding & { file: string })[];
+  /** The tables' findings, and for a Word report the findings of its sentences (kind `text`). */
+  findings: ((Finding | TextFinding) & { file: string })[];
   summary: { files: number; tables: number; errors: number; warnings: number; unreadable: number };
 }
 
@@ -82,8 +84,8 @@ async function checkFile(
   workbooks: WorkbookTable[],
 ): Promise<void> {
   const ext = path.extname(file).toLowerCase();
-  // The workbook guard refuses .xls (the old binary format) with its own sentence.
-  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') {
+  // Anything but a document is read for its tables, whatever it is by its content.
+  if (ext !== '.bieu') {
     return readWorkbook(file, report, workbooks);
   }
   // Checking changes nothing: not a byte of the file, no -wal/-shm beside it.
@@ -121,8 +123,10 @@ async function readWorkbook(
   report: CheckReport,
   workbooks: WorkbookTable[],
 ): Promise<void> {
-  const { tables } = await importWorkbook(path.resolve(file));
-  if (tables.length === 0) {
+  const { tables, text } = await importFile(path.resolve(file));
+  const textFindings = text ? checkReportText(text.paragraphs) : [];
+  for (const f of textFindings) report.findings.push({ ...f, file });
+  if (tables.length === 0 && !text) {
     throw new UserError(`Không tìm thấy biểu nào trong tệp «${path.basename(file)}».`, 'bad-input');
   }
   tables.forEach((detected) => {
@@ -203,6 +207,11 @@ function humanReport(report: CheckReport): string {
   for (const f of report.findings) {
     if (f.severity === 'info') continue;
     const tag = f.severity === 'error' ? 'LỖI' : 'CẢNH BÁO';
+    if ('paragraph' in f) {
+      lines.push(`${path.basename(f.file)} › đoạn ${f.paragraph}  [${tag}] ${f.message}`);
+      lines.push(`    «${f.sentence}»`);
+      continue;
+    }
     lines.push(`${path.basename(f.file)} › ${f.table} › ${f.cell}  [${tag}] ${f.message}`);
     if (f.suggestion)
       lines.push(

@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../../shared/api';
-import { importWorkbook } from '../excel/read-xlsx';
+import { importFile } from '../excel/import-file';
 import { DocumentStore } from '../store/document-store';
 import type { NewTableInput } from '../store/new-table';
 import { parseArgs } from './args';
 
-const USAGE = 'Cách dùng: bieu import TỆP.xlsx --into TÀI-LIỆU.bieu';
+const USAGE = 'Cách dùng: bieu import TỆP.xlsx|.xls|.ods|.docx --into TÀI-LIỆU.bieu';
 
 function uniqueName(name: string, taken: Set<string>): string {
   let candidate = name;
@@ -32,7 +32,7 @@ export async function runImport(
   const file = args.positional[0];
   const target = path.resolve(into);
 
-  const { tables, report } = await importWorkbook(path.resolve(file));
+  const { tables, report } = await importFile(path.resolve(file));
   for (const sheet of report.sheets) sheet.skipped.forEach((s) => err(s));
   if (tables.length === 0) {
     throw new UserError(`Không tìm thấy biểu nào trong tệp «${path.basename(file)}».`, 'bad-input');

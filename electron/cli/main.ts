@@ -9,9 +9,9 @@ import { runImport } from './import-command';
 import { runServe } from './serve-command';
 
 const USAGE = `Cách dùng:
-  bieu check TỆP... [--json]                  kiểm tra các biểu (.bieu, .xlsx)
+  bieu check TỆP... [--json]                  kiểm tra các biểu (.bieu, .xlsx, .xls, .ods, .docx)
   bieu serve [TÀI-LIỆU.bieu] [--port N]       mở Biểu trong trình duyệt (máy chủ cục bộ)
-  bieu import TỆP.xlsx --into TÀI-LIỆU.bieu   nhập các biểu của tệp Excel vào tài liệu
+  bieu import TỆP --into TÀI-LIỆU.bieu        nhập các biểu của tệp (.xlsx, .xls, .ods, .docx) vào tài liệu
   bieu export TÀI-LIỆU.bieu --out TỆP.xlsx [--table TÊN-BIỂU] [--values-only]
                                               xuất các biểu thành phụ lục Excel`;
 

@@ -26,7 +26,8 @@ await build({
   format: 'cjs',
   target: 'node20',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3', 'exceljs'],
+  // @e965/xlsx runs in a worker thread that requires it by path (electron/excel/sheetjs/).
+  external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx'],
   define: { __BIEU_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });

@@ -38,10 +38,17 @@ app.whenReady().then(() => {
     paths: started.paths,
     revealPath: (file) => shell.showItemInFolder(file),
     pickPath: async (purpose) => {
-      const excel = purpose === 'import' || purpose === 'export';
-      const filters = excel
-        ? [{ name: 'Sổ làm việc Excel', extensions: ['xlsx'] }]
-        : [{ name: 'Tài liệu Biểu', extensions: ['bieu'] }];
+      const filters =
+        purpose === 'import'
+          ? [
+              {
+                name: 'Sổ làm việc và báo cáo Word',
+                extensions: ['xlsx', 'xls', 'ods', 'docx'],
+              },
+            ]
+          : purpose === 'export'
+            ? [{ name: 'Sổ làm việc Excel', extensions: ['xlsx'] }]
+            : [{ name: 'Tài liệu Biểu', extensions: ['bieu'] }];
       const defaultPath = started.paths.documentsDir;
       if (purpose === 'open' || purpose === 'import') {
         const r = await dialog.showOpenDialog({ properties: ['openFile'], filters, defaultPath });

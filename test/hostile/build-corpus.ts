@@ -434,6 +434,186 @@ export const xlsxCases: HostileCase[] = [
   },
 ];
 
+/** An OpenDocument spreadsheet whose content.xml is `content`. */
+function odsParts(content: string | Deflated, claimedSize?: number): ZipInput[] {
+  return [
+    { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet', method: 'store' },
+    typeof content === 'string'
+      ? { name: 'content.xml', data: content, claimedSize }
+      : { name: 'content.xml', data: '', deflated: content, claimedSize },
+  ];
+}
+
+const ODS_OPEN =
+  '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Biểu 1">';
+const ODS_CLOSE = '</table:table></office:spreadsheet></office:body></office:document-content>';
+
+/** A Word document whose body XML is `body`. */
+function docxParts(body: string | Deflated, claimedSize?: number): ZipInput[] {
+  const open =
+    '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+  return [
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    typeof body === 'string'
+      ? { name: 'word/document.xml', data: `${open}${body}</w:body></w:document>`, claimedSize }
+      : { name: 'word/document.xml', data: '', deflated: body, claimedSize },
+  ];
+}
+
+const wordTable = (rows: string[][]) =>
+  `<w:tbl>${rows.map((r) => `<w:tr>${r.map((c) => `<w:tc><w:p><w:r><w:t>${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`).join('')}</w:tbl>`;
+
+/** The cases of .xls, .ods and .docx files. */
+export const otherFormatCases: HostileCase[] = [
+  {
+    name: 'cat-cut.ods',
+    what: 'a truncated .ods',
+    outcome: 'refused',
+    says: /cắt cụt/,
+    write: (f) => {
+      const zip = writeZip(
+        odsParts(
+          `${ODS_OPEN}<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>${ODS_CLOSE}`,
+        ),
+      );
+      fs.writeFileSync(f, zip.subarray(0, Math.floor(zip.length * 0.6)));
+    },
+  },
+  {
+    name: 'bom-noi-doi.ods',
+    what: 'an .ods whose content.xml lies about its size (declares 2 KB, inflates to 300 MB)',
+    outcome: 'refused',
+    says: /nhiều hơn kích thước khai báo/,
+    write: (f) =>
+      fs.writeFileSync(
+        f,
+        writeZip(
+          odsParts(
+            deflatedRepeat(
+              Buffer.from(ODS_OPEN),
+              Buffer.alloc(1024 * 1024, 0x20),
+              300,
+              Buffer.from(ODS_CLOSE),
+            ),
+            2048,
+          ),
+        ),
+      ),
+  },
+  {
+    name: 'lap-lai.ods',
+    what: 'an .ods repeating one value over 16,384 columns and a million rows',
+    outcome: 'refused',
+    says: /ô có dữ liệu/,
+    write: (f) =>
+      fs.writeFileSync(
+        f,
+        writeZip(
+          odsParts(
+            `${ODS_OPEN}<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="7"/></table:table-row>${ODS_CLOSE}`,
+          ),
+        ),
+      ),
+  },
+  {
+    name: 'dinh-dang-lap-lai.ods',
+    what: 'an .ods formatting a million empty rows of 16,384 columns, as LibreOffice writes',
+    outcome: 'either',
+    write: (f) =>
+      fs.writeFileSync(
+        f,
+        writeZip(
+          odsParts(
+            `${ODS_OPEN}<table:table-row><table:table-cell office:value-type="string"><text:p>STT</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Số hộ</text:p></table:table-cell></table:table-row>` +
+              `<table:table-row><table:table-cell office:value-type="float" office:value="1"/><table:table-cell office:value-type="float" office:value="12"/></table:table-row>` +
+              `<table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>${ODS_CLOSE}`,
+          ),
+        ),
+      ),
+  },
+  {
+    name: 'hong.xls',
+    what: 'an .xls whose compound file is random bytes after its header',
+    outcome: 'refused',
+    write: (f) => fs.writeFileSync(f, Buffer.concat([compoundFile(), randomBytes(64 * 1024, 11)])),
+  },
+  {
+    name: 'co-mat-khau.xls',
+    what: 'an encrypted workbook named .xls',
+    outcome: 'refused',
+    says: /mật khẩu/,
+    write: (f) => fs.writeFileSync(f, compoundFile(Buffer.from('EncryptedPackage', 'utf16le'))),
+  },
+  {
+    name: 'cat-cut.docx',
+    what: 'a truncated .docx',
+    outcome: 'refused',
+    says: /cắt cụt/,
+    write: (f) => {
+      const zip = writeZip(
+        docxParts(
+          wordTable([
+            ['STT', 'Số hộ'],
+            ['1', '12'],
+          ]),
+        ),
+      );
+      fs.writeFileSync(f, zip.subarray(0, Math.floor(zip.length * 0.6)));
+    },
+  },
+  {
+    name: 'bom-noi-doi.docx',
+    what: 'a .docx whose document.xml lies about its size',
+    outcome: 'refused',
+    says: /nhiều hơn kích thước khai báo/,
+    write: (f) =>
+      fs.writeFileSync(
+        f,
+        writeZip(
+          docxParts(
+            deflatedRepeat(
+              Buffer.from('<w:document><w:body>'),
+              Buffer.alloc(1024 * 1024, 0x20),
+              300,
+              Buffer.from('</w:body></w:document>'),
+            ),
+            2048,
+          ),
+        ),
+      ),
+  },
+  {
+    name: 'thuc-the-no.docx',
+    what: 'entity expansion in document.xml',
+    outcome: 'either',
+    write: (f) => {
+      let doctype = '<!DOCTYPE w:document [<!ENTITY lol "lol">';
+      for (let i = 1; i <= 9; i++)
+        doctype += `<!ENTITY lol${i} "${(i === 1 ? '&lol;' : `&lol${i - 1};`).repeat(10)}">`;
+      const parts = docxParts(`<w:p><w:r><w:t>&lol9; 21 hộ (14 hộ, 4 hộ)</w:t></w:r></w:p>`);
+      parts[1] = {
+        ...parts[1],
+        data: (parts[1].data as string).replace('<w:document', `${doctype}]><w:document`),
+      };
+      fs.writeFileSync(f, writeZip(parts));
+    },
+  },
+  {
+    name: 'long-sau.docx',
+    what: '10,000 tables nested in each other',
+    outcome: 'either',
+    write: (f) => {
+      const depth = 10_000;
+      const open = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p>';
+      const close = '</w:tc></w:tr></w:tbl>';
+      fs.writeFileSync(f, writeZip(docxParts(open.repeat(depth) + close.repeat(depth))));
+    },
+  },
+];
+
 /** 300 MB of spaces in a sheet, declared truly: the table of contents alone refuses it. */
 function bombTrue(file: string): void {
   fs.writeFileSync(

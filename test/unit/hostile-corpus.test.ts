@@ -8,11 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildCorpus, xlsxCases, type HostileCase } from '../hostile/build-corpus';
+import {
+  buildCorpus,
+  otherFormatCases,
+  xlsxCases,
+  type HostileCase,
+} from '../hostile/build-corpus';
 import { buildCli, runCli, type CliRun } from '../hostile/run-cli';
 import { InProcessApi } from './api-harness';
 
 const TIME_MS = 10_000;
+const ALL = [...xlsxCases, ...otherFormatCases];
 const MEMORY_MB = 500;
 
 let dir: string;
@@ -20,7 +26,7 @@ let cases: (HostileCase & { file: string })[];
 beforeAll(() => {
   buildCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-hostile-'));
-  cases = buildCorpus(path.join(dir, 'corpus'), xlsxCases);
+  cases = buildCorpus(path.join(dir, 'corpus'), ALL);
 }, 120_000);
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
@@ -36,7 +42,7 @@ function expectOneSentence(run: CliRun, name: string): void {
 }
 
 describe('the hostile-input corpus', () => {
-  for (const c of xlsxCases) {
+  for (const c of ALL) {
     it(`${c.what} (${c.name}): ${c.outcome === 'refused' ? 'refused' : 'read or refused'} with one sentence in 10 s and 500 MB`, async () => {
       const { file } = cases.find((k) => k.name === c.name)!;
       const run = await runCli(['check', file, '--json'], { killAfterMs: 30_000 });

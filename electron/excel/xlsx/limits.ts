@@ -9,6 +9,8 @@ import { UserError } from '../../../shared/api';
 export const LIMITS = {
   /** All parts of the workbook, uncompressed: declared (the guard) and inflated (the reader). */
   totalBytes: 200 * 1024 * 1024,
+  /** The file itself (an .xls is read whole, by SheetJS). */
+  fileBytes: 100 * 1024 * 1024,
   /** A part larger than this must not compress better than `ratio`:1. */
   ratioFloorBytes: 10 * 1024 * 1024,
   ratio: 500,

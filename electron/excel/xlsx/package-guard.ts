@@ -89,7 +89,23 @@ export interface WorkbookFacts {
   entries: ZipEntry[];
 }
 
-function checkZip(fd: number, size: number, name: string): WorkbookFacts {
+/** What a file is, by its content (never by its name alone). */
+export type FileKind = 'xlsx' | 'xls' | 'ods' | 'docx';
+
+/** The kind of package a zip's entries make. */
+function zipKind(fd: number, size: number, entries: ZipEntry[]): FileKind | null {
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (names.has('xl/workbook.xml')) return 'xlsx';
+  if (names.has('word/document.xml')) return 'docx';
+  const mimetype = entries.find((e) => e.name === 'mimetype');
+  if (names.has('content.xml') && mimetype) {
+    const text = peekEntry(fd, size, mimetype, 256)?.toString('latin1') ?? '';
+    if (text.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+  }
+  return null;
+}
+
+function checkZip(fd: number, size: number, name: string): WorkbookFacts & { kind: FileKind } {
   const directory = readZipDirectory(fd, size);
   if (!directory.ok) {
     if (directory.problem === 'no-end-record') {
@@ -101,12 +117,13 @@ function checkZip(fd: number, size: number, name: string): WorkbookFacts {
   }
   const entries = (directory as { entries: ZipEntry[] }).entries;
   const lower = (e: ZipEntry) => e.name.toLowerCase();
-  if (!entries.some((e) => lower(e) === 'xl/workbook.xml')) {
-    if (entries.some((e) => lower(e).startsWith('word/')))
-      refuse(`Tệp «${name}» là văn bản Word, không phải sổ làm việc Excel.`);
+  const kind = zipKind(fd, size, entries);
+  if (!kind) {
     if (entries.some((e) => lower(e).startsWith('ppt/')))
-      refuse(`Tệp «${name}» là tệp PowerPoint, không phải sổ làm việc Excel.`);
-    refuse(`Tệp «${name}» là tệp nén nhưng không phải sổ làm việc Excel (.xlsx).`);
+      refuse(`Tệp «${name}» là tệp PowerPoint, không phải sổ làm việc hay văn bản báo cáo.`);
+    refuse(
+      `Tệp «${name}» là tệp nén nhưng không phải sổ làm việc (.xlsx, .ods) hay văn bản Word (.docx).`,
+    );
   }
   if (entries.length > LIMITS.entries) {
     refuse(
@@ -139,14 +156,21 @@ function checkZip(fd: number, size: number, name: string): WorkbookFacts {
       );
     }
   }
-  return { calculatedByExcel: entries.some((e) => lower(e) === 'xl/calcchain.xml'), entries };
+  return {
+    kind: kind!,
+    calculatedByExcel: entries.some((e) => lower(e) === 'xl/calcchain.xml'),
+    entries,
+  };
 }
 
+/** What the guard found a file to be: an old binary workbook has no zip facts. */
+export type GuardedFile = { kind: 'xls' } | { kind: 'xlsx' | 'ods' | 'docx'; facts: WorkbookFacts };
+
 /**
- * Throws a UserError ('bad-input', or 'not-found') when `filePath` must not be opened as an
- * .xlsx workbook; returns what its table of contents says when it may.
+ * Throws a UserError ('bad-input', or 'not-found') when `filePath` must not be opened; returns
+ * what the file is (by its content) and what its table of contents says when it may.
  */
-export function guardWorkbook(filePath: string): WorkbookFacts {
+export function guardFile(filePath: string): GuardedFile {
   const name = path.basename(filePath);
   let stat: fs.Stats;
   try {
@@ -154,9 +178,13 @@ export function guardWorkbook(filePath: string): WorkbookFacts {
   } catch {
     throw new UserError(`Không tìm thấy tệp «${name}».`, 'not-found');
   }
-  if (stat.isDirectory()) refuse(`«${name}» là một thư mục, không phải tệp Excel.`);
-  if (path.extname(name).toLowerCase() === '.xls') oldFormat(name);
+  if (stat.isDirectory()) refuse(`«${name}» là một thư mục, không phải tệp để nhập.`);
   if (stat.size === 0) refuse(`Tệp «${name}» trống (0 byte), không có gì để nhập.`);
+  if (stat.size > LIMITS.fileBytes) {
+    refuse(
+      `Tệp «${name}» nặng ${megabytes(stat.size)}, vượt giới hạn ${megabytes(LIMITS.fileBytes)}; Biểu không mở để tránh treo máy.`,
+    );
+  }
   const fd = fs.openSync(filePath, 'r');
   try {
     const magic = Buffer.alloc(8);
@@ -167,17 +195,30 @@ export function guardWorkbook(filePath: string): WorkbookFacts {
           `Tệp «${name}» được đặt mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại trước khi nhập.`,
         );
       }
-      oldFormat(name);
+      return { kind: 'xls' };
     }
     if (magic.subarray(0, 4).equals(EMPTY_ZIP))
       refuse(`Tệp «${name}» là tệp nén rỗng, không phải sổ làm việc Excel.`);
     if (!magic.subarray(0, 4).equals(ZIP)) {
       refuse(
-        `Tệp «${name}» không phải là tệp Excel .xlsx (nội dung không đúng định dạng sổ làm việc).`,
+        `Tệp «${name}» không phải là sổ làm việc (.xlsx, .xls, .ods) hay văn bản Word (.docx): nội dung không đúng định dạng nào trong số đó.`,
       );
     }
-    return checkZip(fd, stat.size, name);
+    const { kind, ...facts } = checkZip(fd, stat.size, name);
+    return { kind: kind as 'xlsx' | 'ods' | 'docx', facts };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** guardFile for a file that must be an .xlsx workbook (the .xlsx reader's own entry). */
+export function guardWorkbook(filePath: string): WorkbookFacts {
+  const guarded = guardFile(filePath);
+  const name = path.basename(filePath);
+  if (guarded.kind === 'xls') oldFormat(name);
+  if (guarded.kind === 'docx')
+    refuse(`Tệp «${name}» là văn bản Word, không phải sổ làm việc Excel.`);
+  if (guarded.kind === 'ods')
+    refuse(`Tệp «${name}» là bảng tính OpenDocument (.ods), không phải sổ làm việc Excel (.xlsx).`);
+  return (guarded as { facts: WorkbookFacts }).facts;
 }
