@@ -97,7 +97,7 @@ describe('bieu check FILE.xlsx --json', () => {
     ]);
   });
 
-  it('refuses an .xls as the old format: one sentence on stderr, exit 2', () => {
+  it('refuses a damaged .xls: one sentence on stderr, exit 2', () => {
     const xls = path.join(dir, 'bao-cao.xls');
     fs.writeFileSync(
       xls,
@@ -106,7 +106,7 @@ describe('bieu check FILE.xlsx --json', () => {
     const r = bieu('check', xls, '--json');
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(
-      /^Tệp «bao-cao\.xls» ở định dạng Excel cũ \(\.xls\), hãy lưu lại thành \.xlsx/,
+      /^Không đọc được tệp «bao-cao\.xls»: sổ làm việc Excel 97–2003 \(\.xls\) bị hỏng/,
     );
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(JSON.parse(r.stdout).summary.unreadable).toBe(1);
@@ -177,19 +177,19 @@ describe('bieu import FILE.xlsx --into DOC.bieu', () => {
     ]);
   });
 
-  it('refuses an .xls and leaves no document behind', () => {
+  it('refuses a file that is no workbook, named .xls, and leaves no document behind', () => {
     const xls = path.join(dir, 'cu.xls');
     fs.writeFileSync(xls, 'x');
     const doc = path.join(dir, 'khong-tao.bieu');
     const r = bieu('import', xls, '--into', doc);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/định dạng Excel cũ \(\.xls\)/);
+    expect(r.stderr).toMatch(/«cu\.xls» không phải là sổ làm việc/);
     expect(fs.existsSync(doc)).toBe(false);
   });
 
   it('needs a file and --into', () => {
     const r = bieu('import', path.join(fixtures, 'cdht-theo-nhom.xlsx'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/bieu import TỆP\.xlsx --into TÀI-LIỆU\.bieu/);
+    expect(r.stderr).toMatch(/bieu import TỆP\.xlsx\|\.xls\|\.ods\|\.docx --into TÀI-LIỆU\.bieu/);
   });
 });
