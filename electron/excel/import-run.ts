@@ -8,6 +8,7 @@ import { UserError } from '../../shared/api';
 import type { NumberConvention } from '../../shared/numbers';
 import { detectSheet, type DetectedTable } from '../../shared/import/detect-tables';
 import type { SheetGrid } from '../../shared/import/sheet-grid';
+import { evaluateSheet } from './evaluate/evaluate-sheet';
 import { FINDINGS_SHEET_NAME } from './export-findings-sheet';
 import type { FormulaStats } from './xlsx/sheet-reader';
 
@@ -118,12 +119,23 @@ export class ImportRun {
     const notes: string[] = [];
     if (distrust) {
       notes.push(
-        `Trang «${sheet.trim()}»: tệp chưa được Excel tính lại và ${stats.placeholders}/${stats.formulas} công thức lưu kết quả 0 hoặc trống, nên các kết quả đó được coi là chưa tính (để trống, không coi là 0).`,
+        `Trang «${sheet.trim()}»: tệp chưa được Excel tính lại và ${stats.placeholders}/${stats.formulas} công thức lưu kết quả 0 hoặc trống, nên các kết quả đó được coi là chưa tính (không coi là 0).`,
       );
     }
     let detection;
     try {
-      detection = detectSheet(grid(), { locale: this.options.locale ?? 'vi' });
+      const read = grid();
+      // What the file did not save is computed from the sheet's own cells, as Excel would.
+      const { computed, failed } = evaluateSheet(read);
+      if (computed > 0) {
+        notes.push(
+          `Trang «${sheet.trim()}»: Biểu đã tự tính ${computed} công thức không có kết quả lưu trong tệp` +
+            (failed > 0
+              ? `; ${failed} công thức không tính được nên để trống (không coi là 0).`
+              : '.'),
+        );
+      }
+      detection = detectSheet(read, { locale: this.options.locale ?? 'vi' });
     } catch {
       // A sheet the reader cannot make sense of is reported, not allowed to sink the workbook.
       this.report.sheets.push({

@@ -374,12 +374,12 @@ export const xlsxCases: HostileCase[] = [
   },
   {
     name: 'chuoi-chung-qua-nhieu.xlsx',
-    what: '2.1 million shared strings',
+    what: '1.05 million shared strings',
     outcome: 'refused',
     says: /chuỗi/,
     write: (f) => {
       const parts = withSheet(worksheet({ rows: SMALL_TABLE }));
-      const strings = '<si><t>a</t></si>'.repeat(2_100_000);
+      const strings = '<si><t>a</t></si>'.repeat(1_050_000);
       parts.push({
         name: 'xl/sharedStrings.xml',
         data: `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings}</sst>`,

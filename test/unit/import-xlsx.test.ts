@@ -27,7 +27,7 @@ async function save(name: string, build: (wb: ExcelJS.Workbook) => void): Promis
 }
 
 describe('reading cells', () => {
-  it('keeps a formula without a saved result empty and lists it; a cached 0 stays 0', async () => {
+  it('computes a formula without a saved result from the sheet; a cached 0 stays 0', async () => {
     const file = await save('cong-thuc.xlsx', (wb) => {
       const ws = wb.addWorksheet('Biểu 1');
       ws.addRow(['STT', 'Xã', 'Tổng số', 'Nam', 'Nữ']);
@@ -38,6 +38,24 @@ describe('reading cells', () => {
     });
     const { tables, report } = await importWorkbook(file);
     expect(tables).toHaveLength(1);
+    const t = tables[0];
+    expect(t.table.rows.map((r) => r.cells[2])).toEqual([30, 0, 7]);
+    expect(t.unevaluated).toEqual([]);
+    expect(report.sheets[0].notes).toEqual([
+      'Trang «Biểu 1»: Biểu đã tự tính 1 công thức không có kết quả lưu trong tệp.',
+    ]);
+  });
+
+  it('keeps a formula it cannot compute empty and lists it, never as 0', async () => {
+    const file = await save('cong-thuc-la.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Biểu 1');
+      ws.addRow(['STT', 'Xã', 'Tổng số', 'Nam', 'Nữ']);
+      ws.addRow(['A', 'B', '1=2+3', '2', '3']);
+      ws.addRow([1, 'Xã An Phú', { formula: "'Trang khác'!D3+E3" }, 10, 20]);
+      ws.addRow([2, 'Xã Bình Minh', { formula: 'D4+E4', result: 0 }, 0, 0]);
+      ws.addRow([3, 'Xã Hòa Lạc', { formula: 'D5+E5', result: 7 }, 3, 4]);
+    });
+    const { tables, report } = await importWorkbook(file);
     const t = tables[0];
     expect(t.table.rows.map((r) => r.cells[2])).toEqual([null, 0, 7]);
     expect(t.unevaluated).toEqual(['C3']);

@@ -17,7 +17,7 @@ export const LIMITS = {
   entries: 10_000,
   /** Cells holding a value or a formula on one sheet (style-only cells do not count). */
   sheetCells: 2_000_000,
-  sharedStrings: 2_000_000,
+  sharedStrings: 1_000_000,
   /** Characters of all shared strings together. */
   sharedStringChars: 100 * 1024 * 1024,
   /** Merged ranges on one sheet. */
