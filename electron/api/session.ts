@@ -21,23 +21,14 @@ import type { SettingsStore } from '../settings';
 import {
   backupsRoot,
   findBackup,
-  keepDamagedCopy,
   listBackups,
-  moveBackups,
   setAsideDamagedBackup,
   sweepUnfinishedBackups,
   vietnameseTime,
   type BackupPolicy,
 } from '../store/backups';
-import { acquireLock, lockedReason } from '../store/document-lock';
 import { DamagedDocumentError, ForeignWalError } from '../store/document-probe';
-import {
-  DocumentStore,
-  osUserName,
-  placeNewFile,
-  temporarySibling,
-  type StoreOptions,
-} from '../store/document-store';
+import { DocumentStore, type StoreOptions } from '../store/document-store';
 import { blankTable, type NewTableInput } from '../store/new-table';
 import {
   listTemplates,
@@ -196,41 +187,16 @@ export class DocumentSession {
     const from = store.path;
     const to = path.join(path.dirname(from), name);
     if (to === from) return this.info();
-    const sameFile = to.toLowerCase() === from.toLowerCase() && fs.existsSync(to);
-    if (
-      !sameFile &&
-      (fs.existsSync(to) || fs.existsSync(`${to}-wal`) || fs.existsSync(`${to}.lock`))
-    ) {
+    if (DocumentStore.nameTaken(from, to)) {
       throw new UserError(
         `Thư mục đã có tệp «${name}»; hãy chọn tên khác để không ghi đè.`,
         'bad-input',
       );
     }
-    if (!store.checkpoint()) {
-      throw new UserError(
-        `Chưa đổi tên được «${path.basename(from)}»: tài liệu đang được đọc ở nơi khác; hãy thử lại sau.`,
-        'failed',
-      );
-    }
-    this.close();
-    try {
-      if (sameFile) fs.renameSync(from, to);
-      else placeNewFile(from, to);
-      // Closed by the last connection, the WAL is gone; a reader elsewhere may keep one.
-      if (fs.existsSync(`${from}-wal`)) fs.renameSync(`${from}-wal`, `${to}-wal`);
-      fs.rmSync(`${from}-shm`, { force: true });
-    } catch (err) {
-      this.open(from);
-      if (err instanceof UserError) throw err;
-      throw new UserError(
-        `Không đổi tên được «${path.basename(from)}» thành «${name}»: ${(err as Error).message}`,
-        'failed',
-      );
-    }
-    const policy = this.backupPolicy;
-    if (policy) moveBackups(policy.root, from, to);
+    store.renameTo(to);
     this.settings.renamed(from, to);
-    return this.open(to);
+    this.settings.rememberOpened(to);
+    return this.info();
   }
 
   /** The folder of the open document (the host shows it in the file manager). */
@@ -319,34 +285,11 @@ export class DocumentSession {
       open.backupNow();
       this.close();
     }
-    fs.mkdirSync(path.dirname(documentPath), { recursive: true });
-    const attempt = acquireLock(documentPath, osUserName());
-    if (!attempt.ok) {
-      throw new UserError(
-        `Không khôi phục được «${name}»: ${lockedReason(attempt.owner).replace(/; chỉ mở để xem\.$/, '.')}`,
-        'read-only',
-      );
-    }
     let replaced = false;
     try {
-      if (!open && fs.existsSync(documentPath)) {
-        try {
-          DocumentStore.backupClosed(documentPath, policy);
-        } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          // Damaged or not a document at all: keep its bytes, never lose them silently.
-          keepDamagedCopy(policy.root, documentPath);
-        }
-      }
-      const tmp = temporarySibling(documentPath);
-      fs.copyFileSync(file, tmp);
-      // A -wal beside the old file belongs to it; applied to the restored one it would damage it.
-      fs.rmSync(`${documentPath}-wal`, { force: true });
-      fs.rmSync(`${documentPath}-shm`, { force: true });
-      fs.renameSync(tmp, documentPath);
+      DocumentStore.restore(documentPath, file, policy, open !== null);
       replaced = true;
     } finally {
-      attempt.lock.release();
       // Whatever failed, the user gets back the document that was open.
       if (open && !replaced) {
         try {

@@ -1,38 +1,22 @@
 /**
- * The words around an exported table, from the document's metadata (META_KEYS of the store):
+ * The words around an exported table, from the document's metadata (shared/document-meta.ts):
  * the issuing body, the "Kèm theo Báo cáo số …" line, the reference date, the place-and-date
  * line and the signers. Where a field is not filled in, the line keeps dotted blanks, as a
  * printed form does, so it can be completed by hand instead of silently disappearing.
  */
+import { META_KEYS, type MetaKey } from '../../shared/document-meta';
 
-/** The metadata an appendix uses; every field optional (a new document has none). */
-export interface AppendixMeta {
-  agency?: string;
-  office?: string;
-  reportNumber?: string;
-  reportDate?: string;
-  referenceDate?: string;
-  place?: string;
-  preparer?: string;
-  head?: string;
-}
+/** The metadata an appendix uses (the catalogue's keys), each optional: a new document has none. */
+export type AppendixMeta = Partial<Record<MetaKey, string>>;
 
-/** The document's metadata record (DocumentStore.getMeta) as appendix fields. */
+/** The document's metadata record (DocumentStore.getMeta) as appendix fields: blank is absent. */
 export function appendixMeta(record: Record<string, string>): AppendixMeta {
-  const pick = (key: keyof AppendixMeta) => {
+  const meta: AppendixMeta = {};
+  for (const key of META_KEYS) {
     const v = record[key];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-  };
-  return {
-    agency: pick('agency'),
-    office: pick('office'),
-    reportNumber: pick('reportNumber'),
-    reportDate: pick('reportDate'),
-    referenceDate: pick('referenceDate'),
-    place: pick('place'),
-    preparer: pick('preparer'),
-    head: pick('head'),
-  };
+    if (typeof v === 'string' && v.trim() !== '') meta[key] = v.trim();
+  }
+  return meta;
 }
 
 export const MOTTO = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';

@@ -4,6 +4,7 @@
  * importer are held to the same rules before anything reaches SQLite.
  */
 import { z } from 'zod';
+import { UserError } from '../../shared/api';
 import { COLUMN_TYPES, ROW_ROLES, type ColumnType, type RowRole } from '../../shared/model';
 
 const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
@@ -68,6 +69,33 @@ export function describeIssues(error: z.ZodError): string {
     .slice(0, 3)
     .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
+}
+
+/**
+ * Check tables before they are stored, naming the first one that is not valid or whose name the
+ * document (`existingNames`) or an earlier one of them already has.
+ */
+export function parseNewTables(
+  tables: readonly NewTableInput[],
+  existingNames: Iterable<string>,
+): NewTable[] {
+  const names = new Set(existingNames);
+  return tables.map((input, i) => {
+    const result = newTableSchema.safeParse(input);
+    if (!result.success) {
+      const label =
+        typeof input?.name === 'string' && input.name ? `«${input.name}»` : `thứ ${i + 1}`;
+      throw new UserError(
+        `Bảng ${label} không hợp lệ — ${describeIssues(result.error)}`,
+        'bad-input',
+      );
+    }
+    if (names.has(result.data.name)) {
+      throw new UserError(`Tài liệu đã có một bảng tên «${result.data.name}».`, 'bad-input');
+    }
+    names.add(result.data.name);
+    return result.data;
+  });
 }
 
 /**

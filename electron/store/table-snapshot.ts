@@ -336,7 +336,8 @@ function rowInsert(db: Db) {
     stmt.run(r.id, tableId, position, r.role, r.unitKey);
 }
 
-function cellWriter(db: Db) {
+/** A prepared write of single cells: a value, or null for an empty cell (no row). */
+export function cellWriter(db: Db) {
   const upsert = db.prepare(
     `INSERT INTO cells (row_id, column_id, num, text) VALUES (?, ?, ?, ?)
      ON CONFLICT(row_id, column_id) DO UPDATE SET num = excluded.num, text = excluded.text`,

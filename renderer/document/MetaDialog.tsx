@@ -7,20 +7,10 @@ import { useEffect, useId, useState } from 'react';
 import { call } from '../api-client';
 import { Modal } from '../dialogs/Modal';
 import { t, useLanguage, type MessageKey } from '../i18n';
+import { META_KEYS, type MetaKey } from '../../shared/document-meta';
 
-/** The metadata keys the export reads (DOMAIN.md "Appendix tables"), in the order of the form. */
-export const META_FIELDS = [
-  'agency',
-  'office',
-  'reportNumber',
-  'reportDate',
-  'referenceDate',
-  'place',
-  'preparer',
-  'head',
-] as const;
-
-type MetaKey = (typeof META_FIELDS)[number];
+/** The metadata keys the export reads, in the order of the form (the catalogue's). */
+export const META_FIELDS = META_KEYS;
 
 const LABELS: Record<MetaKey, [MessageKey, MessageKey]> = {
   agency: ['meta.agency', 'meta.agencyExample'],

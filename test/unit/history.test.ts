@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InProcessApi } from './api-harness';
 import type { Table } from '../../shared/model';
-import { osUserName } from '../../electron/store/document-store';
+import { osUserName } from '../../electron/store/os-user';
 
 let home: string;
 const api = new InProcessApi(() => home);
