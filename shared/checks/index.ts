@@ -43,7 +43,7 @@ export { parseUserRule, type UserRuleAst, type UserRuleParse, type UserRuleRef }
 export { parseThreshold, resultOf } from './kinds/threshold';
 export { resolveTable, tableCode } from './table-names';
 export { tableUnits, unitNameColumn, type TableUnits } from './units-of-table';
-export { isBreakdownHeader, isOfWhichHeader, isTotalHeader } from './header-words';
+export { isBreakdownHeader, isOfWhichHeader, isTotalHeader } from '../table-words';
 export {
   buildOutline,
   markerOfLabel,

@@ -22,7 +22,7 @@
  * without a marker is a sibling of the row above it.
  */
 import type { CellValue, Table } from '../model';
-import { headerText } from './header-words';
+import { headerText, OF_WHICH_LABEL } from '../table-words';
 
 export interface Marker {
   /** "part", "upper", "roman", "roman.2", "num.1", "num.2" …, "lower", "dash", "plus", "star". */
@@ -69,8 +69,6 @@ export interface Outline {
 /** Unit-name abbreviations that look like list letters: "X. An Phú", "P. 3", "T. Bình". */
 const NOT_A_LETTER_MARKER = new Set(['X', 'P', 'T']);
 
-/** "Trong đó", "Trong đó:", "- Trong đó: Lúa Đông xuân" (after any bullet). */
-const OF_WHICH = /^(?:[-–—−+*•·]\s*)?trong đó(?![\p{L}\p{N}])\s*:?\s*/u;
 
 /** The marker of a code written alone in an STT cell: "1", "1.1", "I", "A", "a", "-". */
 export function markerOfCode(code: string): Marker | null {
@@ -131,7 +129,7 @@ export function markerOfLabel(label: string): Marker | null {
 export function ofWhichOf(label: string): 'inline' | 'bare' | null {
   if (!/trong/i.test(label)) return null;
   const t = headerText(label);
-  const m = OF_WHICH.exec(t);
+  const m = OF_WHICH_LABEL.exec(t);
   if (!m) return null;
   return t.slice(m[0].length).trim() === '' ? 'bare' : 'inline';
 }

@@ -12,7 +12,7 @@ import {
   type FormulaNode,
   type LinearForm,
 } from './formula';
-import { headerText } from './header-words';
+import { isAverageTitle, isMeasureHeader, isNotSummedHeader } from '../table-words';
 import { buildOutline, type Outline } from './outline';
 
 export interface ColumnFormula {
@@ -72,37 +72,17 @@ function normalizeCode(code: string): string {
 }
 
 /**
- * Header words that mark a column whose figure is not a count or an amount: rates ("Tỷ lệ",
- * "Tỉ lệ", "%"), shares ("Tỷ trọng"), averages ("bình quân", "trung bình", "BQ", "ĐTBQ"),
- * comparisons ("So sánh"), ranks ("Thứ hạng", "Xếp hạng", "Hạng") and densities ("Mật độ").
- * Summing such a column down a total row is meaningless: a national row of averages is not the
- * sum of the provinces.
+ * A column whose figure a total row does not add: a percent column, a formula that divides, or
+ * a header that names a rate, share, average, comparison, rank, density or price
+ * (table-words.ts). Summing such a column down a total row is meaningless: a national row of
+ * averages is not the sum of the provinces.
  */
-const RATE_WORDS = [
-  /t[ỷỉ]\s*l[ệe]/u,
-  /t[ỷỉ]\s*tr[ọo]ng/u,
-  /b[ìi]nh\s*qu[âa]n/u,
-  /trung\s*b[ìi]nh/u,
-  /so\s*s[áa]nh/u,
-  /th[ứu]\s*h[ạa]ng/u,
-  /x[ếe]p\s*h[ạa]ng/u,
-  /^h[ạa]ng(?![\p{L}])/u,
-  /m[ậa]t\s*đ[ộo]/u,
-  /%/u,
-];
-
-/** "BQ", "BQ chung", "Ngày ĐTBQ", "Chi phí BQ/lượt" — but not "BQL" (ban quản lý). */
-const AVERAGE_ABBREVIATION = /(?:^|[^\p{L}])\p{Lu}*BQ(?![\p{L}])/u;
-
 export function isRateColumn(
   column: Pick<Column, 'type' | 'label' | 'headerPath' | 'formula'>,
 ): boolean {
   if (column.type === 'percent') return true;
   if (column.formula && /[/:÷]/.test(column.formula)) return true;
-  const words = [column.label, ...column.headerPath].map((w) => w.normalize('NFC'));
-  return words.some(
-    (w) => AVERAGE_ABBREVIATION.test(w) || RATE_WORDS.some((re) => re.test(w.toLowerCase().trim())),
-  );
+  return [column.label, ...column.headerPath].some(isNotSummedHeader);
 }
 
 function parseColumnFormula(
@@ -172,7 +152,7 @@ export function analyzeTable(table: Table): TableContext {
     (rate, i) => rate || identifierColumns[i] || (averages && figureColumns[i]),
   );
   const measureColumn = table.columns.findIndex(
-    (c) => c.type === 'text' && MEASURE_HEADER.test(headerText(c.label)),
+    (c) => c.type === 'text' && isMeasureHeader(c.label),
   );
   let outline: Outline | null = null;
   const headsOnly = (row: number): boolean => {
@@ -226,18 +206,6 @@ function isIdentifierColumn(table: Table, col: number): boolean {
     seen.add(v);
   }
   return seen.size >= 5;
-}
-
-/** "Đơn vị tính", "ĐVT", "Đơn vị" (of measure, not the reporting unit). */
-const MEASURE_HEADER = /^(?:đơn vị tính|đvt|đ\.v\.t|đơn vị đo)(?![\p{L}])/u;
-
-/** A title that says the table holds averages: "Thống kê chi bình quân", "… BQ …". */
-function isAverageTitle(title: string): boolean {
-  const t = title.normalize('NFC');
-  return (
-    /(?:^|[^\p{L}])(?:b[ìi]nh\s*qu[âa]n|trung\s*b[ìi]nh)(?![\p{L}])/iu.test(t) ||
-    AVERAGE_ABBREVIATION.test(t)
-  );
 }
 
 function findRowLabel(table: Table, row: number, figure: readonly boolean[]): string | null {

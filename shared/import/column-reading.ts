@@ -12,7 +12,7 @@ import { decimalsNeeded, parseNumber, type NumberConvention } from '../numbers';
 import type { CellValue, ColumnType } from '../model';
 import { a1, type GridCell } from './sheet-grid';
 import { formatDecimals, isPercentFormat } from './number-format';
-import { hasLetter, isLabelColumnHeader, isPercentHeader } from './label-patterns';
+import { hasLetter, isLabelColumnHeader, isPercentHeader } from '../table-words';
 
 /** How a column's number-strings were read, for the import report and the preview. */
 export interface ColumnConvention {

@@ -32,7 +32,7 @@ import {
   isSourceNote,
   isTitleLike,
   unitOf,
-} from './label-patterns';
+} from '../table-words';
 
 /** A table ready for the store: the model's Table without ids (structurally the store's NewTable). */
 export interface TableDraft {

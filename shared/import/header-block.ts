@@ -7,7 +7,7 @@
 import { parseCodeRowEntry, parseFormula } from '../checks/formula';
 import { columnLetter } from '../model';
 import { cellAt, displayText, type CellRange, type SheetGrid } from './sheet-grid';
-import { cleanLabel } from './label-patterns';
+import { cleanLabel } from '../table-words';
 
 /** "1", "(3)", "A", "1=2+3+4+5", "(3)=(1)-(2)", "9=1+2+...+8", "7=6/3*100". */
 const CODE_ENTRY =

@@ -7,7 +7,7 @@
  */
 import { isRateColumn } from '../checks/table-context';
 import type { CellValue, Column, RowRole } from '../model';
-import { isTotalColumnHeader } from './label-patterns';
+import { isTotalHeader } from '../table-words';
 
 type DraftColumn = Omit<Column, 'id'>;
 
@@ -48,7 +48,7 @@ function candidates(
   } else {
     sides(
       columns.flatMap((c, i) =>
-        i !== t && additive[i] && !isTotalColumnHeader(c.label) ? [i] : [],
+        i !== t && additive[i] && !isTotalHeader(c.label) ? [i] : [],
       ),
     );
   }
@@ -90,7 +90,7 @@ export function inferTotalFormulas(
   const additive = columns.map((c) => c.type !== 'text' && !isRateColumn(c));
   const found: InferredFormula[] = [];
   columns.forEach((column, t) => {
-    if (!additive[t] || column.formula || !isTotalColumnHeader(column.label)) return;
+    if (!additive[t] || column.formula || !isTotalHeader(column.label)) return;
     for (const parts of candidates(columns, t, additive)) {
       const { checked, agreeing } = agreement(rows, t, parts, column.decimals);
       if (checked < 2 || agreeing < checked * AGREEMENT) continue;

@@ -16,8 +16,8 @@ import {
   isSectionCode,
   isShortCode,
   isSubtotalLabel,
-  isTotalLabel,
-} from './label-patterns';
+  isGrandTotalLabel,
+} from '../table-words';
 
 export interface RowRead {
   role: RowRole;
@@ -52,7 +52,7 @@ export function readRoles(
   pending: readonly boolean[] = [],
 ): RowRead[] {
   const labels = rows.map((cells) => rowLabel(cells, types));
-  const totals = labels.map((l) => l !== null && isTotalLabel(l));
+  const totals = labels.map((l) => l !== null && isGrandTotalLabel(l));
   const hasTotal = totals.includes(true);
   return rows.map((cells, r) => {
     const label = labels[r];

@@ -7,7 +7,7 @@
  * run in sequence, the free code one digit away is named.
  */
 import { damerauLevenshtein } from '../edit-distance';
-import { headerText } from '../header-words';
+import { isCodeHeader } from '../../table-words';
 import {
   CompactRule,
   type CellRef,
@@ -28,7 +28,6 @@ function codeOf(v: CellValue): string | null {
   return null;
 }
 
-const CODE_HEADER = /^mã(?![\p{L}])/u;
 /** Codes must be one per row on all but a few rows (one, or at most 1 in 10) to be identities. */
 const REPEAT_SHARE = 0.1;
 const MIN_CODES = 5;
@@ -102,7 +101,7 @@ export function duplicateCodeRules(context: TableContext): Rule[] {
   const rules: Rule[] = [];
   table.columns.forEach((column, col) => {
     if (column.type !== 'text' || col === outlineColumn) return;
-    if (!CODE_HEADER.test(headerText(column.label))) return;
+    if (!isCodeHeader(column.label)) return;
     const codes = table.rows.map((row) => (row.role === 'detail' ? codeOf(row.cells[col]) : null));
     // Codes are compared between totals: a unit listed again below a total ("Toàn quốc / Vùng /
     // Lào Cai / Chênh so toàn quốc" under a ranked list) is a comparison, not a second unit.

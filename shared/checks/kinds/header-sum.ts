@@ -13,7 +13,7 @@
  * the nearest column before it under the same parent.
  */
 import type { Column } from '../../model';
-import { isBreakdownHeader, isOfWhichHeader, isTotalHeader } from '../header-words';
+import { isBreakdownHeader, isOfWhichHeader, isTotalHeader } from '../../table-words';
 import { LinearComparison, RowLinearRule, type LinearShape } from '../linear-rule';
 import type { FormulaProposal } from '../proposal';
 import {

@@ -9,7 +9,7 @@
  *   so one slip of the numbering does not make two items look wrong.
  * Rows with different units of measure ("Ha" and "Tạ/Ha") are never added or bounded together.
  */
-import { headerText } from '../header-words';
+import { headerText } from '../../table-words';
 import { linearRule } from '../linear-rule';
 import type { NumberingIssue } from '../outline';
 import {

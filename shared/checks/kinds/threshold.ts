@@ -12,7 +12,7 @@
  * "Chưa đạt", "Không đạt", "Chưa hoàn thành". Nothing is assumed without one.
  */
 import { parseNumber } from '../../numbers';
-import { headerText } from '../header-words';
+import { headerText } from '../../table-words';
 import {
   CompactRule,
   floatTolerance,
