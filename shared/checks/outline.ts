@@ -69,7 +69,6 @@ export interface Outline {
 /** Unit-name abbreviations that look like list letters: "X. An Phú", "P. 3", "T. Bình". */
 const NOT_A_LETTER_MARKER = new Set(['X', 'P', 'T']);
 
-
 /** The marker of a code written alone in an STT cell: "1", "1.1", "I", "A", "a", "-". */
 export function markerOfCode(code: string): Marker | null {
   const s = code.trim();

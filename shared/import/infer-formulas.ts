@@ -47,9 +47,7 @@ function candidates(
     );
   } else {
     sides(
-      columns.flatMap((c, i) =>
-        i !== t && additive[i] && !isTotalHeader(c.label) ? [i] : [],
-      ),
+      columns.flatMap((c, i) => (i !== t && additive[i] && !isTotalHeader(c.label) ? [i] : [])),
     );
   }
   return out;
