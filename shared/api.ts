@@ -19,11 +19,13 @@ const column = z.object({
   type: z.enum(COLUMN_TYPES as [string, ...string[]]) as z.ZodType<(typeof COLUMN_TYPES)[number]>,
   decimals: z.number().int().min(0).max(10),
   formula: z.string().nullable(),
+  formulaBasis: z.literal('inferred').optional(),
 });
 
 const row = z.object({
   id: z.number().int(),
   role: z.enum(ROW_ROLES as [string, ...string[]]) as z.ZodType<(typeof ROW_ROLES)[number]>,
+  roleBasis: z.literal('inferred').optional(),
   unitKey: z.string().nullable(),
   cells: z.array(cellValue),
 });
@@ -85,6 +87,7 @@ const columnSpec = z.object({
   type: column.shape.type,
   decimals: z.number().int().min(0).max(10),
   formula: z.string().nullable(),
+  formulaBasis: column.shape.formulaBasis,
 });
 
 const recentDocument = z.object({
@@ -145,7 +148,12 @@ const importedTable = z.object({
   unit: z.string(),
   columns: z.array(columnSpec),
   rows: z.array(
-    z.object({ role: row.shape.role, unitKey: z.string().nullable(), cells: z.array(cellValue) }),
+    z.object({
+      role: row.shape.role,
+      roleBasis: row.shape.roleBasis,
+      unitKey: z.string().nullable(),
+      cells: z.array(cellValue),
+    }),
   ),
   /** 1-based source row of each table row, and the source column letter of each column. */
   sourceRows: z.array(z.number().int()),
@@ -217,6 +225,8 @@ const finding = z.object({
   difference: z.number().nullable(),
   /** One Vietnamese sentence. */
   message: z.string(),
+  /** Why Biểu believes the rule: who states it, or how far the numbers establish it. */
+  evidence: z.string(),
   suggestion: z.object({ cell: z.string(), value: z.number(), reason: z.string() }).nullable(),
 });
 

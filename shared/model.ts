@@ -28,6 +28,13 @@ export interface Column {
    * code row entry "1=2+3+4+5"; null when the column is entered, not computed.
    */
   formula: string | null;
+  /**
+   * Where the formula comes from: absent when the table states it (its code row, or someone
+   * typed it); 'inferred' when Biểu found it in the figures on import ("Tổng" equal to the sum of
+   * the columns beside it on nearly every row). An inferred formula is believed as far as the
+   * figures keep establishing it (checks/evidence.ts).
+   */
+  formulaBasis?: 'inferred';
 }
 
 /**
@@ -39,6 +46,12 @@ export type CellValue = number | string | null;
 export interface Row {
   id: number;
   role: RowRole;
+  /**
+   * Where the role comes from: absent when someone set it (a template, the structure panel, the
+   * import preview's choice); 'inferred' when the importer read it from a label ("Cộng", "Toàn
+   * huyện") — a hint, believed as far as the row's figures add up (checks/evidence.ts).
+   */
+  roleBasis?: 'inferred';
   /** Normalised unit name or code, used to match the same unit across tables; null for totals. */
   unitKey: string | null;
   /** One value per column, in column order. */

@@ -4,48 +4,31 @@
  * Figures stay numbers here too.
  */
 import type { Workbook } from 'exceljs';
-import type { Cause, Finding, FindingKind, Severity } from '../../shared/checks/finding';
+import {
+  CAUSE_NAMES,
+  FINDING_KIND_NAMES,
+  SEVERITY_NAMES,
+  type Cause,
+  type Finding,
+  type FindingKind,
+  type Severity,
+} from '../../shared/checks/finding';
 import { decimalsNeeded, formatNumber } from '../../shared/numbers';
 import { LINE_HEIGHT, linesNeeded } from './export-layout';
 import { CENTRE_WRAP, font, HEADING_SIZE, numberFormat, THIN_BORDER } from './export-styles';
 
 export const FINDINGS_SHEET_NAME = 'Kết quả kiểm tra';
 
-const SEVERITY_NAMES: Record<Severity, string> = {
-  error: 'Lỗi',
-  warning: 'Cảnh báo',
-  info: 'Thông tin',
-};
-
-const KIND_NAMES: Record<FindingKind, string> = {
-  'row-formula': 'Công thức theo dòng',
-  'column-total': 'Dòng tổng cộng',
-  ratio: 'Tỷ lệ',
-  'header-sum': 'Tổng theo tiêu đề cột',
-  'cross-table': 'Đối chiếu giữa các biểu',
-  threshold: 'Ngưỡng chỉ tiêu',
-  'not-a-number': 'Chữ trong cột số liệu',
-  'user-rule': 'Quy tắc riêng',
-};
-
-const CAUSE_NAMES: Record<Exclude<Cause, null>, string> = {
-  rounding: 'Làm tròn',
-  truncation: 'Cắt bớt thay vì làm tròn',
-  transposition: 'Đảo chỗ hai chữ số',
-  typo: 'Gõ nhầm một chữ số',
-  sign: 'Nhầm dấu âm/dương',
-};
-
 export function severityName(severity: Severity): string {
-  return SEVERITY_NAMES[severity];
+  return SEVERITY_NAMES[severity].vi;
 }
 
 export function kindName(kind: FindingKind): string {
-  return KIND_NAMES[kind];
+  return FINDING_KIND_NAMES[kind].report;
 }
 
 export function causeName(cause: Cause): string {
-  return cause ? CAUSE_NAMES[cause] : '';
+  return cause ? CAUSE_NAMES[cause].vi : '';
 }
 
 const COLUMNS: { header: string; width: number }[] = [

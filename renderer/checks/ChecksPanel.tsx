@@ -1,17 +1,26 @@
 /**
  * What the checks found, and the rules they check. The "Kiểm tra" tab lists the findings of the
- * document grouped by table and kind, with counts and a filter (severity, kind, text); choosing
- * one in the table on screen moves the grid's focus to that cell. When one cell change would fix
+ * document by table, then apart by how sure they are — errors, warnings, and "Cần xem" (weak
+ * evidence: not counted, folded away) — each with its evidence line (who states the rule, or how
+ * far the table's numbers establish it), with counts and a filter (severity, kind, text);
+ * choosing one in the table on screen moves the grid's focus to that cell. When one cell change would fix
  * every broken rule, the entry offers that change as one click — never applied without the click
  * (DOMAIN.md: nothing is corrected silently). The "Quy tắc" tab is the rules view of the table.
  */
 import { useMemo, useState } from 'react';
-import type { Finding, FindingKind } from '../../shared/checks/finding';
+import {
+  FINDING_KIND_NAMES,
+  FINDING_KINDS,
+  SEVERITY_NAMES,
+  type Finding,
+  type FindingKind,
+  type Severity,
+} from '../../shared/checks/finding';
 import { sheetLayout } from '../../shared/layout';
 import type { Table } from '../../shared/model';
-import { positionOf, visibleFindings, type CellPosition } from '../grid/cell-findings';
+import { positionOf, type CellPosition } from '../grid/cell-findings';
 import { editorText } from '../grid/cell-text';
-import { t, useLanguage } from '../i18n';
+import { language, t, useLanguage } from '../i18n';
 import { RulesView } from '../rules/RulesView';
 import { useAllFindings } from '../rules/rules-store';
 
@@ -26,19 +35,22 @@ interface ChecksPanelProps {
   onApplySuggestion(position: CellPosition, value: number): void;
 }
 
-const KINDS: readonly FindingKind[] = [
-  'row-formula',
-  'column-total',
-  'ratio',
-  'header-sum',
-  'cross-table',
-  'threshold',
-  'not-a-number',
-  'user-rule',
-];
-const kindName = (kind: FindingKind) => t(`checks.kind.${kind}`);
+const kindName = (kind: FindingKind) => FINDING_KIND_NAMES[kind][language()];
+const severityName = (severity: Severity) => SEVERITY_NAMES[severity][language()];
 
-type Severity = 'all' | 'error' | 'warning';
+/** The panel's sections, in order; info findings are context and are not listed. */
+const SECTIONS = ['error', 'warning', 'review'] as const;
+type Section = (typeof SECTIONS)[number];
+
+function sectionOf(finding: Finding): Section | null {
+  return finding.severity === 'info' ? null : finding.severity;
+}
+
+function listed(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => sectionOf(f) !== null);
+}
+
+type SeverityFilter = 'all' | Section;
 
 export function ChecksPanel({
   table,
@@ -50,7 +62,7 @@ export function ChecksPanel({
 }: ChecksPanelProps) {
   useLanguage();
   const [tab, setTab] = useState<'findings' | 'rules'>('findings');
-  const [severity, setSeverity] = useState<Severity>('all');
+  const [severity, setSeverity] = useState<SeverityFilter>('all');
   const [kind, setKind] = useState<FindingKind | 'all'>('all');
   const [query, setQuery] = useState('');
   const all = useAllFindings();
@@ -63,12 +75,12 @@ export function ChecksPanel({
         tableId: table.id,
         name: table.name,
         own: true,
-        findings: visibleFindings(findings),
+        findings: listed(findings),
       });
     }
     for (const [id, list] of all) {
       if (id === table?.id || list.length === 0) continue;
-      lists.push({ tableId: id, name: list[0].table, own: false, findings: visibleFindings(list) });
+      lists.push({ tableId: id, name: list[0].table, own: false, findings: listed(list) });
     }
     const q = query.trim().toLocaleLowerCase('vi');
     return lists
@@ -81,13 +93,16 @@ export function ChecksPanel({
               q === '' ||
               f.message.toLocaleLowerCase('vi').includes(q) ||
               f.cell.toLocaleLowerCase('vi').includes(q),
-          )
-          .sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
-        const byKind = new Map<FindingKind, Finding[]>();
-        for (const f of kept) byKind.set(f.kind, [...(byKind.get(f.kind) ?? []), f]);
-        return { ...g, count: kept.length, byKind: [...byKind] };
+          );
+        const sections = SECTIONS.map((section) => ({
+          section,
+          findings: kept.filter((f) => sectionOf(f) === section),
+        })).filter((x) => x.findings.length > 0);
+        // The count on the tab is what Biểu counts as problems: "Cần xem" is not among them.
+        const count = kept.filter((f) => f.severity !== 'review').length;
+        return { ...g, count, shown: kept.length, sections };
       })
-      .filter((g) => g.count > 0 || g.own);
+      .filter((g) => g.shown > 0 || g.own);
   }, [table, findings, all, severity, kind, query]);
   const shownCount = groups.find((g) => g.own)?.count ?? 0;
 
@@ -114,11 +129,14 @@ export function ChecksPanel({
           disabled={!position}
           onClick={() => position && onSelect(tableId, position)}
         >
-          <span className="finding-severity">
-            {t(finding.severity === 'error' ? 'checks.error' : 'checks.warning')}
-          </span>
+          <span className="finding-kind">{kindName(finding.kind)}</span>
           <span className="finding-cell">{t('checks.cell', { cell: finding.cell })}</span>
           <span className="finding-message">{finding.message}</span>
+          {finding.evidence && (
+            <span className="finding-evidence" data-testid="finding-evidence">
+              {finding.evidence}
+            </span>
+          )}
         </button>
         {suggestion && fixAt && table && (
           <div className="finding-suggestion">
@@ -177,11 +195,14 @@ export function ChecksPanel({
             <select
               aria-label={t('checks.severity')}
               value={severity}
-              onChange={(e) => setSeverity(e.target.value as Severity)}
+              onChange={(e) => setSeverity(e.target.value as SeverityFilter)}
             >
               <option value="all">{t('checks.allSeverities')}</option>
-              <option value="error">{t('checks.error')}</option>
-              <option value="warning">{t('checks.warning')}</option>
+              {SECTIONS.map((section) => (
+                <option key={section} value={section}>
+                  {severityName(section)}
+                </option>
+              ))}
             </select>
             <select
               aria-label={t('checks.kind')}
@@ -189,7 +210,7 @@ export function ChecksPanel({
               onChange={(e) => setKind(e.target.value as FindingKind | 'all')}
             >
               <option value="all">{t('checks.allKinds')}</option>
-              {KINDS.map((k) => (
+              {FINDING_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {kindName(k)}
                 </option>
@@ -203,7 +224,7 @@ export function ChecksPanel({
               onChange={(e) => setQuery(e.target.value)}
             />
           </div>
-          {groups.every((g) => g.count === 0) ? (
+          {groups.every((g) => g.shown === 0) ? (
             <p className="checks-empty">{table ? t('checks.none') : ''}</p>
           ) : (
             groups.map((g) => (
@@ -211,13 +232,22 @@ export function ChecksPanel({
                 <h3 className="checks-group-heading">
                   {g.name} <span className="panel-count">{g.count}</span>
                 </h3>
-                {g.byKind.map(([k, list]) => (
-                  <div key={k} className="checks-kind">
-                    <h4 className="checks-kind-heading">
-                      {kindName(k)} ({list.length})
-                    </h4>
+                {g.sections.map(({ section, findings: list }) => (
+                  // Weak evidence is folded away: open it to look, it is not counted.
+                  <details
+                    key={section}
+                    className={`checks-section checks-section-${section}`}
+                    data-section={section}
+                    open={section !== 'review'}
+                  >
+                    <summary className="checks-section-heading">
+                      {severityName(section)} ({list.length})
+                      {section === 'review' && (
+                        <span className="checks-section-note">{t('checks.reviewNote')}</span>
+                      )}
+                    </summary>
                     <ul className="checks-list">{list.map((f) => item(f, g.tableId, g.own))}</ul>
-                  </div>
+                  </details>
                 ))}
               </div>
             ))

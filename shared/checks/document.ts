@@ -284,6 +284,7 @@ export class DocumentSession {
       actual: null,
       difference: null,
       message: documentProblemMessage(text, message),
+      evidence: '',
       suggestion: null,
     });
   }
@@ -502,19 +503,23 @@ export class DocumentSession {
       expected: outcome.expected,
       actual: outcome.actual,
       difference: roundTo(outcome.actual - outcome.expected, places),
-      message:
-        documentMismatchMessage({
-          kind: rule.kind,
-          relation: rule.relation,
-          stated: single ? describe(outcome.at) : 'vế trái',
-          other: otherSide,
-          text: rule.text,
-          unit: unitLabel,
-          actual: outcome.actual,
-          expected: outcome.expected,
-          decimals,
-          cause,
-        }) + (rule.basis ? ` — liên kết Biểu tự nhận ra vì ${rule.basis}` : ''),
+      message: documentMismatchMessage({
+        kind: rule.kind,
+        relation: rule.relation,
+        stated: single ? describe(outcome.at) : 'vế trái',
+        other: otherSide,
+        text: rule.text,
+        unit: unitLabel,
+        actual: outcome.actual,
+        expected: outcome.expected,
+        decimals,
+        cause,
+      }),
+      evidence: rule.basis
+        ? `Biểu nhận ra từ số liệu: ${rule.basis}`
+        : rule.kind === 'user-rule'
+          ? `quy tắc do người dùng nhập «${rule.text ?? ''}»`
+          : 'liên kết giữa hai biểu đã được nhận',
       suggestion: slip
         ? {
             cell: address,

@@ -20,6 +20,7 @@ import { columnLetter, type CellValue, type Table } from '../model';
 import { problemFinding } from './problems';
 import { classifyCause, isOffByOne, OFF_BY_ONE_PATTERN, type Mismatch } from './causes';
 import { FINDING_KINDS, type Finding, type Severity } from './finding';
+import { liesAmongMembers, verdictOn, type ClaimTally, type Verdict } from './evidence';
 import { mismatchMessage, notANumberMessage, suggestionReason } from './messages';
 import {
   isText,
@@ -28,6 +29,7 @@ import {
   type Compared,
   type Evaluation,
   type Flag,
+  type Claim,
   type Rule,
 } from './rule';
 import { compileRules, DEFAULT_RULE_KINDS, type RuleKind } from './rules';
@@ -87,8 +89,15 @@ const SKIP_TEXT = 2;
 const SKIP_DIVISION = 3;
 const FLAG = 4;
 const NOT_EVALUATED = 5;
+const SKIP_BLANK = 6;
 
 const SKIPPED_TEXT: Evaluation = { status: 'skip', reason: 'text' };
+const SKIPPED_BLANK: Evaluation = { status: 'skip', reason: 'blank' };
+
+/** A rule's part in the tallies of its claims. */
+const NO_PART = 0;
+const HOLDS = 1;
+const FAILS = 2;
 const SKIPPED_DIVISION: Evaluation = { status: 'skip', reason: 'division-by-zero' };
 
 export class CheckSession {
@@ -122,6 +131,22 @@ export class CheckSession {
   private readonly textCell: Uint8Array;
   /** Per cell: 1 when its value is not known (a formula without a saved result). */
   private readonly unknownCell: Uint8Array;
+  /** Per cell: 1 when it is blank. A blank stated figure states nothing: it is not 0. */
+  private readonly blankCell: Uint8Array;
+  /** Per rule: the cell index of its target, for the blank test. */
+  private readonly targetCell: Int32Array;
+
+  /** The claims of the rules (rule.ts `Claim`), and per rule its first two, or -1. */
+  private readonly claims: Claim[] = [];
+  private readonly claimA: Int32Array;
+  private readonly claimB: Int32Array;
+  /** Per claim: how many of its instances hold (and say something), and how many fail. */
+  private readonly holds: Int32Array;
+  private readonly fails: Int32Array;
+  /** Per rule: its part in the tallies (NO_PART, HOLDS, FAILS). */
+  private readonly part: Uint8Array;
+  /** Per reported rule: the verdict its finding was built with. */
+  private readonly verdicts = new Map<number, Verdict>();
 
   /** Rules whose result is a finding: a failed comparison or a flag. */
   private readonly reported = new Set<number>();
@@ -165,12 +190,14 @@ export class CheckSession {
     const cells = rowCount * columns;
     const values = (this.values = new Float64Array(cells));
     const textCell = (this.textCell = new Uint8Array(cells));
+    const blankCell = (this.blankCell = new Uint8Array(cells));
     for (let r = 0; r < rowCount; r++) {
       const row = table.rows[r].cells;
       for (let c = 0; c < columns; c++) {
         const v = row[c];
         if (typeof v === 'number') values[r * columns + c] = v;
         else if (isText(v)) textCell[r * columns + c] = 1;
+        else blankCell[r * columns + c] = 1;
       }
     }
     this.source = {
@@ -201,6 +228,34 @@ export class CheckSession {
       end[c] = at + 1;
     };
     for (current = 0; current < n; current++) forEachRead(this.rules[current], fill);
+
+    const targetCell = (this.targetCell = new Int32Array(n).fill(-1));
+    const claimA = (this.claimA = new Int32Array(n).fill(-1));
+    const claimB = (this.claimB = new Int32Array(n).fill(-1));
+    const claimIndex = new Map<Claim, number>();
+    const indexOf = (claim: Claim): number => {
+      let k = claimIndex.get(claim);
+      if (k === undefined) {
+        k = this.claims.length;
+        claimIndex.set(claim, k);
+        this.claims.push(claim);
+      }
+      return k;
+    };
+    for (let id = 0; id < n; id++) {
+      const rule = this.rules[id];
+      if (!rule.comparison) continue;
+      const t = rule.target;
+      if (inside(t.row, t.col)) targetCell[id] = t.row * columns + t.col;
+      const ruleClaims = rule.claims;
+      if (ruleClaims && ruleClaims.length > 0) {
+        claimA[id] = indexOf(ruleClaims[0]);
+        if (ruleClaims.length > 1) claimB[id] = indexOf(ruleClaims[1]);
+      }
+    }
+    this.holds = new Int32Array(this.claims.length);
+    this.fails = new Int32Array(this.claims.length);
+    this.part = new Uint8Array(n);
 
     this.status = new Uint8Array(n).fill(NOT_EVALUATED);
     this.stated = new Float64Array(n);
@@ -270,6 +325,7 @@ export class CheckSession {
       const to = typeof raw === 'number' ? raw : 0;
       const from = this.values[c];
       const wasText = this.textCell[c];
+      this.blankCell[c] = text || typeof raw === 'number' ? 0 : 1;
       // A text replaced by another text still changes the not-a-number finding's message.
       if (!wasUnknown && from === to && wasText === text && !text && !Object.is(from, NaN))
         continue;
@@ -325,6 +381,8 @@ export class CheckSession {
   private evaluate(id: number, source: CellSource): Evaluation {
     const rule = this.rules[id];
     if (!rule.acceptsText && this.textCount[id] > 0) return SKIPPED_TEXT;
+    const target = this.targetCell[id];
+    if (target >= 0 && this.blankCell[target] === 1 && source === this.source) return SKIPPED_BLANK;
     return rule.evaluate(source);
   }
 
@@ -343,6 +401,8 @@ export class CheckSession {
         return SKIPPED_TEXT;
       case SKIP_DIVISION:
         return SKIPPED_DIVISION;
+      case SKIP_BLANK:
+        return SKIPPED_BLANK;
       case FLAG:
         return this.flags.get(id)!;
       default:
@@ -378,7 +438,7 @@ export class CheckSession {
         this.expected[id] = e.expected;
         break;
       case 'skip':
-        after = e.reason === 'text' ? SKIP_TEXT : SKIP_DIVISION;
+        after = e.reason === 'text' ? SKIP_TEXT : e.reason === 'blank' ? SKIP_BLANK : SKIP_DIVISION;
         break;
       case 'flag':
         after = FLAG;
@@ -386,6 +446,7 @@ export class CheckSession {
         break;
     }
     this.status[id] = after;
+    this.tally(id, after);
     const was = before === FAIL || before === FLAG;
     const is = after === FAIL || after === FLAG;
     if (!was && !is) return;
@@ -393,10 +454,59 @@ export class CheckSession {
     else {
       this.reported.delete(id);
       this.suggestions.delete(id);
+      this.verdicts.delete(id);
       if (before === FLAG) this.flags.delete(id);
     }
     this.built.delete(id);
     this.located = null;
+  }
+
+  /** Moves the rule's part in the tallies of its claims to what its new result says. */
+  private tally(id: number, status: number): void {
+    const a = this.claimA[id];
+    if (a < 0) return;
+    const trivial = Math.abs(this.stated[id]) < 1e-12 && Math.abs(this.exact[id]) < 1e-12;
+    const now = status === FAIL ? FAILS : status === PASS && !trivial ? HOLDS : NO_PART;
+    const before = this.part[id];
+    if (now === before) return;
+    this.part[id] = now;
+    const b = this.claimB[id];
+    for (const k of b >= 0 ? [a, b] : [a]) {
+      if (before === HOLDS) this.holds[k]--;
+      else if (before === FAILS) this.fails[k]--;
+      if (now === HOLDS) this.holds[k]++;
+      else if (now === FAILS) this.fails[k]++;
+    }
+    // A verdict reads the tallies: the findings are judged again when they are next asked for.
+    this.located = null;
+  }
+
+  private tallyOf(k: number): ClaimTally {
+    return { holds: this.holds[k], fails: this.fails[k] };
+  }
+
+  /** How far the failing rule is believed (evidence.ts). */
+  private verdict(id: number, base: Severity): Verdict {
+    const rule = this.rules[id];
+    const a = this.claimA[id];
+    if (a < 0) return { severity: base, evidence: '' };
+    const b = this.claimB[id];
+    const tallies = b >= 0 ? [this.tallyOf(a), this.tallyOf(b)] : [this.tallyOf(a)];
+    return verdictOn(
+      rule.claims,
+      tallies,
+      base,
+      () => {
+        const members: number[] = [];
+        let first = true;
+        forEachRead(rule, (row, col) => {
+          if (first) first = false;
+          else members.push(this.values[row * this.columnCount + col]);
+        });
+        return liesAmongMembers(this.stated[id], members);
+      },
+      this.suggestions.get(id)?.fixes ?? 0,
+    );
   }
 
   private suggestFor(ids: Iterable<number>): void {
@@ -447,8 +557,19 @@ export class CheckSession {
     const located: LocatedFinding[] = [];
     for (const id of this.reported) {
       let l = this.built.get(id);
+      let verdict: Verdict | null = null;
+      if (this.status[id] === FAIL) {
+        verdict = this.verdict(id, this.baseSeverity(id));
+        const had = this.verdicts.get(id);
+        if (!had || had.severity !== verdict.severity || had.evidence !== verdict.evidence) {
+          this.verdicts.set(id, verdict);
+          l = undefined;
+        }
+        // Not established: the claim is not believed, the failure not reported.
+        if (verdict.severity === null) continue;
+      }
       if (!l) {
-        l = this.locate(id);
+        l = this.locate(id, verdict);
         this.built.set(id, l);
       }
       located.push(l);
@@ -473,12 +594,21 @@ export class CheckSession {
     };
   }
 
-  private locate(id: number): LocatedFinding {
+  /** The severity of a failure when its claim is believed: a rounding slip is a warning. */
+  private baseSeverity(id: number): Severity {
+    const m = this.mismatch(id);
+    const c = m.comparison;
+    const cause = classifyCause(m, { offByOnePattern: this.offByOne });
+    return cause === 'rounding' && c.shape === 'sum' && !c.integers ? 'warning' : 'error';
+  }
+
+  private locate(id: number, verdict: Verdict | null): LocatedFinding {
     const rule = this.rules[id];
     if (this.status[id] === FLAG) {
       const flag = this.flags.get(id)!;
       return this.finding(id, {
         severity: flag.severity ?? 'error',
+        evidence: flag.evidence ?? '',
         cause: null,
         expected: null,
         actual: null,
@@ -495,11 +625,11 @@ export class CheckSession {
     const m = this.mismatch(id);
     const c = m.comparison;
     const cause = classifyCause(m, { offByOnePattern: this.offByOne });
-    const severity: Severity =
-      cause === 'rounding' && c.shape === 'sum' && !c.integers ? 'warning' : 'error';
+    const judged = verdict ?? this.verdict(id, this.baseSeverity(id));
     const places = Math.max(decimalsNeeded(m.actual), decimalsNeeded(m.expected), c.decimals);
     return this.finding(id, {
-      severity,
+      severity: judged.severity ?? 'review',
+      evidence: judged.evidence,
       cause,
       expected: m.expected,
       actual: m.actual,
@@ -513,7 +643,14 @@ export class CheckSession {
     id: number,
     facts: Pick<
       Finding,
-      'severity' | 'cause' | 'expected' | 'actual' | 'difference' | 'message' | 'suggestion'
+      | 'severity'
+      | 'evidence'
+      | 'cause'
+      | 'expected'
+      | 'actual'
+      | 'difference'
+      | 'message'
+      | 'suggestion'
     >,
   ): LocatedFinding {
     const rule = this.rules[id];
@@ -537,6 +674,7 @@ export class CheckSession {
       actual: facts.actual,
       difference: facts.difference,
       message: facts.message,
+      evidence: facts.evidence,
       suggestion: facts.suggestion,
     };
     return { finding, target, reads: rule.reads };

@@ -17,6 +17,7 @@ import {
   sumTolerance,
   type CellRef,
   type CellSource,
+  type Claim,
   type Compared,
   type Comparison,
   type Rule,
@@ -36,6 +37,7 @@ export interface LinearRuleSpec {
   precision: 'exact' | 'printed';
   comparison: Comparison;
   description: RuleDescription;
+  claims?: readonly Claim[];
 }
 
 /** Drops floating-point noise from a sum of decimals (0.1 + 0.2 → 0.3). */
@@ -75,6 +77,7 @@ class LinearRule extends CompactRule implements Rule {
   readonly kind: FindingKind;
   readonly target: CellRef;
   readonly description: RuleDescription;
+  readonly claims: readonly Claim[] | undefined;
   private readonly rows: Int32Array;
   private readonly cols: Int32Array;
   private readonly coefficients: Float64Array;
@@ -88,6 +91,7 @@ class LinearRule extends CompactRule implements Rule {
     this.kind = spec.kind;
     this.target = spec.target;
     this.description = spec.description;
+    this.claims = spec.claims;
     this.constant = spec.constant;
     this.compare = new LinearComparison(spec.precision, spec.comparison);
     const seen = new Map<number, number>();
@@ -170,6 +174,8 @@ export interface LinearShape {
   readonly constant: number;
   readonly compare: LinearComparison;
   readonly description: RuleDescription;
+  /** What every row's rule is an instance of (evidence.ts). */
+  readonly claims?: readonly Claim[];
 }
 
 /** A linear formula on one row: "1=2+3+4+5" on row r. */
@@ -195,6 +201,9 @@ export class RowLinearRule extends CompactRule implements Rule {
   }
   get description(): RuleDescription {
     return this.shape.description;
+  }
+  get claims(): readonly Claim[] | undefined {
+    return this.shape.claims;
   }
 
   forEachRead(visit: (row: number, col: number) => void): void {

@@ -30,6 +30,7 @@ export function problemFinding(
     actual: null,
     difference: null,
     message: problem.message,
+    evidence: 'dòng mã cột của biểu',
     suggestion: null,
   };
 }

@@ -52,8 +52,11 @@ export interface Compared {
 
 export type Evaluation =
   | Compared
-  /** Not evaluated: a cell it reads holds text, or the formula divides by zero. */
-  | { status: 'skip'; reason: 'text' | 'division-by-zero' }
+  /**
+   * Not evaluated: a cell it reads holds text, the formula divides by zero, or the cell that
+   * states the checked figure is blank (a blank total states nothing; it is not 0).
+   */
+  | { status: 'skip'; reason: 'text' | 'division-by-zero' | 'blank' }
   /** The rule's own finding without a comparison (a text in a figure column). */
   | Flag;
 
@@ -74,6 +77,8 @@ export interface Flag {
   cells?: readonly CellRef[];
   /** By default 'error'. */
   severity?: Severity;
+  /** Why Biểu believes it (Finding.evidence): "cột này là số ở 48/50 ô". */
+  evidence?: string;
 }
 
 /** How a rule compares, for the classification of causes. */
@@ -165,6 +170,22 @@ export type RuleDescription =
     }
   | { kind: 'not-a-number'; columnCode: string };
 
+/**
+ * What a rule is an instance of: a claim about the table, checked on every row (a code-row
+ * formula), every column (a total row) or every total row (a column). A claim is either stated
+ * by the table — its code row, its header words, a row role its author set — or inferred: read
+ * from a label ("Cộng") or found in the numbers, and then believed only as far as the table's
+ * own numbers establish it. The engine counts, for every claim, the instances that hold and
+ * those that fail (evidence.ts), so a finding can say how strong its evidence is.
+ */
+export interface Claim {
+  readonly basis: 'stated' | 'inferred';
+  /** The claim in Vietnamese, for the evidence line: "dòng mã cột ghi «1=2+3»". */
+  readonly said: string;
+  /** What one instance is, to count them: "dòng", "cột", "dòng tổng", "mục". */
+  readonly over: string;
+}
+
 export interface Rule {
   /** Unique within the table: `${kind}:${row}:${col}` of the target. */
   readonly key: string;
@@ -178,6 +199,12 @@ export interface Rule {
   /** How the rule compares; null for rules that do not compare figures. */
   readonly comparison: Comparison | null;
   readonly description: RuleDescription;
+  /**
+   * The claims this rule is an instance of, the main one first (a total row's cell is an
+   * instance of "this row adds up" and of "this column adds up"). None: the rule stands alone
+   * (a text in a figure column, a flag) and is judged by its own severity.
+   */
+  readonly claims?: readonly Claim[];
   evaluate(cells: CellSource): Evaluation;
   /**
    * The value `cell` would need for the rule to hold, the other cells unchanged; null when the

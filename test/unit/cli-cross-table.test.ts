@@ -107,6 +107,7 @@ interface Reported {
   expected: number;
   actual: number;
   message: string;
+  evidence: string;
   suggestion: { cell: string; value: number; reason: string } | null;
 }
 
@@ -152,8 +153,9 @@ describe('bieu check over several tables', () => {
       actual: 1329,
     });
     expect(f.message).toBe(
-      'Cột 1 của biểu «Hộ nghèo», dòng «Thị trấn Lộc Ninh», phải bằng cột 2 của biểu «Dân số» = 1.239; đang ghi 1.329 (lệch +90; có thể hai chữ số liền nhau bị đảo chỗ) — liên kết Biểu tự nhận ra vì hai cột khớp nhau ở 7/9 đơn vị',
+      'Cột 1 của biểu «Hộ nghèo», dòng «Thị trấn Lộc Ninh», phải bằng cột 2 của biểu «Dân số» = 1.239; đang ghi 1.329 (lệch +90; có thể hai chữ số liền nhau bị đảo chỗ)',
     );
+    expect(f.evidence).toBe('Biểu nhận ra từ số liệu: hai cột khớp nhau ở 7/9 đơn vị');
     expect(f.suggestion).toMatchObject({ cell: 'C5', value: 1239 });
   });
 

@@ -15,6 +15,7 @@ import {
   halfUnit,
   type CellRef,
   type CellSource,
+  type Claim,
   type Compared,
   type Comparison,
   type Rule,
@@ -27,6 +28,8 @@ import { topLevelRows } from '../outline';
 
 interface Coverage {
   row: number;
+  /** The claim that this row adds up what it covers, across its columns. */
+  claim: Claim;
   role: 'subtotal' | 'total';
   /** The covered rows, ascending. */
   rows: Int32Array;
@@ -75,6 +78,17 @@ function groupLabel(context: TableContext, covered: number[], subtotal: number):
   return null;
 }
 
+/** The claim that a total row adds up: stated when its author set the role, else inferred. */
+function rowClaim(context: TableContext, r: number, role: 'subtotal' | 'total'): Claim {
+  const label = context.rowLabel(r);
+  const named = label ? `dòng «${label.length > 50 ? `${label.slice(0, 49)}…` : label}»` : 'dòng';
+  return {
+    basis: context.table.rows[r].roleBasis === 'inferred' ? 'inferred' : 'stated',
+    said: role === 'subtotal' ? `${named} là dòng cộng của nhóm` : `${named} là dòng tổng`,
+    over: 'cột',
+  };
+}
+
 /** What each total row of the table covers. */
 export function totalCoverages(context: TableContext): Coverage[] {
   const { table } = context;
@@ -93,6 +107,7 @@ export function totalCoverages(context: TableContext): Coverage[] {
     const { rows, levelled } = items(group);
     result.push({
       row: r,
+      claim: rowClaim(context, r, 'subtotal'),
       role: 'subtotal',
       rows: Int32Array.from(rows),
       covers: {
@@ -124,6 +139,7 @@ export function totalCoverages(context: TableContext): Coverage[] {
           : 'subtotals-and-details';
     result.push({
       row: r,
+      claim: rowClaim(context, r, 'total'),
       role: 'total',
       rows: Int32Array.from(rows),
       covers: {
@@ -143,14 +159,17 @@ export function totalCoverages(context: TableContext): Coverage[] {
 class ColumnTotalRule extends CompactRule implements Rule {
   readonly kind = 'column-total' as const;
   private describedAs: RuleDescription | null = null;
+  readonly claims: readonly Claim[];
 
   constructor(
     private readonly coverage: Coverage,
     readonly col: number,
     private readonly compare: LinearComparison,
     private readonly columnCode: string,
+    columnClaim: Claim,
   ) {
     super();
+    this.claims = [coverage.claim, columnClaim];
   }
 
   get key(): string {
@@ -225,6 +244,19 @@ export const columnTotalKind: RuleKind = {
       context.figureColumns[col] && !context.notSummed[col] ? [col] : [],
     );
     const rules: Rule[] = [];
+    const columnClaims = new Map<number, Claim>();
+    const columnClaim = (col: number): Claim => {
+      let claim = columnClaims.get(col);
+      if (!claim) {
+        claim = {
+          basis: 'inferred',
+          said: `cột ${table.columns[col].code} cộng đúng`,
+          over: 'dòng tổng',
+        };
+        columnClaims.set(col, claim);
+      }
+      return claim;
+    };
     for (const coverage of totalCoverages(context)) {
       for (const col of columns) {
         const column = table.columns[col];
@@ -235,7 +267,7 @@ export const columnTotalKind: RuleKind = {
           integers: decimals === 0,
           roundingSlack: decimals > 0 ? (coverage.rows.length + 1) * halfUnit(decimals) : 0,
         });
-        rules.push(new ColumnTotalRule(coverage, col, compare, column.code));
+        rules.push(new ColumnTotalRule(coverage, col, compare, column.code, columnClaim(col)));
       }
     }
     return rules;

@@ -22,6 +22,7 @@ import {
   sumTolerance,
   type CellRef,
   type CellSource,
+  type Claim,
   type Compared,
   type Comparison,
   type Rule,
@@ -143,6 +144,7 @@ interface BoundShape {
   direction: 'at-most' | 'at-least';
   comparison: Comparison;
   description: RuleDescription;
+  claims: readonly Claim[];
 }
 
 /** "Trong đó": a part at most its total, or a total at least the sum of its parts, on one row. */
@@ -167,6 +169,9 @@ class RowBoundRule extends CompactRule implements Rule {
   }
   get description(): RuleDescription {
     return this.shape.description;
+  }
+  get claims(): readonly Claim[] {
+    return this.shape.claims;
   }
 
   forEachRead(visit: (row: number, col: number) => void): void {
@@ -228,6 +233,13 @@ export const headerSumKind: RuleKind = {
           constant: 0,
           compare: new LinearComparison(exact ? 'exact' : 'printed', comparison),
           description: { kind: 'header-sum', relation: 'sum', columnCode: code(g.total), ...base },
+          claims: [
+            {
+              basis: 'stated',
+              said: `tiêu đề «${g.header}»: cột ${code(g.total)} = ${partCodes.join('+')}`,
+              over: 'dòng',
+            },
+          ],
         };
         makers.push((row) => new RowLinearRule(row, shape));
         continue;
@@ -239,6 +251,13 @@ export const headerSumKind: RuleKind = {
           direction: 'at-most',
           comparison: comparisonOf(context, p, [g.total], 'bound'),
           description: { kind: 'header-sum', relation: 'at-most', columnCode: code(p), ...base },
+          claims: [
+            {
+              basis: 'stated',
+              said: `tiêu đề «${g.header}»: cột ${code(p)} ≤ cột ${code(g.total)}`,
+              over: 'dòng',
+            },
+          ],
         };
         makers.push((row) => new RowBoundRule(row, shape));
       }
@@ -254,6 +273,13 @@ export const headerSumKind: RuleKind = {
             columnCode: code(g.total),
             ...base,
           },
+          claims: [
+            {
+              basis: 'stated',
+              said: `tiêu đề «${g.header}»: cột ${code(g.total)} ≥ ${partCodes.join('+')}`,
+              over: 'dòng',
+            },
+          ],
         };
         makers.push((row) => new RowBoundRule(row, shape));
       }

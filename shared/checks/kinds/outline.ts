@@ -19,6 +19,7 @@ import {
   sumTolerance,
   type CellRef,
   type CellSource,
+  type Claim,
   type Compared,
   type Comparison,
   type Evaluation,
@@ -85,9 +86,29 @@ function itemSums(context: TableContext): Rule[] {
   });
   const columns = additiveColumns(context);
   const rules: Rule[] = [];
+  // An item number says which rows are sub-items, not that they add up: that is read from the
+  // figures, per item (across its columns) and per column (across the items).
+  const columnClaims = new Map<number, Claim>();
+  const columnClaim = (col: number): Claim => {
+    let claim = columnClaims.get(col);
+    if (!claim) {
+      claim = {
+        basis: 'inferred',
+        said: `cột ${columnName(table.columns[col], col)} cộng đúng`,
+        over: 'mục',
+      };
+      columnClaims.set(col, claim);
+    }
+    return claim;
+  };
   for (const [p, kids] of children) {
     if (context.headsOnly(p) || !sameMeasure(context, [p, ...kids])) continue;
     const label = short(`${outline.numbers[p]} ${context.rowLabel(p) ?? ''}`.trim());
+    const itemClaim: Claim = {
+      basis: 'inferred',
+      said: `mục «${label}» bằng tổng các mục con`,
+      over: 'cột',
+    };
     for (const col of columns) {
       if ([p, ...kids].every((r) => table.rows[r].cells[col] === null)) continue;
       const column = table.columns[col];
@@ -114,6 +135,7 @@ function itemSums(context: TableContext): Rule[] {
           precision: 'exact',
           comparison: comparisonOf(context, col, kids.length, false),
           description,
+          claims: [itemClaim, columnClaim(col)],
         }),
       );
     }
@@ -131,6 +153,7 @@ interface PartShape {
   whole: CellRef;
   comparison: Comparison;
   description: RuleDescription;
+  claims: readonly Claim[];
 }
 
 /** "Trong đó": a part at most its row, or the row at least the sum of its parts. */
@@ -151,6 +174,9 @@ class PartBoundRule extends CompactRule implements Rule {
   }
   get description(): RuleDescription {
     return this.shape.description;
+  }
+  get claims(): readonly Claim[] {
+    return this.shape.claims;
   }
   forEachRead(visit: (row: number, col: number) => void): void {
     visit(this.shape.target.row, this.shape.target.col);
@@ -188,6 +214,13 @@ function partBounds(context: TableContext): Rule[] {
   for (const [w, parts] of partsOf) {
     if (!sameMeasure(context, [w, ...parts])) continue;
     const wholeLabel = short(context.rowLabel(w));
+    const claims: Claim[] = [
+      {
+        basis: 'stated',
+        said: `dòng «Trong đó» của dòng «${wholeLabel ?? ''}» không lớn hơn dòng đó`,
+        over: 'cột',
+      },
+    ];
     for (const col of columns) {
       const code = columnName(table.columns[col], col);
       const whole = { row: w, col };
@@ -198,6 +231,7 @@ function partBounds(context: TableContext): Rule[] {
             bound: [whole],
             direction: 'at-most',
             whole,
+            claims,
             comparison: comparisonOf(context, col, 1, true),
             description: {
               kind: 'row-part',
@@ -218,6 +252,7 @@ function partBounds(context: TableContext): Rule[] {
           bound: parts.map((p) => ({ row: p, col })),
           direction: 'at-least',
           whole,
+          claims,
           comparison: comparisonOf(context, col, parts.length, true),
           description: {
             kind: 'row-part',

@@ -16,6 +16,7 @@ import {
   halfUnit,
   type CellRef,
   type CellSource,
+  type Claim,
   type Compared,
   type Comparison,
   type Evaluation,
@@ -73,6 +74,7 @@ export function compileRowFunction(
 
 interface FormulaShape {
   readonly kind: FindingKind;
+  readonly claims: readonly Claim[];
   readonly targetCol: number;
   readonly cols: Int32Array;
   readonly compute: RowFunction;
@@ -105,6 +107,9 @@ class RowFormulaRule extends CompactRule implements Rule {
   }
   get description(): RuleDescription {
     return this.shape.description;
+  }
+  get claims(): readonly Claim[] {
+    return this.shape.claims;
   }
 
   forEachRead(visit: (row: number, col: number) => void): void {
@@ -163,6 +168,12 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
   };
   const kind = formula.isRatio ? 'ratio' : 'row-formula';
   const description = { kind, columnCode: column.code, formula: formula.ast } as const;
+  const written = `${column.code}=${formula.text}`;
+  const claims: Claim[] = [
+    column.formulaBasis === 'inferred'
+      ? { basis: 'inferred', said: `cột «${written}»`, over: 'dòng' }
+      : { basis: 'stated', said: `dòng mã cột ghi «${written}»`, over: 'dòng' },
+  ];
   const cols = Int32Array.from(sources);
 
   let make: (row: number) => Rule;
@@ -176,6 +187,7 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
       constant: linear.constant,
       compare: new LinearComparison(exactSum ? 'exact' : 'printed', comparison),
       description,
+      claims,
     };
     make = (row) => new RowLinearRule(row, shape);
   } else {
@@ -187,6 +199,7 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
       comparison,
       half: halfUnit(decimals),
       description,
+      claims,
     };
     make = (row) => new RowFormulaRule(row, shape);
   }

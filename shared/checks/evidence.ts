@@ -1,0 +1,137 @@
+/**
+ * How far a failing rule is to be believed, and so what its finding is.
+ *
+ * Every comparison rule is an instance of a claim about the table (rule.ts `Claim`): a code-row
+ * formula holds on every row, a "Cộng" row adds up its group in every column, a column adds up
+ * in every total row. The engine tallies, for each claim, the instances that hold and those that
+ * fail — only instances that say something: a total of zeros over blank rows holds trivially and
+ * proves nothing. A failing instance is then judged:
+ *
+ * - a STATED claim (the code row, the "Chia ra" / "Trong đó" headers, a row role the author set)
+ *   is always checked: its failure is the rule's own severity, and the evidence line says who
+ *   states it and where else it holds;
+ * - an INFERRED claim (a role read from a label, a relation found in the numbers) is believed as
+ *   far as the table's numbers establish it. Established — it holds in a clear majority of its
+ *   instances, at least three — its failures are errors; weakly established — some instances
+ *   hold, not many — they are "Cần xem" (review: shown apart, never counted as errors); not
+ *   established — it holds almost nowhere — Biểu stays silent: the label lied, or the column is
+ *   not something a total adds.
+ *
+ * A cell of a total row is an instance of two claims: the row adds up (across its columns) and
+ * the column adds up (across the table's total rows). A column that adds up in other total rows
+ * makes a failure there an error; a column that never adds up is not additive (unit prices, years
+ * built, averages without the word "bình quân") and stays silent; a column with no other total
+ * row is judged by its row, unless its stated total lies among its members like an average does.
+ */
+import { formatNumber } from '../numbers';
+import type { Severity } from './finding';
+import type { Claim } from './rule';
+
+export interface ClaimTally {
+  /** Instances that hold and say something (not a zero total of blanks). */
+  holds: number;
+  /** Instances that fail. */
+  fails: number;
+}
+
+export interface Verdict {
+  /** null: the claim is not established; the failure is not reported. */
+  severity: Severity | null;
+  /** Why Biểu believes the claim, in Vietnamese (Finding.evidence). */
+  evidence: string;
+}
+
+/** A claim established: it holds in at least this share of its instances, and this many. */
+const ESTABLISHED_SHARE = 0.75;
+const ESTABLISHED_HOLDS = 3;
+/** A claim weakly established: shown as "Cần xem". */
+const WEAK_SHARE = 0.5;
+/** A column adds up when it does in this share of the table's total rows, at least two. */
+const ADDITIVE_SHARE = 0.6;
+
+function count(n: number): string {
+  return formatNumber(n, 0);
+}
+
+/** "đúng ở 41/43 dòng" */
+function tallyText(claim: Claim, tally: ClaimTally): string {
+  const n = tally.holds + tally.fails;
+  return `đúng ở ${count(tally.holds)}/${count(n)} ${claim.over}`;
+}
+
+function line(claim: Claim, tally: ClaimTally, main: boolean): string {
+  const n = tally.holds + tally.fails;
+  const base =
+    main && claim.basis === 'inferred' ? `Biểu nhận ra từ số liệu: ${claim.said}` : claim.said;
+  return n > 1 ? `${base}, ${tallyText(claim, tally)}` : base;
+}
+
+function share(t: ClaimTally): number {
+  const n = t.holds + t.fails;
+  return n === 0 ? 0 : t.holds / n;
+}
+
+/** One inferred claim: established, weakly, or not at all. */
+function strength(t: ClaimTally): 'established' | 'weak' | 'none' {
+  if (t.holds >= ESTABLISHED_HOLDS && share(t) >= ESTABLISHED_SHARE) return 'established';
+  if (t.holds >= 1 && share(t) >= WEAK_SHARE) return 'weak';
+  return 'none';
+}
+
+/**
+ * The verdict on a failing rule. `base` is the severity the rule gives its failure when it is
+ * believed; `looksLikeAverage` says whether the stated total lies among its members (asked only
+ * when the answer matters).
+ */
+export function verdictOn(
+  claims: readonly Claim[] | undefined,
+  tallies: readonly ClaimTally[],
+  base: Severity,
+  looksLikeAverage: () => boolean,
+  /** How many failing rules one change of one cell would make hold (0: no such change). */
+  oneFixFor = 0,
+): Verdict {
+  if (!claims || claims.length === 0) return { severity: base, evidence: '' };
+  const [main, other] = claims;
+  let evidence = claims.map((c, i) => line(c, tallies[i], i === 0)).join('; ');
+  if (main.basis === 'stated') return { severity: base, evidence };
+  // Two rules that fail and agree on the one value a single cell should hold: a slip in that
+  // cell, not a relation that is not there (an item and its parent both off by the same figure).
+  if (oneFixFor >= 2 && tallies.some((t) => t.holds >= 1)) {
+    evidence += `; sửa một ô thì cả ${count(oneFixFor)} kiểm tra đang sai đều đúng`;
+    return { severity: base, evidence };
+  }
+  if (!other) {
+    const s = strength(tallies[0]);
+    return { severity: s === 'established' ? base : s === 'weak' ? 'review' : null, evidence };
+  }
+  // A cell of a total row: the row across columns (main), the column across total rows (other).
+  const row = tallies[0];
+  const column = tallies[1];
+  if (column.holds >= 2 && share(column) >= ADDITIVE_SHARE) {
+    return { severity: row.holds >= 1 ? base : 'review', evidence };
+  }
+  if (column.holds === 0 && column.fails >= 2) return { severity: null, evidence };
+  const s = strength({ holds: row.holds, fails: row.fails });
+  if (s === 'none' || (row.holds < 2 && s !== 'weak')) return { severity: null, evidence };
+  if (looksLikeAverage()) return { severity: null, evidence };
+  if (s === 'weak' || row.holds < 2 || share(row) < ADDITIVE_SHARE)
+    return { severity: 'review', evidence };
+  return { severity: base, evidence };
+}
+
+/**
+ * A stated total that lies within the range of its members (at least two of them non-zero) is
+ * what an average, a price or a year looks like, not a sum.
+ */
+export function liesAmongMembers(stated: number, members: readonly number[]): boolean {
+  const present = members.filter((v) => v !== 0);
+  if (present.length < 2) return false;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of present) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return stated >= lo && stated <= hi;
+}
