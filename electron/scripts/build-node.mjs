@@ -15,6 +15,10 @@ const entries = {
   cli: 'electron/cli/main.ts',
 };
 if (fs.existsSync(path.join(root, 'test/bench/bench.ts'))) entries.bench = 'test/bench/bench.ts';
+if (fs.existsSync(path.join(root, 'test/accuracy/show-tables.ts')))
+  entries['show-tables'] = 'test/accuracy/show-tables.ts';
+if (fs.existsSync(path.join(root, 'test/accuracy/show-cells.ts')))
+  entries['show-cells'] = 'test/accuracy/show-cells.ts';
 
 await build({
   absWorkingDir: root,

@@ -19,7 +19,7 @@ import { cellAddress, sheetLayout } from '../layout';
 import { columnLetter, type CellValue, type Table } from '../model';
 import { problemFinding } from './problems';
 import { classifyCause, isOffByOne, OFF_BY_ONE_PATTERN, type Mismatch } from './causes';
-import { FINDING_KINDS, type Finding, type Severity } from './finding';
+import { FINDING_KINDS, type Cause, type Finding, type Severity } from './finding';
 import { liesAmongMembers, verdictOn, type ClaimTally, type Verdict } from './evidence';
 import { mismatchMessage, notANumberMessage, suggestionReason } from './messages';
 import {
@@ -486,17 +486,17 @@ export class CheckSession {
   }
 
   /** How far the failing rule is believed (evidence.ts). */
-  private verdict(id: number, base: Severity): Verdict {
+  private verdict(id: number, base: Severity, cause: Cause): Verdict {
     const rule = this.rules[id];
     const a = this.claimA[id];
     if (a < 0) return { severity: base, evidence: '' };
     const b = this.claimB[id];
     const tallies = b >= 0 ? [this.tallyOf(a), this.tallyOf(b)] : [this.tallyOf(a)];
-    return verdictOn(
-      rule.claims,
-      tallies,
+    return verdictOn(rule.claims, tallies, {
       base,
-      () => {
+      slip: cause === 'transposition' || cause === 'typo' || cause === 'sign',
+      oneFixFor: this.suggestions.get(id)?.fixes ?? 0,
+      looksLikeAverage: () => {
         const members: number[] = [];
         let first = true;
         forEachRead(rule, (row, col) => {
@@ -505,8 +505,7 @@ export class CheckSession {
         });
         return liesAmongMembers(this.stated[id], members);
       },
-      this.suggestions.get(id)?.fixes ?? 0,
-    );
+    });
   }
 
   private suggestFor(ids: Iterable<number>): void {
@@ -559,7 +558,7 @@ export class CheckSession {
       let l = this.built.get(id);
       let verdict: Verdict | null = null;
       if (this.status[id] === FAIL) {
-        verdict = this.verdict(id, this.baseSeverity(id));
+        verdict = this.judge(id);
         const had = this.verdicts.get(id);
         if (!had || had.severity !== verdict.severity || had.evidence !== verdict.evidence) {
           this.verdicts.set(id, verdict);
@@ -594,12 +593,14 @@ export class CheckSession {
     };
   }
 
-  /** The severity of a failure when its claim is believed: a rounding slip is a warning. */
-  private baseSeverity(id: number): Severity {
+  /** The verdict on a failing rule, from its cause and the evidence of its claims. */
+  private judge(id: number): Verdict {
     const m = this.mismatch(id);
     const c = m.comparison;
     const cause = classifyCause(m, { offByOnePattern: this.offByOne });
-    return cause === 'rounding' && c.shape === 'sum' && !c.integers ? 'warning' : 'error';
+    // A rounding slip is a warning.
+    const base = cause === 'rounding' && c.shape === 'sum' && !c.integers ? 'warning' : 'error';
+    return this.verdict(id, base, cause);
   }
 
   private locate(id: number, verdict: Verdict | null): LocatedFinding {
@@ -625,7 +626,7 @@ export class CheckSession {
     const m = this.mismatch(id);
     const c = m.comparison;
     const cause = classifyCause(m, { offByOnePattern: this.offByOne });
-    const judged = verdict ?? this.verdict(id, this.baseSeverity(id));
+    const judged = verdict ?? this.judge(id);
     const places = Math.max(decimalsNeeded(m.actual), decimalsNeeded(m.expected), c.decimals);
     return this.finding(id, {
       severity: judged.severity ?? 'review',

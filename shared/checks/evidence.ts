@@ -71,53 +71,79 @@ function share(t: ClaimTally): number {
   return n === 0 ? 0 : t.holds / n;
 }
 
-/** One inferred claim: established, weakly, or not at all. */
+/** One inferred claim: established, weakly, or not at all (it fails wherever it is tried). */
 function strength(t: ClaimTally): 'established' | 'weak' | 'none' {
   if (t.holds >= ESTABLISHED_HOLDS && share(t) >= ESTABLISHED_SHARE) return 'established';
   if (t.holds >= 1 && share(t) >= WEAK_SHARE) return 'weak';
   return 'none';
 }
 
+/** What the engine knows of one failing rule besides the tallies of its claims. */
+export interface Failure {
+  /** The severity of the failure when its claim is believed (a rounding slip: a warning). */
+  base: Severity;
+  /** The difference is a typing slip: two digits swapped, one digit wrong, the sign flipped. */
+  slip: boolean;
+  /** How many failing rules one change of one cell would make hold (0: no such change). */
+  oneFixFor: number;
+  /** The stated total lies among its members, as an average does (asked only when it matters). */
+  looksLikeAverage(): boolean;
+}
+
 /**
- * The verdict on a failing rule. `base` is the severity the rule gives its failure when it is
- * believed; `looksLikeAverage` says whether the stated total lies among its members (asked only
- * when the answer matters).
+ * The verdict on a failing rule. A slip in the digits is evidence too: a figure that differs
+ * from the computed one by two swapped digits was meant to be it.
  */
 export function verdictOn(
   claims: readonly Claim[] | undefined,
   tallies: readonly ClaimTally[],
-  base: Severity,
-  looksLikeAverage: () => boolean,
-  /** How many failing rules one change of one cell would make hold (0: no such change). */
-  oneFixFor = 0,
+  failure: Failure,
 ): Verdict {
+  const { base } = failure;
   if (!claims || claims.length === 0) return { severity: base, evidence: '' };
   const [main, other] = claims;
   let evidence = claims.map((c, i) => line(c, tallies[i], i === 0)).join('; ');
   if (main.basis === 'stated') return { severity: base, evidence };
   // Two rules that fail and agree on the one value a single cell should hold: a slip in that
   // cell, not a relation that is not there (an item and its parent both off by the same figure).
-  if (oneFixFor >= 2 && tallies.some((t) => t.holds >= 1)) {
-    evidence += `; sửa một ô thì cả ${count(oneFixFor)} kiểm tra đang sai đều đúng`;
+  if (failure.oneFixFor >= 2 && tallies.some((t) => t.holds >= 1)) {
+    evidence += `; sửa một ô thì cả ${count(failure.oneFixFor)} kiểm tra đang sai đều đúng`;
     return { severity: base, evidence };
   }
+  const believed = (s: 'established' | 'weak' | 'only'): Verdict => {
+    if (s === 'established') return { severity: base, evidence };
+    if (failure.slip) return { severity: base, evidence: `${evidence}; chênh lệch là lỗi gõ` };
+    return { severity: 'review', evidence };
+  };
   if (!other) {
     const s = strength(tallies[0]);
-    return { severity: s === 'established' ? base : s === 'weak' ? 'review' : null, evidence };
+    if (s === 'none') return lone(tallies[0]) ? believed('only') : { severity: null, evidence };
+    return believed(s);
   }
   // A cell of a total row: the row across columns (main), the column across total rows (other).
   const row = tallies[0];
   const column = tallies[1];
   if (column.holds >= 2 && share(column) >= ADDITIVE_SHARE) {
-    return { severity: row.holds >= 1 ? base : 'review', evidence };
+    return row.holds >= 1 ? { severity: base, evidence } : believed('weak');
   }
   if (column.holds === 0 && column.fails >= 2) return { severity: null, evidence };
-  const s = strength({ holds: row.holds, fails: row.fails });
-  if (s === 'none' || (row.holds < 2 && s !== 'weak')) return { severity: null, evidence };
-  if (looksLikeAverage()) return { severity: null, evidence };
-  if (s === 'weak' || row.holds < 2 || share(row) < ADDITIVE_SHARE)
-    return { severity: 'review', evidence };
-  return { severity: base, evidence };
+  // The column adds up in half of the table's total rows or more; this row fails in most columns.
+  if (share(row) < WEAK_SHARE && column.holds >= 2 && share(column) >= WEAK_SHARE)
+    return believed('weak');
+  if (row.holds >= 2 && share(row) >= ADDITIVE_SHARE) {
+    return failure.looksLikeAverage() ? { severity: null, evidence } : { severity: base, evidence };
+  }
+  if (row.holds >= 1 && share(row) >= WEAK_SHARE) {
+    return failure.looksLikeAverage() ? { severity: null, evidence } : believed('weak');
+  }
+  // Nothing else in the table to judge by: only the label says it.
+  if (lone(row) && column.fails <= 1 && !failure.looksLikeAverage()) return believed('only');
+  return { severity: null, evidence };
+}
+
+/** The failing instance is the claim's only one: nothing else in the table speaks for or against. */
+function lone(t: ClaimTally): boolean {
+  return t.holds === 0 && t.fails === 1;
 }
 
 /**

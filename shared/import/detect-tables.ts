@@ -475,8 +475,12 @@ function buildTable(
     columns.map((c) => c.type),
     pending,
   );
+  // Roles are read from labels: hints the checks believe only as far as the figures add up.
   const rows: Omit<Row, 'id'>[] = cellRows.map((cells, r) => ({
     role: roles[r].role,
+    ...(roles[r].role === 'subtotal' || roles[r].role === 'total'
+      ? { roleBasis: 'inferred' as const }
+      : {}),
     unitKey: roles[r].unitKey,
     cells,
   }));
@@ -489,6 +493,7 @@ function buildTable(
     }
     for (const inferred of inferTotalFormulas(columns, rows, names)) {
       columns[inferred.column].formula = inferred.formula;
+      columns[inferred.column].formulaBasis = 'inferred';
       doubts.push(inferred.doubt);
     }
   }

@@ -14,7 +14,9 @@
 // - a counted finding is true when its sheet is the problem's and its cell, or the cell its
 //   suggestion names, is the problem's cell or one of its `also` cells; every other counted
 //   finding is a false alarm;
-// - a problem is found when a counted finding matches it; recall = problems found / problems.
+// - a problem is found when a counted finding matches it; recall = problems found / problems;
+// - the truth lists the sheets its annotator checked completely (`tables`): findings on other
+//   sheets cannot be scored and are left out (printed as "ngoài phạm vi").
 //
 //   node test/accuracy/accuracy.mjs [--split dev|test|all] [--only SUBSTRING] [--details]
 import { spawnSync } from 'node:child_process';
@@ -112,7 +114,12 @@ for (const truth of truths) {
     rows.push({ name: truth.file, missing: true });
     continue;
   }
-  const { findings, unreadable, ms } = check(file);
+  const { findings: all, unreadable, ms } = check(file);
+  const checkedSheets = (truth.tables ?? []).map((t) => t.sheet);
+  const scored = (f) =>
+    checkedSheets.length === 0 || checkedSheets.some((s) => sameSheet(s, f.sheet ?? ''));
+  const findings = all.filter(scored);
+  const outside = all.filter((f) => counted(f) && !scored(f)).length;
   const mine = findings.filter(counted);
   const review = findings.filter((f) => f.severity === 'review');
   const truePos = mine.filter((f) => truth.problems.some((p) => matches(f, p)));
@@ -160,7 +167,7 @@ for (const r of rows) {
     continue;
   }
   console.log(
-    `${name}  ${String(r.split ?? '').padEnd(4)}  ${String(r.mine.length).padStart(9)}  ${String(r.truePos.length).padStart(4)}  ${String(r.falseAlarms.length).padStart(8)}  ${String(r.found.length + r.missed.length).padStart(6)}  ${String(r.found.length).padStart(6)}  ${String(r.missed.length).padStart(6)}  ${String(r.review.length).padStart(7)}  ${Math.round(r.ms)}` +
+    `${name}  ${String(r.split ?? '').padEnd(4)}  ${String(r.mine.length).padStart(9)}  ${String(r.truePos.length).padStart(4)}  ${String(r.falseAlarms.length).padStart(8)}  ${String(r.found.length + r.missed.length).padStart(6)}  ${String(r.found.length).padStart(6)}  ${String(r.missed.length).padStart(6)}  ${String(r.review.length).padStart(7)}  ${Math.round(r.ms)}${r.outside ? `  (+${r.outside} ngoài phạm vi)` : ''}` +
       (r.unreadable ? `  KHÔNG ĐỌC ĐƯỢC: ${r.unreadable.split('\n')[0]}` : ''),
   );
   if (details) {

@@ -263,8 +263,9 @@ describe.skipIf(!present)('checks on real workbooks from Vietnamese offices', ()
       );
       // CỘNG I.2 (row 150) and CỘNG I.3 (row 202) are exactly the sums of their numbered items.
       expect(t.findings.filter((f) => /^[A-Z]+(150|202)$/.test(f.cell))).toEqual([]);
+      // CỘNG I.1 (row 93) fails in every column while I.2 and I.3 hold: weak evidence, "Cần xem".
       const i1 = t.findings.find((f) => f.cell === 'D93')!;
-      expect(i1).toMatchObject({ expected: 359028, actual: 133740 });
+      expect(i1).toMatchObject({ severity: 'review', expected: 359028, actual: 133740 });
     },
   );
 
