@@ -244,10 +244,10 @@ export class CheckSession {
     };
     for (let id = 0; id < n; id++) {
       const rule = this.rules[id];
-      if (!rule.comparison) continue;
+      const ruleClaims = rule.claims;
+      if (!rule.comparison && !ruleClaims) continue;
       const t = rule.target;
       if (inside(t.row, t.col)) targetCell[id] = t.row * columns + t.col;
-      const ruleClaims = rule.claims;
       if (ruleClaims && ruleClaims.length > 0) {
         claimA[id] = indexOf(ruleClaims[0]);
         if (ruleClaims.length > 1) claimB[id] = indexOf(ruleClaims[1]);
@@ -325,9 +325,19 @@ export class CheckSession {
       const to = typeof raw === 'number' ? raw : 0;
       const from = this.values[c];
       const wasText = this.textCell[c];
-      this.blankCell[c] = text || typeof raw === 'number' ? 0 : 1;
-      // A text replaced by another text still changes the not-a-number finding's message.
-      if (!wasUnknown && from === to && wasText === text && !text && !Object.is(from, NaN))
+      const wasBlank = this.blankCell[c];
+      const blank = text || typeof raw === 'number' ? 0 : 1;
+      this.blankCell[c] = blank;
+      // A text replaced by another text still changes the not-a-number finding's message; a 0
+      // made blank (or a blank made 0) no longer states (or now states) a figure.
+      if (
+        !wasUnknown &&
+        from === to &&
+        wasText === text &&
+        wasBlank === blank &&
+        !text &&
+        !Object.is(from, NaN)
+      )
         continue;
       this.values[c] = to;
       this.textCell[c] = text;
@@ -382,7 +392,8 @@ export class CheckSession {
     const rule = this.rules[id];
     if (!rule.acceptsText && this.textCount[id] > 0) return SKIPPED_TEXT;
     const target = this.targetCell[id];
-    if (target >= 0 && this.blankCell[target] === 1 && source === this.source) return SKIPPED_BLANK;
+    if (rule.comparison && target >= 0 && this.blankCell[target] === 1 && source === this.source)
+      return SKIPPED_BLANK;
     return rule.evaluate(source);
   }
 
@@ -418,7 +429,14 @@ export class CheckSession {
   private reevaluate(id: number, cell: CellRef, from: number, to: number): void {
     const rule = this.rules[id];
     const status = this.status[id];
-    if (rule.reevaluate && (status === PASS || status === FAIL) && this.textCount[id] === 0) {
+    const target = this.targetCell[id];
+    const blank = target >= 0 && this.blankCell[target] === 1;
+    if (
+      rule.reevaluate &&
+      !blank &&
+      (status === PASS || status === FAIL) &&
+      this.textCount[id] === 0
+    ) {
       const next = rule.reevaluate(this.current(id) as Compared, cell, from, to);
       // A failure is reported with figures exactly as a full check computes them.
       if (next.status === 'pass') return this.store(id, next);
@@ -465,8 +483,15 @@ export class CheckSession {
   private tally(id: number, status: number): void {
     const a = this.claimA[id];
     if (a < 0) return;
-    const trivial = Math.abs(this.stated[id]) < 1e-12 && Math.abs(this.exact[id]) < 1e-12;
-    const now = status === FAIL ? FAILS : status === PASS && !trivial ? HOLDS : NO_PART;
+    // An instance that holds says something unless it is blank, or a sum of zeros equal to zero.
+    const target = this.targetCell[id];
+    const trivial =
+      (target >= 0 && this.blankCell[target] === 1) ||
+      (this.rules[id].comparison !== null &&
+        Math.abs(this.stated[id]) < 1e-12 &&
+        Math.abs(this.exact[id]) < 1e-12);
+    const now =
+      status === FAIL || status === FLAG ? FAILS : status === PASS && !trivial ? HOLDS : NO_PART;
     const before = this.part[id];
     if (now === before) return;
     this.part[id] = now;
@@ -567,6 +592,16 @@ export class CheckSession {
         // Not established: the claim is not believed, the failure not reported.
         if (verdict.severity === null) continue;
       }
+      if (this.status[id] === FLAG && this.claimA[id] >= 0) {
+        // A flag of a claim (a text in a figure column): its evidence follows the tallies.
+        const flag = this.flags.get(id)!;
+        verdict = this.verdict(id, flag.severity ?? 'error', null);
+        const had = this.verdicts.get(id);
+        if (!had || had.evidence !== verdict.evidence || had.severity !== verdict.severity) {
+          this.verdicts.set(id, verdict);
+          l = undefined;
+        }
+      }
       if (!l) {
         l = this.locate(id, verdict);
         this.built.set(id, l);
@@ -608,8 +643,8 @@ export class CheckSession {
     if (this.status[id] === FLAG) {
       const flag = this.flags.get(id)!;
       return this.finding(id, {
-        severity: flag.severity ?? 'error',
-        evidence: flag.evidence ?? '',
+        severity: verdict?.severity ?? flag.severity ?? 'error',
+        evidence: verdict?.evidence ?? flag.evidence ?? '',
         cause: null,
         expected: null,
         actual: null,

@@ -103,7 +103,17 @@ export function verdictOn(
   if (!claims || claims.length === 0) return { severity: base, evidence: '' };
   const [main, other] = claims;
   let evidence = claims.map((c, i) => line(c, tallies[i], i === 0)).join('; ');
-  if (main.basis === 'stated') return { severity: base, evidence };
+  if (main.basis === 'stated') {
+    const t = tallies[0];
+    // A code row or header that fails on most rows is more likely read wrong than wrong.
+    if (main.fromLayout && t.fails >= 3 && t.holds < t.fails) {
+      return {
+        severity: 'review',
+        evidence: `${evidence}; có thể Biểu đọc sai bố cục của biểu`,
+      };
+    }
+    return { severity: base, evidence };
+  }
   // Two rules that fail and agree on the one value a single cell should hold: a slip in that
   // cell, not a relation that is not there (an item and its parent both off by the same figure).
   if (failure.oneFixFor >= 2 && tallies.some((t) => t.holds >= 1)) {

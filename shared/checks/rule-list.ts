@@ -134,6 +134,8 @@ function textOf(rule: Rule, table: Table, rowLabel: (row: number) => string | nu
           return `Mỗi đơn vị một mã riêng (cột ${d.columnCode})`;
         case 'magnitude':
           return 'Số liệu hai năm liền nhau không chênh nhau quá 1.000 lần (ghi nhầm đơn vị tính)';
+        case 'error-value':
+          return 'Không ô nào báo lỗi công thức (#VALUE!, #REF! …)';
       }
       break;
     case 'not-a-number':

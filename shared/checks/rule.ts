@@ -143,7 +143,7 @@ export type RuleDescription =
   | {
       /** A fact about rows without a comparison: item numbers, codes used twice, magnitudes. */
       kind: 'row-fact';
-      what: 'numbering' | 'duplicate-code' | 'magnitude';
+      what: 'numbering' | 'duplicate-code' | 'magnitude' | 'error-value';
       columnCode: string;
     }
   | {
@@ -184,6 +184,11 @@ export interface Claim {
   readonly said: string;
   /** What one instance is, to count them: "dòng", "cột", "dòng tổng", "mục". */
   readonly over: string;
+  /**
+   * Stated by the table's layout as Biểu read it (its code row, its header words) rather than
+   * by a person: a misread layout shows as a claim that fails almost everywhere.
+   */
+  readonly fromLayout?: boolean;
 }
 
 export interface Rule {

@@ -14,6 +14,7 @@ import { thresholdKind } from './kinds/threshold';
 import { outlineKind } from './kinds/outline';
 import { duplicateCodeKind } from './kinds/duplicate-code';
 import { magnitudeKind } from './kinds/magnitude';
+import { errorValueKind } from './kinds/error-value';
 import type { FormulaProposal } from './proposal';
 
 export type {
@@ -38,6 +39,7 @@ export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
   outlineKind,
   duplicateCodeKind,
   magnitudeKind,
+  errorValueKind,
 ];
 
 export interface CompiledRules {

@@ -1,18 +1,25 @@
 /**
- * Reading one column of a detected table: is it a label column (STT, names, codes) or a figure
- * column; which number convention its strings follow; its type and printed decimals; and each
+ * Reading one column of a detected table: what it holds (column-types.ts: figures, or text of
+ * some kind), how its strings are read as numbers, its type and printed decimals, and each
  * cell's value for the model.
  *
- * The convention is decided for the column as a whole, never cell by cell (DOMAIN.md "Numbers"):
- * a column whose strings only read as Vietnamese numbers ("4.962", "16,70") is vi, one whose
- * strings only read the English way ("20.35") is en, and a column of strings that read both ways
- * with different values ("1.234") follows the document's locale. The decision is reported.
+ * The notation of number-strings is the sheet's (notation.ts), decided from the whole sheet; a
+ * column whose own strings read one way only keeps that way, and says so when it differs from
+ * the sheet. Nothing is decided cell by cell, and every decision is reported.
  */
 import { decimalsNeeded, parseNumber, type NumberConvention } from '../numbers';
 import type { CellValue, ColumnType } from '../model';
 import { a1, type GridCell } from './sheet-grid';
 import { formatDecimals, isPercentFormat } from './number-format';
-import { hasLetter, isLabelColumnHeader, isPercentHeader } from '../table-words';
+import { isErrorValue, isPercentHeader } from '../table-words';
+import { typeColumn, type ColumnKind } from './column-types';
+import {
+  decideNotation,
+  emptyTally,
+  notationName,
+  tallyString,
+  type NotationDecision,
+} from './notation';
 
 /** How a column's number-strings were read, for the import report and the preview. */
 export interface ColumnConvention {
@@ -25,6 +32,10 @@ export interface ColumnConvention {
 
 export interface ColumnRead {
   kind: 'label' | 'figure';
+  /** What the column holds, in detail (a label column may be dates, codes, item numbers …). */
+  holds: ColumnKind;
+  /** Share of figures among the cells that say something, and how many of each. */
+  figureShare: number;
   type: ColumnType;
   decimals: number;
   /** One value per data row. */
@@ -55,117 +66,69 @@ export interface ColumnInput {
   /** The leftmost column of the table (where an unlabelled STT column stands). */
   first: boolean;
   locale: NumberConvention;
+  /** The notation the whole sheet establishes (notation.ts); by default the locale's. */
+  notation?: NotationDecision;
 }
 
 const MAX_DECIMALS = 10;
 
-function isNumberText(s: string): boolean {
-  return parseNumber(s, 'vi').kind === 'number' || parseNumber(s, 'en').kind === 'number';
-}
-
-/** 1, 2, 3 … down the rows (gaps allowed for group rows): a row-number column. */
-function isSequence(values: number[]): boolean {
-  if (values.length < 2 || !values.every((v) => Number.isInteger(v))) return false;
-  if (values[0] > 1 || values[0] < 0) return false;
-  return values.every((v, i) => i === 0 || v > values[i - 1]);
-}
-
-function isLabelColumn(input: ColumnInput): boolean {
-  if (input.letterCode) return true;
-  if (input.header.some(isLabelColumnHeader)) return true;
-  let figures = 0;
-  let words = 0;
-  const numbers: number[] = [];
-  for (const cell of input.cells) {
-    if (!cell || cell.value === null) {
-      if (cell?.uncached) figures++;
-      continue;
-    }
-    if (typeof cell.value === 'number') {
-      figures++;
-      numbers.push(cell.value);
-    } else if (cell.value.trim() === '') continue;
-    else if (isNumberText(cell.value)) {
-      figures++;
-      const parsed = parseNumber(cell.value, input.locale);
-      if (parsed.kind === 'number') numbers.push(parsed.value);
-    } else if (hasLetter(cell.value)) words++;
-  }
-  if (input.numericCode) return words >= 2 && words > figures;
-  if (words > figures) return true;
-  return input.first && input.header.length === 0 && isSequence(numbers);
-}
-
-interface StringTally {
-  viOnly: number;
-  enOnly: number;
-  /** Read both ways, with different values ("1.234"). */
-  ambiguous: number;
-  total: number;
-  example: string | null;
-}
-
-function tallyStrings(cells: (GridCell | null)[]): StringTally {
-  const t: StringTally = { viOnly: 0, enOnly: 0, ambiguous: 0, total: 0, example: null };
-  for (const cell of cells) {
-    if (!cell || typeof cell.value !== 'string') continue;
-    const vi = parseNumber(cell.value, 'vi');
-    const en = parseNumber(cell.value, 'en');
-    const viNum = vi.kind === 'number';
-    const enNum = en.kind === 'number';
-    if (!viNum && !enNum) continue;
-    t.total++;
-    if (viNum && !enNum) t.viOnly++;
-    else if (enNum && !viNum) t.enOnly++;
-    else if (vi.kind === 'number' && en.kind === 'number' && vi.value !== en.value) {
-      t.ambiguous++;
-      t.example ??= cell.value.trim();
-    }
-  }
-  return t;
-}
-
+/**
+ * The column's notation: its own strings' when they read one way only, else the sheet's. A
+ * column that reads one way against the sheet's other way is said in the doubts.
+ */
 function decideConvention(
-  t: StringTally,
-  locale: NumberConvention,
+  cells: readonly (GridCell | null)[],
   input: ColumnInput,
 ): ColumnConvention | null {
-  if (t.total === 0) return null;
-  const name = (c: NumberConvention) =>
-    c === 'vi' ? 'kiểu Việt Nam (1.234,5)' : 'kiểu tiếng Anh (1,234.5)';
-  const count = `${t.total} ô số lưu dạng chữ`;
-  if (t.viOnly > 0 && t.enOnly === 0) {
+  const tally = emptyTally();
+  let strings = 0;
+  for (const cell of cells) {
+    if (!cell || typeof cell.value !== 'string') continue;
+    const s = cell.value;
+    if (parseNumber(s, 'vi').kind !== 'number' && parseNumber(s, 'en').kind !== 'number') continue;
+    strings++;
+    tallyString(tally, s);
+  }
+  if (strings === 0) return null;
+  const sheet = input.notation ?? decideNotation(emptyTally(), input.locale);
+  const own = decideNotation(tally, sheet.convention);
+  const count = `${strings} ô số lưu dạng chữ`;
+  if (own.by === 'evidence') {
+    const example = own.convention === 'vi' ? tally.viExample : tally.enExample;
+    if (own.conflict) {
+      return {
+        convention: own.convention,
+        strings,
+        reason: `${input.name}: ${count} viết lẫn hai kiểu (${tally.viOnly} ô chỉ đọc được kiểu Việt Nam, ${tally.enOnly} ô chỉ đọc được kiểu tiếng Anh); đã đọc ${notationName(own.convention)}, cần xem lại.`,
+      };
+    }
+    const against =
+      sheet.by === 'evidence' && sheet.convention !== own.convention
+        ? `, khác với phần còn lại của trang tính (${notationName(sheet.convention)}): cần xem lại`
+        : '';
     return {
-      convention: 'vi',
-      strings: t.total,
-      reason: `${input.name}: ${count}, đọc ${name('vi')} vì chỉ đọc được theo cách này.`,
+      convention: own.convention,
+      strings,
+      reason: `${input.name}: ${count}, đọc ${notationName(own.convention)} vì chỉ đọc được theo cách này (như «${example}»)${against}.`,
     };
   }
-  if (t.enOnly > 0 && t.viOnly === 0) {
+  if (tally.ambiguous > 0) {
+    const why =
+      sheet.by === 'evidence'
+        ? 'theo cách viết số của cả trang tính'
+        : 'theo ngôn ngữ của tài liệu';
     return {
-      convention: 'en',
-      strings: t.total,
-      reason: `${input.name}: ${count}, đọc ${name('en')} vì chỉ đọc được theo cách này.`,
-    };
-  }
-  if (t.viOnly > 0 && t.enOnly > 0) {
-    const convention: NumberConvention =
-      t.viOnly === t.enOnly ? locale : t.viOnly > t.enOnly ? 'vi' : 'en';
-    return {
-      convention,
-      strings: t.total,
-      reason: `${input.name}: ${count} viết lẫn hai kiểu (${t.viOnly} ô chỉ đọc được kiểu Việt Nam, ${t.enOnly} ô chỉ đọc được kiểu tiếng Anh); đã đọc ${name(convention)}, cần xem lại.`,
-    };
-  }
-  if (t.ambiguous > 0) {
-    return {
-      convention: locale,
-      strings: t.total,
-      reason: `${input.name}: ${count} đọc được cả hai kiểu (như «${t.example}»); đã đọc ${name(locale)} theo ngôn ngữ của tài liệu.`,
+      convention: sheet.convention,
+      strings,
+      reason: `${input.name}: ${count} đọc được cả hai kiểu (như «${tally.ambiguousExample}»); đã đọc ${notationName(sheet.convention)} ${why}.`,
     };
   }
   // Every string reads the same both ways ("860531", "0"): nothing to decide.
-  return { convention: locale, strings: t.total, reason: `${input.name}: ${count}, đọc thành số.` };
+  return {
+    convention: sheet.convention,
+    strings,
+    reason: `${input.name}: ${count}, đọc thành số.`,
+  };
 }
 
 function mode(values: number[]): number | null {
@@ -185,9 +148,20 @@ export function readColumn(input: ColumnInput): ColumnRead {
     cell?.uncached ? [a1(input.sheetRows[i], input.sheetColumn)] : [],
   );
   const doubts: string[] = [];
-  if (isLabelColumn(input)) {
+  const typing = typeColumn({
+    cells: input.cells,
+    header: input.header,
+    letterCode: input.letterCode,
+    numericCode: input.numericCode,
+    first: input.first,
+  });
+  const holds = typing.kind;
+  const figureShare = typing.share;
+  if (holds !== 'figure') {
     return {
       kind: 'label',
+      holds,
+      figureShare,
       type: 'text',
       decimals: 0,
       values: input.cells.map((cell) =>
@@ -210,8 +184,7 @@ export function readColumn(input: ColumnInput): ColumnRead {
   // 100 would break it, so such a column keeps them and shows two more decimals.
   const scalePercent = percentFormat && !input.hasFormula;
 
-  const tally = tallyStrings(input.cells);
-  const convention = decideConvention(tally, input.locale, input);
+  const convention = decideConvention(input.cells, input);
   const texts: string[] = [];
   const stringDecimals: number[] = [];
   const values: CellValue[] = input.cells.map((cell, i) => {
@@ -219,8 +192,13 @@ export function readColumn(input: ColumnInput): ColumnRead {
     if (typeof cell.value === 'number') {
       return scalePercent && isPercentFormat(cell.numFmt) ? percentShown(cell.value) : cell.value;
     }
-    const parsed = parseNumber(cell.value, convention?.convention ?? input.locale);
+    const parsed = parseNumber(
+      cell.value,
+      convention?.convention ?? input.notation?.convention ?? input.locale,
+    );
     if (parsed.kind === 'empty') return null;
+    // An error value stays what Excel shows; the checks report it as such.
+    if (isErrorValue(cell.value)) return cell.value.trim();
     if (parsed.kind === 'number') {
       stringDecimals.push(parsed.decimals);
       return parsed.value;
@@ -278,5 +256,15 @@ export function readColumn(input: ColumnInput): ColumnRead {
       `${input.name}: ${unevaluated.length} ô công thức chưa có kết quả lưu trong tệp (${shown}); để trống, không coi là 0.`,
     );
   }
-  return { kind: 'figure', type, decimals, values, convention, unevaluated, doubts };
+  return {
+    kind: 'figure',
+    holds,
+    figureShare,
+    type,
+    decimals,
+    values,
+    convention,
+    unevaluated,
+    doubts,
+  };
 }

@@ -18,8 +18,17 @@ import { columnLetter, type Column, type Row, type Table } from '../model';
 import { a1, cellAt, displayText, type SheetGrid } from './sheet-grid';
 import { assignCodes, codeRowEntries, headerOf } from './header-block';
 import { readColumn, type ColumnConvention } from './column-reading';
+import {
+  addTallies,
+  decideNotation,
+  emptyTally,
+  notationName,
+  tallyString,
+  type NotationDecision,
+  type NotationTally,
+} from './notation';
 import { readRoles } from './row-roles';
-import { inferTotalFormulas } from './infer-formulas';
+import { inferFormulas } from './infer-formulas';
 import {
   cleanLabel,
   hasLetter,
@@ -81,8 +90,24 @@ export interface SheetDetection {
 }
 
 export interface DetectOptions {
-  /** The document's locale: how a column of strings that read both ways ("1.234") is read. */
+  /** The document's locale: how strings that read both ways ("1.234") are read when nothing else decides. */
   locale?: NumberConvention;
+  /**
+   * The notation the whole workbook establishes (notation.ts); by default the sheet's own. The
+   * importer tallies every sheet first, so a sheet of ambiguous strings follows its workbook.
+   */
+  notation?: NotationTally;
+}
+
+/** The notation tally of every string on a sheet. */
+export function sheetNotation(grid: SheetGrid): NotationTally {
+  const tally = emptyTally();
+  for (const row of grid.cells) {
+    if (!row) continue;
+    for (const cell of row)
+      if (cell && typeof cell.value === 'string') tallyString(tally, cell.value);
+  }
+  return tally;
 }
 
 /** At most this many header rows above the code row or the data. */
@@ -409,6 +434,7 @@ function buildTable(
   preamble: Preamble,
   notes: string[],
   locale: NumberConvention,
+  notation: NotationDecision,
 ): DetectedTable {
   const doubts: string[] = [];
   const codeEntries =
@@ -446,6 +472,7 @@ function buildTable(
       hasFormula: entry !== null && entry.includes('='),
       first: i === 0,
       locale,
+      notation,
     });
   });
   const codes = assignCodes(
@@ -491,11 +518,11 @@ function buildTable(
         'Biểu không có dòng mã cột: Biểu đặt mã A, B … cho cột chữ và 1, 2 … cho cột số.',
       );
     }
-    for (const inferred of inferTotalFormulas(columns, rows, names)) {
-      columns[inferred.column].formula = inferred.formula;
-      columns[inferred.column].formulaBasis = 'inferred';
-      doubts.push(inferred.doubt);
-    }
+  }
+  for (const inferred of inferFormulas(columns, rows, names)) {
+    columns[inferred.column].formula = inferred.formula;
+    columns[inferred.column].formulaBasis = 'inferred';
+    doubts.push(inferred.doubt);
   }
   doubts.push(...codes.doubts);
   if (head.annotations.length > 0) {
@@ -607,6 +634,9 @@ function rangeText(head: Head, body: Body): string {
 /** The tables on one sheet, and the blocks left out. */
 export function detectSheet(grid: SheetGrid, options: DetectOptions = {}): SheetDetection {
   const locale = options.locale ?? 'vi';
+  const tally = emptyTally();
+  addTallies(tally, options.notation ?? sheetNotation(grid));
+  const notation = decideNotation(tally, locale);
   const tables: DetectedTable[] = [];
   const skipped: string[] = [];
   const sheet = grid.name.trim();
@@ -624,7 +654,12 @@ export function detectSheet(grid: SheetGrid, options: DetectOptions = {}): Sheet
       );
       return;
     }
-    const detected = buildTable(grid, head, body, preamble, notes, locale);
+    const detected = buildTable(grid, head, body, preamble, notes, locale, notation);
+    if (notation.conflict) {
+      detected.doubts.unshift(
+        `Trang tính viết số lẫn hai kiểu (như «${tally.viExample}» kiểu Việt Nam và «${tally.enExample}» kiểu tiếng Anh); các số đọc được cả hai cách được đọc ${notationName(notation.convention)}, cần xem lại.`,
+      );
+    }
     detected.table.name = tableName(grid, preamble.title, tables.length);
     tables.push(detected);
     previousEnd = body.end;

@@ -219,7 +219,7 @@ describe('facts about rows', () => {
     );
     const findings = checkTable(t);
     // The unit listed again below the total is a comparison row, not a second unit.
-    expect(findings.map((f) => `${key(f)} ${f.severity}`)).toEqual(['A12:column-total warning']);
+    expect(findings.map((f) => `${key(f)} ${f.severity}`)).toEqual(['A12:duplicate-code warning']);
     expect(findings[0].message).toBe(
       'Mã «10004» đã dùng ở ô A11 («BVĐK Bảo Yên»): mỗi đơn vị phải có một mã riêng; theo thứ tự các mã, có lẽ là «10005»',
     );
@@ -247,8 +247,8 @@ describe('facts about rows', () => {
     );
     const findings = checkTable(t);
     expect(findings.map((f) => `${key(f)} ${f.severity}`)).toEqual([
-      'C11:row-formula warning',
-      'D12:row-formula warning',
+      'C11:magnitude warning',
+      'D12:magnitude warning',
     ]);
     expect(findings[0].message).toBe(
       'Ô C11 («TH 2016») = 1.123.413,8 gấp khoảng 88.000 lần ô B11 («TH 2015») = 12,7: có thể ghi nhầm đơn vị tính',

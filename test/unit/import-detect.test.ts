@@ -192,8 +192,9 @@ describe('number strings, one convention per column', () => {
   });
 
   it('keeps a string that is no number as text and reads "-" as empty', () => {
-    const [t] = detectTables(grid(['1.234', 'khoảng 150', '-']));
-    expect(t.table.rows.map((r) => r.cells[1])).toEqual([1234, 'khoảng 150', null]);
+    // A column of figures (four of its five filled cells) with one text among them.
+    const [t] = detectTables(grid(['1.234', 'khoảng 150', '-', '2.345', '17', '4.560']));
+    expect(t.table.rows.map((r) => r.cells[1])).toEqual([1234, 'khoảng 150', null, 2345, 17, 4560]);
   });
 });
 

@@ -45,27 +45,27 @@ const magnitude = 'một năm ghi khác đơn vị: gấp hơn 1.000 lần năm 
 const EXPECTED: Record<string, Expected> = {
   'Kirito223__KTXH__chitieuNN.xlsx': {
     allowed: {
-      'ChitieuNN!F207:row-formula': 'đàn gia cầm «1000 con»: 5,676 / 4,3 rồi 8.750 (ghi theo con)',
-      'ChitieuNN!F208:row-formula': 'đàn gà, cùng lỗi',
+      'ChitieuNN!F207:magnitude': 'đàn gia cầm «1000 con»: 5,676 / 4,3 rồi 8.750 (ghi theo con)',
+      'ChitieuNN!F208:magnitude': 'đàn gà, cùng lỗi',
     },
   },
   'Kirito223__KTXH__giaidoan_huyen.xlsx': { allowed: {} },
   'Kirito223__KTXH__gtsx_dahuoai.xlsx': {
     allowed: {
-      'Sheet1!F18:row-formula': magnitude,
-      'Sheet1!F19:row-formula': 'nông nghiệp giá thực tế 2016 = 1.123.413,8 tỷ, năm 2015 = 12,7',
-      'Sheet1!F20:row-formula': magnitude,
-      'Sheet1!F21:row-formula': magnitude,
-      'Sheet1!F30:row-formula': magnitude,
-      'Sheet1!F31:row-formula': magnitude,
-      'Sheet1!BE43:row-formula': 'khối ẩn BD:BK, nguồn của dòng 19–21',
-      'Sheet1!BE44:row-formula': magnitude,
-      'Sheet1!BE45:row-formula': magnitude,
-      'Sheet1!V66:row-formula': 'sầu riêng hạt 2020 = 2,3 tấn giữa 2.746 và 2.494',
-      'Sheet1!BF54:row-formula':
+      'Sheet1!F18:magnitude': magnitude,
+      'Sheet1!F19:magnitude': 'nông nghiệp giá thực tế 2016 = 1.123.413,8 tỷ, năm 2015 = 12,7',
+      'Sheet1!F20:magnitude': magnitude,
+      'Sheet1!F21:magnitude': magnitude,
+      'Sheet1!F30:magnitude': magnitude,
+      'Sheet1!F31:magnitude': magnitude,
+      'Sheet1!BE43:magnitude': 'khối ẩn BD:BK, nguồn của dòng 19–21',
+      'Sheet1!BE44:magnitude': magnitude,
+      'Sheet1!BE45:magnitude': magnitude,
+      'Sheet1!V66:magnitude': 'sầu riêng hạt 2020 = 2,3 tấn giữa 2.746 và 2.494',
+      'Sheet1!BF54:magnitude':
         'BE54 không lưu kết quả, nay được tính từ các ô ghi sai đơn vị của cột BE (dòng 43–45)',
     },
-    required: ['Sheet1!F19:row-formula'],
+    required: ['Sheet1!F19:magnitude'],
   },
   'annv2601__SoLieuBaoCao__BaoCaoB0205DonVi27082018170051.xlsx': {
     allowed: Object.fromEntries([
@@ -86,20 +86,20 @@ const EXPECTED: Record<string, Expected> = {
   },
   'devnhatlong__solieucoban__Bang-1.xlsx': {
     allowed: {
-      'TÊN ĐƠN VỊ!A163:column-total': '«4.5.1» dưới mục 4.4 (là 4.4.1)',
-      'TÊN ĐƠN VỊ!A166:column-total': '«4.5.2» dưới mục 4.4 (là 4.4.2)',
+      'TÊN ĐƠN VỊ!A163:numbering': '«4.5.1» dưới mục 4.4 (là 4.4.1)',
+      'TÊN ĐƠN VỊ!A166:numbering': '«4.5.2» dưới mục 4.4 (là 4.4.2)',
     },
   },
   'devnhatlong__solieucoban__Bang-4.xlsx': {
     allowed: {
-      'TÊN ĐƠN VỊ!A34:column-total': '«1.4.1» dưới mục 1.3 (là 1.3.1)',
-      'TÊN ĐƠN VỊ!A37:column-total': '«1.4.2» dưới mục 1.3 (là 1.3.2)',
-      'TÊN ĐƠN VỊ!A149:column-total': '«7.11» là 7.1.1',
+      'TÊN ĐƠN VỊ!A34:numbering': '«1.4.1» dưới mục 1.3 (là 1.3.1)',
+      'TÊN ĐƠN VỊ!A37:numbering': '«1.4.2» dưới mục 1.3 (là 1.3.2)',
+      'TÊN ĐƠN VỊ!A149:numbering': '«7.11» là 7.1.1',
     },
     required: [
-      'TÊN ĐƠN VỊ!A34:column-total',
-      'TÊN ĐƠN VỊ!A37:column-total',
-      'TÊN ĐƠN VỊ!A149:column-total',
+      'TÊN ĐƠN VỊ!A34:numbering',
+      'TÊN ĐƠN VỊ!A37:numbering',
+      'TÊN ĐƠN VỊ!A149:numbering',
     ],
   },
   'hotoancntt15a__ToolBaoCao__B01.00-Su-dung-du-toan-chi-KCB-tai-cac-tinh-TP-(thang-1-8-2023).xlsx':
@@ -114,16 +114,16 @@ const EXPECTED: Record<string, Expected> = {
     allowed: {
       'PL 01_MỚI!C6:not-a-number': 'lời dặn «Số thông báo dự kiến chi…» nằm trong ô số liệu',
       'PL 01_MỚI!D6:not-a-number': 'lời dặn «Tiền T- BHTT cột R-B02-10» nằm trong ô số liệu',
-      'PL 01_MỚI!A8:column-total': 'mã 10004 dùng hai lần',
+      'PL 01_MỚI!A8:duplicate-code': 'mã 10004 dùng hai lần',
     },
-    required: ['PL 01_MỚI!A8:column-total'],
+    required: ['PL 01_MỚI!A8:duplicate-code'],
   },
   'hotoancntt15a__ToolBaoCao__SO-DU-KIEN-CHI-NAM-2024-BIEU-PL-01-MOI.xlsx': {
     allowed: {
       'PL 01_MỚI!D7:not-a-number': 'lời dặn «Tiền T- BHTT cột R-B02-10» nằm trong ô số liệu',
-      'PL 01_MỚI!A9:column-total': 'mã 10004 dùng hai lần («BVĐK Bắc Hà» phải là 10005)',
+      'PL 01_MỚI!A9:duplicate-code': 'mã 10004 dùng hai lần («BVĐK Bắc Hà» phải là 10005)',
     },
-    required: ['PL 01_MỚI!A9:column-total'],
+    required: ['PL 01_MỚI!A9:duplicate-code'],
   },
 };
 

@@ -33,7 +33,7 @@ const REPEAT_SHARE = 0.1;
 const MIN_CODES = 5;
 
 class DuplicateCodeRule extends CompactRule implements Rule {
-  readonly kind = 'column-total' as const;
+  readonly kind = 'duplicate-code' as const;
   readonly acceptsText = true;
   readonly comparison = null;
   constructor(

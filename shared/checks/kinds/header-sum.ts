@@ -105,6 +105,19 @@ export function headerGroups(context: TableContext): HeaderGroup[] {
     if (total < 0 || !samePrefix(chains[total], chains[start], level)) continue;
     if (chains[total].length <= level || !additive(total)) continue;
     const header = chains[start][level].trim();
+    // Parts with sub-levels ("Trong đó › Đang sử dụng › Số lượng | Giá trị") under a total block
+    // with the same leaves ("Tồn kho › Số lượng | Giá trị"): each leaf is bounded by its own
+    // total, quantities by the quantity, values by the value.
+    const byLeaf = pairByLeaf(chains, members, total, level);
+    if (byLeaf) {
+      for (const [leafTotal, leafParts] of byLeaf) {
+        const parts = leafParts.filter(additive);
+        if (!additive(leafTotal) || parts.length === 0) continue;
+        if (relation === 'breakdown' && parts.length < 2) continue;
+        groups.push({ relation, header, total: leafTotal, parts });
+      }
+      continue;
+    }
     if (relation === 'breakdown') {
       const own = chains[total].slice(level);
       const said =
@@ -121,6 +134,35 @@ export function headerGroups(context: TableContext): HeaderGroup[] {
     }
   }
   return groups;
+}
+
+/**
+ * The members of a group matched to the columns of the total block before it by their last
+ * header word, when every member's leaf is one of the block's leaves and the members go deeper
+ * than the group's level; null otherwise.
+ */
+function pairByLeaf(
+  chains: readonly string[][],
+  members: readonly number[],
+  total: number,
+  level: number,
+): Map<number, number[]> | null {
+  if (!members.every((m) => chains[m].length > level + 1)) return null;
+  const leaf = (c: number) => chains[c][chains[c].length - 1].trim();
+  // The block before the group: the columns under the same header as the total.
+  const head = chains[total].slice(0, Math.max(1, chains[total].length - 1)).join('›');
+  const block: number[] = [];
+  for (let c = total; c >= 0 && chains[c].slice(0, -1).join('›') === head; c--) block.unshift(c);
+  if (block.length < 2) return null;
+  const byLeaf = new Map<string, number>();
+  for (const c of block) if (!byLeaf.has(leaf(c))) byLeaf.set(leaf(c), c);
+  const pairs = new Map<number, number[]>();
+  for (const m of members) {
+    const t = byLeaf.get(leaf(m));
+    if (t === undefined) return null;
+    pairs.set(t, [...(pairs.get(t) ?? []), m]);
+  }
+  return pairs;
 }
 
 /** True when the total column's code-row formula is exactly the sum of the parts. */
@@ -236,6 +278,7 @@ export const headerSumKind: RuleKind = {
           claims: [
             {
               basis: 'stated',
+              fromLayout: true,
               said: `tiêu đề «${g.header}»: cột ${code(g.total)} = ${partCodes.join('+')}`,
               over: 'dòng',
             },
@@ -254,6 +297,7 @@ export const headerSumKind: RuleKind = {
           claims: [
             {
               basis: 'stated',
+              fromLayout: true,
               said: `tiêu đề «${g.header}»: cột ${code(p)} ≤ cột ${code(g.total)}`,
               over: 'dòng',
             },
@@ -276,6 +320,7 @@ export const headerSumKind: RuleKind = {
           claims: [
             {
               basis: 'stated',
+              fromLayout: true,
               said: `tiêu đề «${g.header}»: cột ${code(g.total)} ≥ ${partCodes.join('+')}`,
               over: 'dòng',
             },

@@ -64,7 +64,7 @@ function roughly(x: number): string {
 }
 
 class MagnitudeRule extends CompactRule implements Rule {
-  readonly kind = 'row-formula' as const;
+  readonly kind = 'magnitude' as const;
   readonly comparison = null;
   constructor(
     private readonly row: number,

@@ -7,11 +7,13 @@
  * rule is just its cell: its key, target and description are built when asked.
  */
 import { isFigureColumn } from '../../model';
+import { isErrorValue } from '../../table-words';
 import {
   CompactRule,
   isText,
   type CellRef,
   type CellSource,
+  type Claim,
   type Evaluation,
   type Rule,
   type RuleDescription,
@@ -27,6 +29,7 @@ class NotANumberRule extends CompactRule implements Rule {
     readonly row: number,
     readonly col: number,
     private readonly columnCode: string,
+    readonly claims: readonly Claim[],
   ) {
     super();
   }
@@ -47,7 +50,8 @@ class NotANumberRule extends CompactRule implements Rule {
 
   evaluate(cells: CellSource): Evaluation {
     const value = cells.raw(this.row, this.col);
-    if (isText(value)) return { status: 'flag', text: value };
+    // An error value is its own finding (error-value.ts).
+    if (isText(value) && !isErrorValue(value)) return { status: 'flag', text: value };
     const n = cells.number(this.row, this.col);
     return { status: 'pass', stated: n, exact: n, expected: n };
   }
@@ -60,9 +64,16 @@ export const notANumberKind: RuleKind = {
     const figures = table.columns.flatMap((c, col) =>
       isFigureColumn(c) && !identifierColumns[col] ? [col] : [],
     );
+    // Every cell of a figure column is an instance of "this column holds figures": the tally
+    // says how many of its filled cells do (evidence.ts).
+    const claims = figures.map((col): readonly Claim[] => [
+      { basis: 'stated', said: `cột ${table.columns[col].code} là cột số`, over: 'ô có số liệu' },
+    ]);
     table.rows.forEach((row, r) => {
       if (row.role === 'group') return;
-      for (const col of figures) rules.push(new NotANumberRule(r, col, table.columns[col].code));
+      figures.forEach((col, i) =>
+        rules.push(new NotANumberRule(r, col, table.columns[col].code, claims[i])),
+      );
     });
     return rules;
   },

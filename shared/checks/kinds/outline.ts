@@ -284,7 +284,7 @@ function numberingMessage(issue: NumberingIssue): string {
 
 /** An item number out of sequence, while its cell still says it. */
 class NumberingRule extends CompactRule implements Rule {
-  readonly kind = 'column-total' as const;
+  readonly kind = 'numbering' as const;
   readonly acceptsText = true;
   readonly comparison = null;
   constructor(

@@ -82,6 +82,11 @@ interface FormulaShape {
   /** Half a unit of the result's last printed digit. */
   readonly half: number;
   readonly description: RuleDescription;
+  /**
+   * A stated 0 states nothing: for a rate Biểu found in the figures (not one the table states),
+   * a 0 on a row is a rate not worked out, not a wrong one.
+   */
+  readonly zeroStatesNothing: boolean;
 }
 
 /** A formula checked against the printed precision of its result: a ratio, or a product. */
@@ -122,6 +127,7 @@ class RowFormulaRule extends CompactRule implements Rule {
     const exact = this.shape.compute(cells, this.row);
     if (!Number.isFinite(exact)) return { status: 'skip', reason: 'division-by-zero' };
     const stated = cells.number(this.row, this.shape.targetCol);
+    if (stated === 0 && this.shape.zeroStatesNothing) return { status: 'skip', reason: 'blank' };
     if (Math.abs(stated - exact) <= this.shape.half + floatTolerance(exact)) {
       return { status: 'pass', stated, exact, expected: exact };
     }
@@ -172,7 +178,7 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
   const claims: Claim[] = [
     column.formulaBasis === 'inferred'
       ? { basis: 'inferred', said: `cột «${written}»`, over: 'dòng' }
-      : { basis: 'stated', said: `dòng mã cột ghi «${written}»`, over: 'dòng' },
+      : { basis: 'stated', said: `dòng mã cột ghi «${written}»`, over: 'dòng', fromLayout: true },
   ];
   const cols = Int32Array.from(sources);
 
@@ -200,6 +206,7 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
       half: halfUnit(decimals),
       description,
       claims,
+      zeroStatesNothing: formula.isRatio && column.formulaBasis === 'inferred',
     };
     make = (row) => new RowFormulaRule(row, shape);
   }
