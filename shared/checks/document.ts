@@ -190,7 +190,10 @@ export class DocumentSession {
     for (const link of links) this.addLink(link, link.severity ?? 'error');
     for (const rule of options.userRules ?? []) this.addUserRule(rule);
     if (options.discover) {
+      // With no one to accept them, only links the figures establish firmly are checked: two
+      // columns that agree on most units but not nearly all are two quantities, not one.
       for (const p of this.proposals().links) {
+        if (!firmlyEstablished(p)) continue;
         this.addLink(p.link, 'warning', `hai cột khớp nhau ở ${p.agreeing}/${p.compared} đơn vị`);
       }
     }
@@ -672,6 +675,19 @@ export function checkDocument(
 const UNIT_OVERLAP = 0.6;
 /** Share of compared units, and how many with a non-zero figure, where two columns must agree. */
 const COLUMN_AGREEMENT = 0.75;
+/** A link no one accepted is checked only when its columns agree on this share of the units… */
+const DISCOVERED_AGREEMENT = 0.9;
+
+/**
+ * …or when every unit where they disagree is one typing slip apart (two digits swapped, one
+ * digit wrong): two columns that differ on a quarter of the units in arbitrary ways are two
+ * quantities, not one quantity with slips. Totals follow their units and are not asked.
+ */
+function firmlyEstablished(p: LinkProposal): boolean {
+  if (p.agreeing >= DISCOVERED_AGREEMENT * p.compared) return true;
+  const units = p.disagreements.filter((d) => d.unit !== TOTAL_KEY);
+  return units.length > 0 && units.every((d) => d.cause === 'transposition' || d.cause === 'typo');
+}
 const MIN_AGREEING = 3;
 
 export interface DiscoverOptions {

@@ -51,10 +51,12 @@ describe('item numbers in levels', () => {
       [6, 1, 2, 1, 1, 3, 3, 2, 2, 2, 8],
     );
     const findings = checkTable(t);
+    // Three slips among ten item numbers: too many to be sure the scheme is read right, so
+    // "Cần xem"; the real scoring tables (one or two slips among a hundred) give warnings.
     expect(findings.map((f) => `${f.cell} ${f.severity}`)).toEqual([
-      'A13 warning',
-      'A14 warning',
-      'A19 warning',
+      'A13 review',
+      'A14 review',
+      'A19 review',
     ]);
     expect(findings[0].message).toBe(
       'Số thứ tự «1.3.1» không theo thứ tự (dòng này đứng sau mục 1.2): có lẽ là «1.2.1». Khi kiểm tra tổng, Biểu tính dòng này là mục 1.2.1.',

@@ -12,6 +12,7 @@
 import { headerText } from '../../table-words';
 import { linearRule } from '../linear-rule';
 import type { NumberingIssue } from '../outline';
+import type { Severity } from '../finding';
 import {
   CompactRule,
   halfUnit,
@@ -291,6 +292,8 @@ class NumberingRule extends CompactRule implements Rule {
     private readonly issue: NumberingIssue,
     private readonly col: number,
     private readonly columnCode: string,
+    private readonly severity: Severity,
+    private readonly evidence: string,
   ) {
     super();
   }
@@ -313,19 +316,32 @@ class NumberingRule extends CompactRule implements Rule {
     return {
       status: 'flag',
       text: this.issue.written,
-      severity: 'warning',
+      severity: this.severity,
+      evidence: this.evidence,
       message: numberingMessage(this.issue),
       cells: this.issue.firstRow === null ? [] : [{ row: this.issue.firstRow, col: this.col }],
     };
   }
 }
 
+/**
+ * A slip of the numbering is rare: a few items out of sequence among many in order are slips; a
+ * numbering that breaks the sequence everywhere follows a scheme Biểu does not read (numbers
+ * restarting in each group), and its "slips" are only "Cần xem".
+ */
+const SLIP_SHARE = 0.05;
+
 function numbering(context: TableContext): Rule[] {
   const outline = context.outline();
   if (outline.numberColumn < 0) return [];
   const col = outline.numberColumn;
   const code = columnName(context.table.columns[col], col);
-  return outline.issues.map((issue) => new NumberingRule(issue, col, code));
+  const numbered = outline.numbers.filter((n) => n !== null).length;
+  const issues = outline.issues.length;
+  const inOrder = numbered - issues;
+  const evidence = `các mục khác theo đúng thứ tự (${inOrder}/${numbered} số thứ tự)`;
+  const severity: Severity = issues <= Math.max(2, SLIP_SHARE * numbered) ? 'warning' : 'review';
+  return outline.issues.map((issue) => new NumberingRule(issue, col, code, severity, evidence));
 }
 
 export const outlineKind: RuleKind = {
