@@ -38,6 +38,7 @@ import {
   isGroupLabel,
   isLetterheadLine,
   isNotesLine,
+  isSectionCode,
   isSourceNote,
   isTitleLike,
   unitOf,
@@ -576,7 +577,121 @@ function buildTable(
 // ---------------------------------------------------------------------------------------------
 // The sheet
 
+/** A row of figures: at least one number, and not a code row or a row of years over columns. */
+function isFigureRow(grid: SheetGrid, row: number): boolean {
+  const f = features(grid, row, 0, grid.columnCount - 1);
+  if (f.numbers === 0) return false;
+  if (codeRowEntries(grid, row, 0, grid.columnCount - 1)) return false;
+  // Notes on where each column comes from ("Dự toán lấy ở cột D-B10 | … | 0").
+  if (isAnnotationRow(grid, row, 0, grid.columnCount - 1, f)) return false;
+  // "2019 | 2020 | 2021" over the columns, and nothing else: a header level.
+  const years = f.numberColumns.every((c) => {
+    const v = cellAt(grid, row, c)?.value;
+    return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100;
+  });
+  return !(years && f.numbers >= 2 && f.texts === 0);
+}
+
+/** A row without figures that names a group: "I | Khu vực thành thị", "Tuyến Tỉnh". */
+function isGroupHeadingRow(grid: SheetGrid, row: number): boolean {
+  const f = features(grid, row, 0, grid.columnCount - 1);
+  if (f.numbers > 0 || f.texts === 0 || f.texts > 3) return false;
+  const texts = rowTexts(grid, row, 0, grid.columnCount - 1);
+  return (
+    isSectionCode(texts[0]) ||
+    texts.some((t) => hasLetter(t) && isGroupLabel(t) && !isPreambleLine(t))
+  );
+}
+
+/** A line of the preamble (title, unit, "Kèm theo …", letterhead) or the notes: not a header. */
+function isPreambleRow(grid: SheetGrid, row: number): boolean {
+  const texts = rowTexts(grid, row, 0, grid.columnCount - 1).filter(hasLetter);
+  if (texts.length === 0) return false;
+  if (texts.every((t) => isPreambleLine(t) || isAsOfLine(t) || isNotesLine(t))) return true;
+  // One text across a wide merge: a title.
+  if (texts.length === 1) {
+    const m = grid.merges.find(
+      (x) => x.top === row && x.right - x.left >= Math.max(3, 0.4 * grid.columnCount),
+    );
+    if (m) return true;
+  }
+  return false;
+}
+
+/**
+ * The head of the table whose first figures stand on row `data`, read upward: the code row right
+ * above the figures ("A | B | 1 | 2=1+3"), source notes, then the header rows up to a blank row,
+ * a title or unit line, or five rows. Reading from the figures up keeps a letterhead or a title
+ * with a few stray cells ("QUÂN KHU 3 … BIỂU 02/KK") out of the header.
+ */
+function headAbove(grid: SheetGrid, from: number, figures: number): Head | null {
+  // Group headings right above the first figures ("I | Thành phố Hà Nội") open the body.
+  let data = figures;
+  while (data - 1 >= from && figures - data < 3 && isGroupHeadingRow(grid, data - 1)) data--;
+  let k = data - 1;
+  const annotations: number[] = [];
+  let codeRow: number | null = null;
+  const all = (r: number) => features(grid, r, 0, grid.columnCount - 1);
+  for (; k >= from && data - k <= 3; k--) {
+    if (codeRowEntries(grid, k, 0, grid.columnCount - 1)) {
+      codeRow = k;
+      k--;
+      break;
+    }
+    const f = all(k);
+    if (f.numbers > 0 || f.texts < 2) break;
+    if (!isAnnotationRow(grid, k, 0, grid.columnCount - 1, f)) break;
+    annotations.unshift(k);
+  }
+  if (codeRow === null) {
+    // No code row: the rows skipped as notes may be the header after all.
+    k = data - 1;
+    annotations.length = 0;
+  }
+  const headerRows: number[] = [];
+  for (; k >= from && headerRows.length < 5; k--) {
+    const f = all(k);
+    if (f.blank || f.numbers > f.texts) break;
+    if (isPreambleRow(grid, k)) break;
+    if (
+      f.texts < 2 &&
+      headerRows.length === 0 &&
+      !grid.merges.some((m) => m.top <= k && m.bottom > k)
+    )
+      break;
+    headerRows.unshift(k);
+  }
+  // A one-text row on top of the block is a title, unless merges tie it to the rows below.
+  while (headerRows.length > 1) {
+    const top = headerRows[0];
+    const f = all(top);
+    const tied = grid.merges.some((m) => m.top <= top && m.bottom > top);
+    if (f.texts >= 2 || tied) break;
+    headerRows.shift();
+  }
+  if (headerRows.length === 0) return null;
+  let { c0, c1 } = headRange(grid, [...headerRows, ...(codeRow === null ? [] : [codeRow])]);
+  const first = all(data);
+  for (const c of [...first.numberColumns, ...first.textColumns]) {
+    c0 = Math.min(c0, c);
+    c1 = Math.max(c1, c);
+  }
+  return { headerRows, codeRow, annotations, firstData: data, c0, c1 };
+}
+
 function findHead(grid: SheetGrid, from: number): Head | null {
+  // From the first row of figures, upward; the older reading (down from the first row that
+  // looks like a header) where that finds no header.
+  for (let d = from; d < grid.cells.length; d++) {
+    if (!isFigureRow(grid, d)) continue;
+    const head = headAbove(grid, from, d);
+    if (head) return head;
+    break;
+  }
+  return findHeadDownward(grid, from);
+}
+
+function findHeadDownward(grid: SheetGrid, from: number): Head | null {
   const n = grid.cells.length;
   for (let h = from; h < n; h++) {
     const f = features(grid, h, 0, grid.columnCount - 1);
