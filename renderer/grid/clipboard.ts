@@ -17,7 +17,7 @@
 import type { CellEdit, PasteInput } from '../../shared/api';
 import { pasteIntoTable, type PasteResult } from '../../shared/paste/align-block';
 import { fromDom, parseHtml, type HtmlElement } from '../../shared/paste/html-tree';
-import { isTotalLabel } from '../../shared/import/label-patterns';
+import { isGrandTotalLabel } from '../../shared/table-words';
 import {
   isFigureColumn,
   type CellValue,
@@ -292,7 +292,7 @@ function landsOnTotalUnaimed(result: PasteResult, order: DisplayOrder, range: Ce
   const dataRows = result.rowMap.filter((r) => r !== null).length;
   if (range.bottom === total && range.bottom - range.top + 1 === dataRows) return false;
   const cells = result.block.values[blockRow] ?? [];
-  return !cells.some((v) => typeof v === 'string' && isTotalLabel(v));
+  return !cells.some((v) => typeof v === 'string' && isGrandTotalLabel(v));
 }
 
 /** A paste that adds rows, as the `table.paste` call writes it (the caller says where). */

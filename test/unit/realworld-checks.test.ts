@@ -96,11 +96,7 @@ const EXPECTED: Record<string, Expected> = {
       'TÊN ĐƠN VỊ!A37:numbering': '«1.4.2» dưới mục 1.3 (là 1.3.2)',
       'TÊN ĐƠN VỊ!A149:numbering': '«7.11» là 7.1.1',
     },
-    required: [
-      'TÊN ĐƠN VỊ!A34:numbering',
-      'TÊN ĐƠN VỊ!A37:numbering',
-      'TÊN ĐƠN VỊ!A149:numbering',
-    ],
+    required: ['TÊN ĐƠN VỊ!A34:numbering', 'TÊN ĐƠN VỊ!A37:numbering', 'TÊN ĐƠN VỊ!A149:numbering'],
   },
   'hotoancntt15a__ToolBaoCao__B01.00-Su-dung-du-toan-chi-KCB-tai-cac-tinh-TP-(thang-1-8-2023).xlsx':
     { allowed: {} },
