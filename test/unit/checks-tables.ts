@@ -12,6 +12,7 @@ export function col(
     type?: ColumnType;
     decimals?: number;
     formula?: string | null;
+    formulaBasis?: 'inferred';
     headerPath?: string[];
   } = {},
 ): Omit<Column, 'id'> {
@@ -23,6 +24,7 @@ export function col(
     type,
     decimals: options.decimals ?? 0,
     formula: options.formula ?? null,
+    ...(options.formulaBasis && { formulaBasis: options.formulaBasis }),
   };
 }
 

@@ -174,6 +174,8 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
   };
   const kind = formula.isRatio ? 'ratio' : 'row-formula';
   const description = { kind, columnCode: column.code, formula: formula.ast } as const;
+  // A formula found in the figures reports under its own kind: the table does not state it.
+  const findingKind: FindingKind = column.formulaBasis === 'inferred' ? 'inferred' : kind;
   const written = `${column.code}=${formula.text}`;
   const claims: Claim[] = [
     column.formulaBasis === 'inferred'
@@ -186,7 +188,7 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
   if (linear) {
     const entries = [...linear.coefficients];
     const shape: LinearShape = {
-      kind,
+      kind: findingKind,
       targetCol: col,
       cols: Int32Array.from(entries.map(([code]) => formula.columnOf.get(code)!)),
       coefficients: Float64Array.from(entries.map(([, k]) => k)),
@@ -198,7 +200,7 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
     make = (row) => new RowLinearRule(row, shape);
   } else {
     const shape: FormulaShape = {
-      kind,
+      kind: findingKind,
       targetCol: col,
       cols,
       compute: compileRowFunction(formula.ast, (code) => formula.columnOf.get(code)!),
