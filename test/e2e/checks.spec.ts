@@ -5,10 +5,21 @@
  * the sample's two tables, which then reports the planted slip 1.329 / 1.239 across tables —
  * a finding that, listed while the other table is on screen, a click takes one back to.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './host-fixture';
-import { ARTIFACTS, COL, POPULATION, cellAt, cellInput, expectSaved, vi } from './workbench';
+import {
+  ARTIFACTS,
+  COL,
+  POPULATION,
+  cellAt,
+  cellInput,
+  expectSaved,
+  importUnchanged,
+  vi,
+} from './workbench';
 
 const rows = POPULATION.rows;
 /** The findings shown in the second row of the grid (the row whose figure is changed). */
@@ -113,4 +124,74 @@ test('rules view: turn a rule off, type rules, accept a link between the tables'
   await expect(list.locator('[aria-current="true"]')).toContainText('Dân số và tỷ lệ tham gia');
   await expect(page.getByTestId('grid').locator('.ag-cell-focus')).toHaveText(vi(1329));
   await expect(cellInput(page)).toBeFocused();
+});
+
+/**
+ * A workbook whose checks give all three kinds of finding: a code-row formula that holds on
+ * every row but one (an error), a yearly figure a thousand times the year before (a warning), and
+ * a code-row formula that fails on most rows — more likely a code row read wrong than a table
+ * wrong everywhere — listed under "Cần xem".
+ */
+async function writeEvidenceWorkbook(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Biểu 1');
+  ws.addRow(['BIỂU 01: DÂN SỐ VÀ GIÁ TRỊ SẢN XUẤT THEO XÃ']);
+  ws.addRow(['Đơn vị tính: người; tỷ đồng']);
+  ws.addRow(['STT', 'Xã', 'Tổng số', 'Nam', 'Nữ', 'TH 2023', 'TH 2024', 'Số hộ']);
+  ws.addRow(['A', 'B', '1=2+3', '2', '3', '4', '5', '6=4+5']);
+  const communes: [string, number, number, number, number, number][] = [
+    ['Xã An Phú', 1200, 1250, 12.7, 13.1, 310],
+    ['Xã Bình Minh', 980, 1010, 10.2, 11.4, 255],
+    ['Xã Hòa Lạc', 1213, 1480, 15.3, 15320.4, 362], // 2024 typed in another unit
+    ['Xã Đông Sơn', 870, 905, 9.1, 9.8, 218],
+    ['Xã Tân Lập', 1105, 1160, 11.9, 12.6, 287],
+  ];
+  communes.forEach(([name, men, women, y23, y24, households], i) => {
+    // Row 3's total is 2.639, two digits of 2.693 swapped.
+    const total = i === 2 ? 2639 : men + women;
+    ws.addRow([i + 1, name, total, men, women, y23, y24, households]);
+  });
+  await wb.xlsx.writeFile(file);
+}
+
+test('the checks panel lists errors, warnings and "Cần xem" apart, each with why Biểu believes it', async ({
+  page,
+  bieuHost,
+}) => {
+  const file = path.join(ARTIFACTS, 'bang-chung.xlsx');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await writeEvidenceWorkbook(file);
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  await importUnchanged(page, file);
+  await page.getByTestId('table-list').getByText('Biểu 1', { exact: true }).click();
+
+  const panel = page.getByRole('region', { name: 'Kiểm tra' });
+  const group = panel.locator('.checks-group[data-table="Biểu 1"]');
+  const section = (name: string) => group.locator(`[data-section="${name}"]`);
+  await expect(section('error').locator('.checks-section-heading')).toHaveText(/^Lỗi \(1\)/);
+  await expect(section('warning').locator('.checks-section-heading')).toHaveText(/^Cảnh báo \(1\)/);
+  await expect(section('review').locator('.checks-section-heading')).toHaveText(/^Cần xem \(\d+\)/);
+
+  // The error: the stated formula, and how often it holds.
+  const error = section('error').locator('.finding');
+  await expect(error.locator('.finding-message')).toContainText('phải bằng');
+  await expect(error.locator('.finding-evidence')).toHaveText(
+    'dòng mã cột ghi «1=2+3», đúng ở 4/5 dòng',
+  );
+  // The warning: the figure in another unit, with its own evidence.
+  await expect(section('warning').locator('.finding-message')).toContainText('đơn vị tính');
+  // "Cần xem" is folded away and not counted: open it to read why the evidence is weak.
+  await expect(section('review')).not.toHaveAttribute('open', '');
+  await section('review').locator('.checks-section-heading').click();
+  const weak = section('review').locator('.finding');
+  await expect(weak.first()).toBeVisible();
+  for (const evidence of await weak.locator('.finding-evidence').allTextContents()) {
+    expect(evidence).toMatch(/^dòng mã cột ghi «6=4\+5», đúng ở 0\/5 dòng; có thể Biểu đọc sai/);
+  }
+  // Every finding says why Biểu believes it.
+  const all = group.locator('.finding');
+  await expect(all.locator('.finding-evidence')).toHaveCount(await all.count());
+  await expect(group.locator('.checks-group-heading .panel-count')).toHaveText('2');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'checks-evidence.png') });
 });

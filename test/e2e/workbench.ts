@@ -126,14 +126,20 @@ export function findingsOf(page: Page, table: string): Locator {
   );
 }
 
-/** The checks panel's findings for a table: severity, cell and message. */
+/**
+ * The checks panel's findings for a table: severity (the heading of the section it is listed
+ * under: "Lỗi", "Cảnh báo", "Cần xem"), cell and message.
+ */
 export async function shownFindings(page: Page, table: string): Promise<string[]> {
   const texts = await findingsOf(page, table).evaluateAll((buttons) =>
-    buttons.map((b) =>
-      ['.finding-severity', '.finding-cell', '.finding-message']
-        .map((s) => b.querySelector(s)?.textContent ?? '')
-        .join(' | '),
-    ),
+    buttons.map((b) => {
+      const heading = b.closest('[data-section]')?.querySelector('.checks-section-heading');
+      const severity = heading?.firstChild?.textContent?.replace(/\s*\(\d+\)\s*$/, '') ?? '';
+      return [
+        severity,
+        ...['.finding-cell', '.finding-message'].map((s) => b.querySelector(s)?.textContent ?? ''),
+      ].join(' | ');
+    }),
   );
   return texts.sort();
 }

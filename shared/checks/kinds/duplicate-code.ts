@@ -71,6 +71,7 @@ class DuplicateCodeRule extends CompactRule implements Rule {
       severity: 'warning',
       message: `Mã «${code}» đã dùng ở ô {0}${whose}: mỗi đơn vị phải có một mã riêng${guess}`,
       cells: [{ row: this.first, col: this.col }],
+      evidence: `các mã khác của cột ${this.columnCode} mỗi mã chỉ dùng cho một dòng`,
     };
   }
 }

@@ -111,6 +111,7 @@ class MagnitudeRule extends CompactRule implements Rule {
         { row: this.row, col: this.col },
         { row: this.row, col: this.previous },
       ],
+      evidence: 'số liệu một chỉ tiêu qua các năm không tăng giảm hàng nghìn lần',
     };
   }
 }
