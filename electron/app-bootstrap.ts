@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UserError, type DocumentInfo } from '../shared/api';
 import { appPaths, type AppPaths } from './app-paths';
-import { DocumentSession } from './api/session';
+import { AppSession } from './api/app-session';
 import { SettingsStore } from './settings';
 import { loadTemplate, tableFromTemplate } from './store/templates';
 import type { NewTable } from './store/new-table';
@@ -19,7 +19,7 @@ export const SAMPLE_FILE_NAME = 'Mau-bao-cao.bieu';
 export interface Bootstrapped {
   paths: AppPaths;
   settings: SettingsStore;
-  session: DocumentSession;
+  session: AppSession;
   /** A Vietnamese sentence about what could not be opened at start, or null. */
   notice: string | null;
 }
@@ -30,7 +30,7 @@ export function bootstrap(
   const paths = appPaths(options.env);
   fs.mkdirSync(paths.dataDir, { recursive: true });
   const settings = new SettingsStore(paths.dataDir);
-  const session = new DocumentSession(settings, paths);
+  const session = new AppSession(settings, paths);
   let notice: string | null = null;
 
   if (options.document) {
@@ -54,7 +54,7 @@ export function bootstrap(
 }
 
 /** Open the sample document, making it again if it was deleted. */
-export function openSample(session: DocumentSession, paths: AppPaths): DocumentInfo {
+export function openSample(session: AppSession, paths: AppPaths): DocumentInfo {
   const samplePath = path.join(paths.documentsDir, SAMPLE_FILE_NAME);
   return fs.existsSync(samplePath)
     ? session.open(samplePath)

@@ -5,7 +5,8 @@
  * sees well-formed arguments.
  */
 import { z } from 'zod';
-import { COLUMN_TYPES, ROW_ROLES } from './model';
+import { COLUMN_TYPES, ROW_ROLES, type Column, type Row, type Table } from './model';
+import type { Assert, Exactly } from './exactly';
 import { CAUSES, FINDING_KINDS, SEVERITIES } from './checks/finding';
 import { RULE_ORIGINS } from './checks/rule-list';
 
@@ -38,6 +39,12 @@ export const tableSchema = z.object({
   columns: z.array(column),
   rows: z.array(row),
 });
+
+// The table's shape is declared once, in model.ts; these schemas validate the same shape and
+// do not compile if they stop saying the same thing.
+export type _ColumnIsTheModel = Assert<Exactly<z.output<typeof column>, Column>>;
+export type _RowIsTheModel = Assert<Exactly<z.output<typeof row>, Row>>;
+export type _TableIsTheModel = Assert<Exactly<z.output<typeof tableSchema>, Table>>;
 
 const tableSummary = z.object({
   id: z.number().int(),
@@ -297,7 +304,8 @@ const documentMeta = z.record(z.string(), z.string());
 
 const path = z.string().min(1, 'Đường dẫn tệp không được để trống');
 
-export const api = {
+/** The app itself: its facts, the templates, the host's file dialogs. */
+const appCalls = {
   'app.info': {
     input: z.object({}),
     output: z.object({
@@ -309,54 +317,25 @@ export const api = {
     }),
   },
   'templates.list': { input: z.object({}), output: z.array(templateInfo) },
+  /** Ask the host for a path with a native dialog; null when the user cancelled. */
+  'dialog.pickPath': {
+    input: z.object({ purpose: z.enum(['open', 'save', 'import', 'export']) }),
+    output: z.string().nullable(),
+  },
+} as const;
+
+/** Documents: open, create, save as, the start screen, rename, reveal, metadata, backups. */
+const documentCalls = {
   'document.current': { input: z.object({}), output: documentInfo.nullable() },
   'document.open': { input: z.object({ path }), output: documentInfo },
   'document.create': {
     input: z.object({ path, templateIds: z.array(z.string()).min(1) }),
     output: documentInfo,
   },
-  'document.saveAs': { input: z.object({ path }), output: documentInfo },
-  'table.get': { input: z.object({ tableId: z.number().int() }), output: tableSchema },
-  'cells.set': {
-    input: z.object({
-      edits: z.array(cellEdit).min(1, 'Không có ô nào để ghi'),
-      /** What the user did, for the history ("Sửa ô C8", "Dán 12 ô"). */
-      label: z.string().max(200).optional(),
-    }),
-    output: changeSet,
-  },
-  'edit.undo': { input: z.object({}), output: changeSet },
-  /**
-   * A paste that needs new rows, as ONE undoable batch (issue 6): `appendRows` empty detail rows
-   * go before row `atIndex` (default: the end of the table), then the cells are written. Each
-   * edit names an existing row by `rowId` or one of the new rows by `newRow` (0 = the first
-   * added). With no rows to add it is a plain cell batch, as `cells.set`.
-   */
-  'table.paste': {
-    input: z.object({
-      tableId: z.number().int(),
-      atIndex: z.number().int().min(0).optional(),
-      appendRows: z.number().int().min(0).max(100000),
-      edits: z
-        .array(
-          z.object({
-            rowId: z.number().int().optional(),
-            newRow: z.number().int().min(0).optional(),
-            columnId: z.number().int(),
-            value: cellValue,
-          }),
-        )
-        .min(1, 'Không có ô nào để dán'),
-      label: z.string().max(200).optional(),
-    }),
-    output: changeSet,
-  },
-  'edit.redo': { input: z.object({}), output: changeSet },
-  // ---- documents (issue 4): start screen, rename, reveal, metadata, backups
-  'recent.list': { input: z.object({}), output: z.array(recentDocument) },
-  'document.close': { input: z.object({}), output: z.null() },
   'document.createBlank': { input: z.object({ path }), output: documentInfo },
   'document.openSample': { input: z.object({}), output: documentInfo },
+  'document.saveAs': { input: z.object({ path }), output: documentInfo },
+  'document.close': { input: z.object({}), output: z.null() },
   /** Rename the open document's file (same folder). */
   'document.rename': {
     input: z.object({ name: z.string().trim().min(1, 'Tên tệp không được để trống') }),
@@ -364,6 +343,7 @@ export const api = {
   },
   /** Show the document in the system file manager (Electron); returns its folder. */
   'document.reveal': { input: z.object({}), output: z.string() },
+  'recent.list': { input: z.object({}), output: z.array(recentDocument) },
   'meta.get': { input: z.object({}), output: documentMeta },
   'meta.set': {
     input: z.object({ meta: z.record(z.string(), z.string().nullable()) }),
@@ -372,8 +352,11 @@ export const api = {
   'backups.list': { input: z.object({ path: path.optional() }), output: z.array(backupInfo) },
   /** Replace a document with one of its backups (the current state is backed up first). */
   'backups.restore': { input: z.object({ backupId: z.string() }), output: documentInfo },
+} as const;
 
-  // ---- tables and their structure (issue 4); every one is one undoable batch
+/** Tables and their structure; every change is one undoable batch. */
+const tableCalls = {
+  'table.get': { input: z.object({ tableId: z.number().int() }), output: tableSchema },
   'table.add': {
     input: z.object({
       templateId: z.string().optional(),
@@ -475,16 +458,55 @@ export const api = {
     input: z.object({ tableId: z.number().int(), name: z.string().trim().min(1) }),
     output: templateInfo,
   },
+} as const;
 
-  // ---- history (issue 4)
+/** Cells, paste, undo and redo, and the history. */
+const editCalls = {
+  'cells.set': {
+    input: z.object({
+      edits: z.array(cellEdit).min(1, 'Không có ô nào để ghi'),
+      /** What the user did, for the history ("Sửa ô C8", "Dán 12 ô"). */
+      label: z.string().max(200).optional(),
+    }),
+    output: changeSet,
+  },
+  /**
+   * A paste that needs new rows, as ONE undoable batch: `appendRows` empty detail rows
+   * go before row `atIndex` (default: the end of the table), then the cells are written. Each
+   * edit names an existing row by `rowId` or one of the new rows by `newRow` (0 = the first
+   * added). With no rows to add it is a plain cell batch, as `cells.set`.
+   */
+  'table.paste': {
+    input: z.object({
+      tableId: z.number().int(),
+      atIndex: z.number().int().min(0).optional(),
+      appendRows: z.number().int().min(0).max(100000),
+      edits: z
+        .array(
+          z.object({
+            rowId: z.number().int().optional(),
+            newRow: z.number().int().min(0).optional(),
+            columnId: z.number().int(),
+            value: cellValue,
+          }),
+        )
+        .min(1, 'Không có ô nào để dán'),
+      label: z.string().max(200).optional(),
+    }),
+    output: changeSet,
+  },
+  'edit.undo': { input: z.object({}), output: changeSet },
+  'edit.redo': { input: z.object({}), output: changeSet },
   'history.list': {
     input: z.object({ limit: z.number().int().min(1).max(10000).default(200) }),
     output: z.array(historyEntry),
   },
   /** Undo every batch after this one, as ONE new undoable action. */
   'history.revertTo': { input: z.object({ batchId: z.number().int() }), output: changeSet },
+} as const;
 
-  // ---- getting data in and out (issues 6 and 3)
+/** Getting data in and out: imports run as jobs, exports. */
+const transferCalls = {
   'job.status': { input: z.object({ jobId: z.string() }), output: jobStatus },
   'job.cancel': { input: z.object({ jobId: z.string() }), output: jobStatus },
   /** Start reading an .xlsx file; poll job.status, then import.preview. Nothing is stored yet. */
@@ -520,8 +542,10 @@ export const api = {
       warnings: z.number().int(),
     }),
   },
+} as const;
 
-  // ---- checks and the rules of the document (issue 5); every change is one undoable batch
+/** Checks and the rules of the document; every change is one undoable batch. */
+const ruleCalls = {
   /** Every finding of the document: its tables' own checks, its links and the user's rules. */
   'document.check': { input: z.object({}), output: z.array(finding) },
   /** Every rule of a table: derived from its layout, its links, the rules typed for it. */
@@ -561,16 +585,35 @@ export const api = {
   },
   /** Remove a link (accepted or dismissed): the columns are compared anew. */
   'links.remove': { input: z.object({ id: z.number().int() }), output: changeSet },
+} as const;
 
-  /** Ask the host for a path with a native dialog; null when the user cancelled. */
-  'dialog.pickPath': {
-    input: z.object({ purpose: z.enum(['open', 'save', 'import', 'export']) }),
-    output: z.string().nullable(),
-  },
+/**
+ * The calls by domain: each domain has one handler module on the Node side
+ * (electron/api/*-handlers.ts), which must answer every call of its domain.
+ */
+export const callDomains = {
+  app: appCalls,
+  documents: documentCalls,
+  tables: tableCalls,
+  edits: editCalls,
+  transfer: transferCalls,
+  rules: ruleCalls,
+} as const;
+
+export const api = {
+  ...appCalls,
+  ...documentCalls,
+  ...tableCalls,
+  ...editCalls,
+  ...transferCalls,
+  ...ruleCalls,
 } as const;
 
 export type Api = typeof api;
 export type CallName = keyof Api;
+export type CallDomain = keyof typeof callDomains;
+/** The calls of one domain. */
+export type DomainCallName<D extends CallDomain> = keyof (typeof callDomains)[D] & CallName;
 export type CallInput<N extends CallName> = z.input<Api[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Api[N]['output']>;
 export type DocumentInfo = z.output<typeof documentInfo>;
@@ -578,6 +621,17 @@ export type TemplateInfo = z.output<typeof templateInfo>;
 export type CellEdit = z.output<typeof cellEdit>;
 export type PasteInput = z.output<(typeof api)['table.paste']['input']>;
 export type ChangeSet = z.output<typeof changeSet>;
+/**
+ * The calls that answer with a ChangeSet (the renderer runs them one after another and applies
+ * what they changed): derived from the contract, so a new such call is one at once.
+ */
+export type ChangeCall = {
+  [N in CallName]: [CallOutput<N>] extends [ChangeSet]
+    ? [ChangeSet] extends [CallOutput<N>]
+      ? N
+      : never
+    : never;
+}[CallName];
 export type ColumnSpec = z.output<typeof columnSpec>;
 export type RecentDocument = z.output<typeof recentDocument>;
 export type HistoryEntry = z.output<typeof historyEntry>;

@@ -1,14 +1,19 @@
 /**
  * The one implementation of the API contract (shared/api.ts). Both transports call these
  * handlers through `dispatch`, after the input has been validated against the call's schema.
+ * Each domain of the contract (`callDomains`) has one handler module here, which must answer
+ * every call of its domain: adding a call is the contract, that module, and the caller.
  */
-import type { Api, CallName } from '../../shared/api';
+import type { Api, CallDomain, CallName, DomainCallName } from '../../shared/api';
 import type { z } from 'zod';
-import { openSample } from '../app-bootstrap';
 import type { AppPaths } from '../app-paths';
-import type { DocumentSession } from './session';
-import { createTransferHandlers } from './transfer-handlers';
+import { createAppHandlers } from './app-handlers';
+import type { AppSession } from './app-session';
+import { createDocumentHandlers } from './document-handlers';
+import { createEditHandlers } from './edit-handlers';
 import { createRuleHandlers } from './rule-handlers';
+import { createTableHandlers } from './table-handlers';
+import { createTransferHandlers } from './transfer-handlers';
 
 export type Handler<N extends CallName> = (
   input: z.output<Api[N]['input']>,
@@ -16,6 +21,9 @@ export type Handler<N extends CallName> = (
 
 /** Every call of the contract maps to a handler: a call without one does not compile. */
 export type Handlers = { [N in CallName]: Handler<N> };
+
+/** The handlers of one domain: every call of it, and no other. */
+export type DomainHandlers<D extends CallDomain> = { [N in DomainCallName<D>]: Handler<N> };
 
 export interface HostFacts {
   version: string;
@@ -27,73 +35,13 @@ export interface HostFacts {
   revealPath?: (filePath: string) => void;
 }
 
-export function createHandlers(session: DocumentSession, host: HostFacts): Handlers {
+export function createHandlers(session: AppSession, host: HostFacts): Handlers {
   return {
+    ...createAppHandlers(session, host),
+    ...createDocumentHandlers(session, host),
+    ...createTableHandlers(session),
+    ...createEditHandlers(session),
     ...createTransferHandlers(session),
     ...createRuleHandlers(session),
-    'app.info': () => ({
-      version: host.version,
-      transport: host.transport,
-      nativeDialogs: Boolean(host.pickPath),
-      documentsDir: host.paths.documentsDir,
-    }),
-    'templates.list': () => session.templates(),
-    'document.current': () => (session.current ? session.info() : null),
-    'document.open': ({ path }) => session.open(path),
-    'document.create': ({ path, templateIds }) => session.create(path, templateIds),
-    'document.saveAs': ({ path }) => session.saveAs(path),
-    'table.get': ({ tableId }) => session.require().getTable(tableId),
-    'cells.set': ({ edits, label }) => session.require().setCells(edits, label),
-    'table.paste': (paste) => session.require().paste(paste),
-    'edit.undo': () => session.require().undo(),
-    'edit.redo': () => session.require().redo(),
-    'dialog.pickPath': async ({ purpose }) => (host.pickPath ? host.pickPath(purpose) : null),
-
-    // documents
-    'recent.list': () => session.recent(),
-    'document.close': () => {
-      session.closeDocument();
-      return null;
-    },
-    'document.createBlank': ({ path }) => session.createBlank(path),
-    'document.openSample': () => openSample(session, host.paths),
-    'document.rename': ({ name }) => session.rename(name),
-    'document.reveal': () => {
-      const { folder, file } = session.folder();
-      host.revealPath?.(file);
-      return folder;
-    },
-    'meta.get': () => session.require().getMeta(),
-    'meta.set': ({ meta }) => session.setMeta(meta),
-    'backups.list': ({ path }) => session.backups(path),
-    'backups.restore': ({ backupId }) => session.restoreBackup(backupId),
-
-    // tables and their structure
-    'table.add': ({ templateId, name }) => session.addTable(templateId, name),
-    'table.rename': ({ tableId, name }) => session.require().renameTable(tableId, name),
-    'table.duplicate': ({ tableId }) => session.require().duplicateTable(tableId),
-    'table.move': ({ tableId, toIndex }) => session.require().moveTable(tableId, toIndex),
-    'table.delete': ({ tableId }) => session.require().deleteTable(tableId),
-    'table.setInfo': ({ tableId, title, unit }) =>
-      session.require().setTableInfo(tableId, { title, unit }),
-    'column.add': ({ tableId, atIndex, column }) =>
-      session.require().addColumn(tableId, atIndex, column),
-    'column.update': ({ tableId, columnId, patch }) =>
-      session.require().updateColumn(tableId, columnId, patch),
-    'column.remove': ({ tableId, columnId }) => session.require().removeColumn(tableId, columnId),
-    'column.move': ({ tableId, columnId, toIndex }) =>
-      session.require().moveColumn(tableId, columnId, toIndex),
-    'column.group': ({ tableId, columnIds, group }) =>
-      session.require().groupColumns(tableId, columnIds, group),
-    'row.insert': ({ tableId, atIndex, count, role }) =>
-      session.require().insertRows(tableId, atIndex, count, role ?? 'detail'),
-    'row.remove': ({ tableId, rowIds }) => session.require().removeRows(tableId, rowIds),
-    'row.move': ({ tableId, rowId, toIndex }) => session.require().moveRow(tableId, rowId, toIndex),
-    'row.update': ({ tableId, rowId, patch }) => session.require().updateRow(tableId, rowId, patch),
-    'template.saveUser': ({ tableId, name }) => session.saveUserTemplate(tableId, name),
-
-    // history
-    'history.list': ({ limit }) => session.require().historyEntries(limit),
-    'history.revertTo': ({ batchId }) => session.require().revertTo(batchId),
   };
 }

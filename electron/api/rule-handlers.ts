@@ -1,5 +1,5 @@
 /**
- * Checks and the rules of the document (issue 5, "In the app"): every finding of the document
+ * Checks and the rules of the document: every finding of the document
  * with its links and the user's rules, the rules view of a table, turning rules off and on,
  * rules typed by the user, and the links the figures suggest. Each change is one undoable batch
  * of the document's edit log (DocumentStore: structure records of kind 'rules').
@@ -15,22 +15,11 @@ import {
   type DocumentRules,
   userRuleInfo,
   userRuleOf,
-} from '../store/document-rules';
-import type { Handlers } from './handlers';
-import type { DocumentSession } from './session';
+} from '../checks/document-rules';
+import type { DomainHandlers } from './handlers';
+import type { AppSession } from './app-session';
 
-type RuleCalls =
-  | 'document.check'
-  | 'rules.list'
-  | 'rules.setEnabled'
-  | 'rules.addUser'
-  | 'rules.removeUser'
-  | 'links.proposals'
-  | 'links.accept'
-  | 'links.dismiss'
-  | 'links.remove';
-
-export function createRuleHandlers(session: DocumentSession): Pick<Handlers, RuleCalls> {
+export function createRuleHandlers(session: AppSession): DomainHandlers<'rules'> {
   const rulesOf = () => readDocumentRules(session.require());
 
   return {

@@ -12,20 +12,11 @@ import { exportDocument, exportPreview } from '../excel/export-document';
 import { exportTarget } from '../excel/export-target';
 import { importFile, type ImportResult } from '../excel/import-file';
 import type { NewTableInput } from '../store/new-table';
-import type { Handlers } from './handlers';
+import type { DomainHandlers } from './handlers';
 import { JobRunner } from './jobs';
-import type { DocumentSession } from './session';
+import type { AppSession } from './app-session';
 
-type TransferCalls =
-  | 'job.status'
-  | 'job.cancel'
-  | 'import.start'
-  | 'import.preview'
-  | 'import.accept'
-  | 'export.preview'
-  | 'export.run';
-
-export function createTransferHandlers(session: DocumentSession): Pick<Handlers, TransferCalls> {
+export function createTransferHandlers(session: AppSession): DomainHandlers<'transfer'> {
   const imports = new JobRunner<ImportResult>();
 
   const tableName = (tableId: number | undefined) =>
@@ -110,7 +101,7 @@ function corrected(detected: DetectedTable, choice: ImportChoice): TableDraft {
 }
 
 function accept(
-  session: DocumentSession,
+  session: AppSession,
   result: ImportResult,
   choices: ImportChoice[],
 ): { changes: ChangeSet; notes: string[] } {

@@ -23,7 +23,7 @@ import type { CellRef } from '../../shared/checks/rule';
 import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
 import { importFile } from '../excel/import-file';
 import { DocumentStore } from '../store/document-store';
-import { documentFindings, readDocumentRules } from '../store/document-rules';
+import { documentFindings, readDocumentRules } from '../checks/document-rules';
 import { parseArgs } from './args';
 
 interface CheckedInput {

@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { UserError } from '../../shared/api';
-import { COLUMN_TYPES, ROW_ROLES, type ColumnType, type RowRole } from '../../shared/model';
+import type { Assert, Exactly } from '../../shared/exactly';
+import {
+  COLUMN_TYPES,
+  ROW_ROLES,
+  type Column,
+  type ColumnType,
+  type Row,
+  type RowRole,
+  type Table,
+} from '../../shared/model';
 
 const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
 
@@ -66,6 +75,16 @@ export type NewRow = z.output<typeof newRowSchema>;
 export type NewTable = z.output<typeof newTableSchema>;
 /** What a template file or an importer may write: optional fields may be left out. */
 export type NewTableInput = z.input<typeof newTableSchema>;
+
+// The model's Table without ids (model.ts declares the shape): a drift does not compile.
+export type _NewColumnIsTheModel = Assert<Exactly<NewColumn, Omit<Column, 'id'>>>;
+export type _NewRowIsTheModel = Assert<Exactly<NewRow, Omit<Row, 'id'>>>;
+export type _NewTableIsTheModel = Assert<
+  Exactly<
+    NewTable,
+    Omit<Table, 'id' | 'columns' | 'rows'> & { columns: NewColumn[]; rows: NewRow[] }
+  >
+>;
 
 /** A short Vietnamese description of the first few problems zod found. */
 export function describeIssues(error: z.ZodError): string {

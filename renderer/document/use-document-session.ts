@@ -9,12 +9,13 @@
  * were added, removed, renamed or reordered. Fresh tables are checked afresh by the live checks.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { CallInput, CellEdit, ChangeSet, DocumentInfo } from '../../shared/api';
+import type { CallInput, CellEdit, ChangeCall, ChangeSet, DocumentInfo } from '../../shared/api';
 import type { Table } from '../../shared/model';
 import { call, messageOf } from '../api-client';
 import { applyEdits, type TablesById } from './apply-changes';
 
-export interface DocumentSession {
+/** The open document as the renderer holds it (the state of useDocumentSession). */
+export interface DocumentState {
   info: DocumentInfo | null;
   tables: TablesById;
   selectedTableId: number | null;
@@ -32,28 +33,8 @@ export interface DocumentSession {
   revision: number;
 }
 
-/** The calls that change the document and answer with a ChangeSet. */
-export type ChangeCall =
-  | 'table.add'
-  | 'table.rename'
-  | 'table.duplicate'
-  | 'table.move'
-  | 'table.delete'
-  | 'table.setInfo'
-  | 'column.add'
-  | 'column.update'
-  | 'column.remove'
-  | 'column.move'
-  | 'column.group'
-  | 'row.insert'
-  | 'row.remove'
-  | 'row.move'
-  | 'row.update'
-  | 'table.paste'
-  | 'meta.set'
-  | 'history.revertTo'
-  | 'edit.undo'
-  | 'edit.redo';
+/** The calls that change the document and answer with a ChangeSet (from the contract). */
+export type { ChangeCall };
 
 /** Run a call that answers with a ChangeSet; resolves with it, or null when it failed. */
 export type ChangeFn = <N extends ChangeCall>(
@@ -90,7 +71,7 @@ async function loadTables(info: DocumentInfo): Promise<TablesById> {
   return new Map(tables.map((table: Table) => [table.id, table]));
 }
 
-export function useDocumentSession(): [DocumentSession, DocumentActions] {
+export function useDocumentSession(): [DocumentState, DocumentActions] {
   const [info, setInfo] = useState<DocumentInfo | null>(null);
   const [tables, setTables] = useState<TablesById>(EMPTY);
   const [selectedTableId, setSelectedTableId] = useState<number | null>(null);
@@ -98,7 +79,7 @@ export function useDocumentSession(): [DocumentSession, DocumentActions] {
   const [pendingWrites, setPendingWrites] = useState(0);
   const [lastWriteFailed, setLastWriteFailed] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [openFailure, setOpenFailure] = useState<DocumentSession['openFailure']>(null);
+  const [openFailure, setOpenFailure] = useState<DocumentState['openFailure']>(null);
   const [revision, setRevision] = useState(0);
 
   const queue = useRef<Promise<void>>(Promise.resolve());

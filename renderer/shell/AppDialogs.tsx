@@ -12,7 +12,7 @@ import { TextPromptDialog } from '../dialogs/TextPromptDialog';
 import { BackupsDialog } from '../document/BackupsDialog';
 import { MetaDialog } from '../document/MetaDialog';
 import { RecoverDialog } from '../document/RecoverDialog';
-import type { DocumentActions, DocumentSession } from '../document/use-document-session';
+import type { DocumentActions, DocumentState } from '../document/use-document-session';
 import { t } from '../i18n';
 import { AddTableDialog } from '../tables/AddTableDialog';
 import { ExportDialog } from '../transfer/ExportDialog';
@@ -59,7 +59,7 @@ interface AppDialogsProps {
   dialog: OpenDialog | null;
   info: DocumentInfo | null;
   appInfo: AppInfo | null;
-  session: DocumentSession;
+  session: DocumentState;
   actions: DocumentActions;
   onClose(): void;
   onNotice(message: string): void;

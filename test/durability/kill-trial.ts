@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { CellValue } from '../../shared/model';
-import { DocumentSession } from '../../electron/api/session';
+import { AppSession } from '../../electron/api/app-session';
 import { appPaths } from '../../electron/app-paths';
 import { SettingsStore } from '../../electron/settings';
 import { backupsRoot } from '../../electron/store/backups';
@@ -273,7 +273,7 @@ export async function runKillTrial(options: TrialOptions): Promise<TrialResult> 
 
     // The next start removes what a kill during an automatic backup left.
     const paths = appPaths({ BIEU_HOME: home });
-    new DocumentSession(new SettingsStore(paths.dataDir), paths).close();
+    new AppSession(new SettingsStore(paths.dataDir), paths).close();
     for (const folder of fs.readdirSync(backupsRoot(paths.dataDir))) {
       const left = fs
         .readdirSync(path.join(backupsRoot(paths.dataDir), folder))

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api';
 import { DocumentStore } from '../../electron/store/document-store';
 import { lockPathFor } from '../../electron/store/document-lock';
-import { DocumentSession } from '../../electron/api/session';
+import { AppSession } from '../../electron/api/app-session';
 import { SettingsStore } from '../../electron/settings';
 import { sha256, useWorkspace } from './store-helpers';
 
@@ -66,7 +66,7 @@ describe('in one process (two windows)', () => {
 
   it('two sessions (two windows) through the API: the second one is told who has the document', () => {
     const file = ws.createSample().path;
-    const other = new DocumentSession(new SettingsStore(ws.file('app-data')));
+    const other = new AppSession(new SettingsStore(ws.file('app-data')));
     try {
       const info = other.open(file);
       expect(info.readOnly).toBe(true);
@@ -83,7 +83,7 @@ describe('in one process (two windows)', () => {
     const store = ws.createSample('khac.bieu');
     const file = store.path;
     store.close();
-    const session = new DocumentSession(new SettingsStore(ws.file('app-data')));
+    const session = new AppSession(new SettingsStore(ws.file('app-data')));
     try {
       expect(session.open(file).readOnly).toBe(false);
       expect(session.open(file).readOnly).toBe(false);

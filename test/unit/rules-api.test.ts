@@ -11,12 +11,12 @@ import path from 'node:path';
 import { bootstrap } from '../../electron/app-bootstrap';
 import { dispatch } from '../../electron/api/dispatch';
 import { createHandlers, type Handlers } from '../../electron/api/handlers';
-import type { DocumentSession } from '../../electron/api/session';
+import type { AppSession } from '../../electron/api/app-session';
 import { runCheck } from '../../electron/cli/check-command';
 import type { CallName, CallOutput } from '../../shared/api';
 
 let home: string;
-let session: DocumentSession;
+let session: AppSession;
 let handlers: Handlers;
 
 async function call<N extends CallName>(name: N, input: unknown = {}): Promise<CallOutput<N>> {

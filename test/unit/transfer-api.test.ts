@@ -10,13 +10,13 @@ import path from 'node:path';
 import { bootstrap } from '../../electron/app-bootstrap';
 import { dispatch } from '../../electron/api/dispatch';
 import { createHandlers, type Handlers } from '../../electron/api/handlers';
-import type { DocumentSession } from '../../electron/api/session';
+import type { AppSession } from '../../electron/api/app-session';
 import type { CallName, CallOutput } from '../../shared/api';
 import { DAN_SO_ROLES } from './fixture-facts';
 
 const fixture = (name: string) => path.resolve(__dirname, '..', 'fixtures', name);
 let home: string;
-let session: DocumentSession;
+let session: AppSession;
 let handlers: Handlers;
 
 async function call<N extends CallName>(name: N, input: unknown): Promise<CallOutput<N>> {

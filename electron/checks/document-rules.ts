@@ -21,8 +21,8 @@ import type { Finding } from '../../shared/checks/finding';
 import { listFamilies, ORIGIN_NAMES } from '../../shared/checks/rule-list';
 import { compileRules } from '../../shared/checks/rules';
 import type { Table } from '../../shared/model';
-import type { DocumentStore } from './document-store';
-import type { LinkRow, UserRuleRow } from './rule-rows';
+import type { DocumentStore } from '../store/document-store';
+import type { LinkRow, UserRuleRow } from '../store/rule-rows';
 
 /** Everything a check of the document reads, read once. */
 export interface DocumentRules {

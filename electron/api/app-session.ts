@@ -37,7 +37,7 @@ import {
   tableFromTemplate,
 } from '../store/templates';
 
-export class DocumentSession {
+export class AppSession {
   private store: DocumentStore | null = null;
 
   /**
