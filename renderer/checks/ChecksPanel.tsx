@@ -23,6 +23,14 @@ import { editorText } from '../grid/cell-text';
 import { language, t, useLanguage } from '../i18n';
 import { RulesView } from '../rules/RulesView';
 import { useAllFindings } from '../rules/rules-store';
+import { findingPlace } from './finding-place';
+
+/** «dòng Thị trấn Lộc Ninh, cột 7 (ô I11)»; just the cell when the table is not at hand. */
+function placeWords(table: Table | null | undefined, cell: string): string {
+  const place = table ? findingPlace(table, cell) : null;
+  if (!place) return t('checks.cell', { cell });
+  return t('checks.place', { row: place.row ?? place.rowNumber, column: place.column, cell });
+}
 
 interface ChecksPanelProps {
   table: Table | null;
@@ -130,7 +138,9 @@ export function ChecksPanel({
           onClick={() => position && onSelect(tableId, position)}
         >
           <span className="finding-kind">{kindName(finding.kind)}</span>
-          <span className="finding-cell">{t('checks.cell', { cell: finding.cell })}</span>
+          <span className="finding-cell" data-cell={finding.cell}>
+            {placeWords(tableId === table?.id ? table : tables.get(tableId), finding.cell)}
+          </span>
           <span className="finding-message">{finding.message}</span>
           {finding.evidence && (
             <span className="finding-evidence" data-testid="finding-evidence">

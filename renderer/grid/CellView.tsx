@@ -14,7 +14,8 @@ import {
   type Row,
 } from '../../shared/model';
 import type { CellMark } from './cell-findings';
-import { displayText } from './cell-text';
+import { displayText, editorText } from './cell-text';
+import { t } from '../i18n';
 import { CellInput } from './CellInput';
 import type { GridContext } from './grid-controller';
 import { figureWidth, hashMarks } from './column-widths';
@@ -70,12 +71,19 @@ function DataCell({ context, row, mark, column, columnIndex, value }: DataCellPr
     isFigureColumn(column) &&
     width > 0 &&
     figureWidth(text, zoom, bold) > width;
-  const title = [hidden ? text : null, ...(mark ? mark.messages : [])].filter(Boolean).join('\n');
+  const suggested =
+    mark?.suggestion === undefined
+      ? null
+      : t('grid.suggested', { value: editorText(mark.suggestion, column) });
+  const title = [hidden ? text : null, suggested, ...(mark ? mark.messages : [])]
+    .filter(Boolean)
+    .join('\n');
   return (
     <>
       <span
         className="bieu-cell-text"
-        data-finding={mark?.severity}
+        data-finding={mark?.severity ?? undefined}
+        data-suggestion={mark?.suggestion}
         data-too-wide={hidden ? 'true' : undefined}
         title={title || undefined}
       >

@@ -23,16 +23,18 @@ import type {
 } from 'ag-grid-community';
 import type { CellEdit } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
+import { sheetLayout } from '../../shared/layout';
 import type { Row, Table } from '../../shared/model';
 import { t, useLanguage } from '../i18n';
 import { markCells, type CellMark, type CellPosition } from './cell-findings';
-import { buildColumnDefs, colIdOf } from './column-defs';
+import { buildColumnDefs, colIdOf, ROW_HEADER_ID } from './column-defs';
+import { canvasMeasure, gridMetrics } from './column-widths';
 import { displayOrder } from './display-order';
 import type { GridContext } from './grid-controller';
 import { createGridController } from './grid-commands';
-import { CODE_ROW, gridRowId, type GridRow } from './grid-row';
+import { gridRowId, type GridRow } from './grid-row';
 import { GridUi } from './grid-ui';
-import { cellPositionOf, gridCellOf } from './cell-dom';
+import { cellPositionOf, gridCellOf, rowOfElement } from './cell-dom';
 import { collapsed, extendTo, rangeOf, type CellPos } from './selection';
 import { selectionStats, type SelectionStats } from './selection-stats';
 import { gridTheme } from './theme';
@@ -67,8 +69,6 @@ interface TableGridProps {
   onSelectionChange(selection: GridSelection): void;
   focusRequest: FocusRequest | null;
 }
-
-const PINNED_TOP: GridRow[] = [CODE_ROW];
 
 /** A form, not a list: no sorting or moving columns; long header labels wrap as on paper. */
 const DEFAULT_COLUMN = {
@@ -172,6 +172,12 @@ export function TableGrid({
   const onFocus = (event: FocusEvent) => {
     const cell = gridCellOf(event.target);
     if (!cell) return;
+    // The row header never keeps the focus (nothing can be typed there): its row's first cell does.
+    if (cell.getAttribute('col-id') === ROW_HEADER_ID) {
+      const row = rowOfElement(cell, order);
+      if (row !== null) controller.focusCell({ row, col: 0 });
+      return;
+    }
     const pos = cellPositionOf(cell, order, columnIndex);
     const { active } = ui.get();
     if (pos && active && pos.row === active.row && pos.col === active.col) return;
@@ -179,7 +185,31 @@ export function TableGrid({
     ui.update({ active: pos, selection: pos ? collapsed(pos) : null });
   };
 
+  /** A click on a row header selects the row, on a column header the column, as in Excel. */
+  const selectByHeader = (event: MouseEvent): boolean => {
+    const target = event.target as Element;
+    if (event.button !== 0 || target.closest('.ag-header-cell-resize')) return false;
+    const o = ui.displayOrder();
+    const lastCol = table.columns.length - 1;
+    const { selection } = ui.get();
+    const rowHeader = target.closest<HTMLElement>(`.ag-cell[col-id="${ROW_HEADER_ID}"]`);
+    if (rowHeader) {
+      const row = rowOfElement(rowHeader, o);
+      if (row === null || lastCol < 0) return true;
+      const from = event.shiftKey && selection ? selection.anchor.row : row;
+      controller.select({ anchor: { row: from, col: 0 }, end: { row, col: lastCol } });
+      return true;
+    }
+    const header = target.closest('.ag-header-cell[col-id]');
+    const col = header ? columnIndex.get(header.getAttribute('col-id') ?? '') : undefined;
+    if (col === undefined || o.rows.length === 0) return false;
+    const from = event.shiftKey && selection ? selection.anchor.col : col;
+    controller.select({ anchor: { row: 0, col: from }, end: { row: o.rows.length - 1, col } });
+    return true;
+  };
+
   const onMouseDown = (event: MouseEvent) => {
+    if (selectByHeader(event)) return;
     const pos = positionOf(event.target);
     if (!pos || event.button !== 0) return;
     const { selection, active } = ui.get();
@@ -209,12 +239,19 @@ export function TableGrid({
     return () => window.removeEventListener('mouseup', stop);
   }, []);
 
-  const layout = useColumnLayout(table, zoom, frame);
+  // Row numbers of the exported sheet: the row header, and the rows' sheet rows.
+  const sheet = useMemo(() => sheetLayout(table), [table]);
+  const lastSheetRow = sheet.firstDataRow + table.rows.length - 1;
+  const rowHeaderWidth = useMemo(() => {
+    const { fontSize, padding } = gridMetrics(zoom);
+    return Math.ceil(canvasMeasure(fontSize).width(String(lastSheetRow)) + 2 * padding + 6);
+  }, [zoom, lastSheetRow]);
+  const layout = useColumnLayout(table, zoom, frame, rowHeaderWidth);
   // Rebuilt when a width changes, not whenever the widths are computed again (every edit).
   const widthKey = layout.widths.join(',');
   const columnDefs = useMemo(
-    () => buildColumnDefs(table.columns, widthKey.split(',').map(Number)),
-    [table.columns, widthKey],
+    () => buildColumnDefs(table.columns, widthKey.split(',').map(Number), rowHeaderWidth),
+    [table.columns, widthKey, rowHeaderWidth],
   );
   useEffect(() => ui.setLayout({ widths: layout.widths, zoom }), [ui, layout.widths, zoom]);
   const onColumnResized = (event: ColumnResizedEvent<GridRow>) => {
@@ -236,17 +273,23 @@ export function TableGrid({
   // Keep each row's object while neither its cells nor its marks changed, so AG Grid redraws
   // only the rows an edit touched. (A cache, not state: filling it never needs a render.)
   const [rowCache] = useState(() => new WeakMap<Row, { key: string; gridRow: GridRow }>());
+  const rowIndexById = useMemo(() => new Map(table.rows.map((r, i) => [r.id, i])), [table.rows]);
   const toGridRow = useCallback(
     (row: Row): GridRow => {
       const rowMarks = marks.get(row.id);
-      const key = marksKey(rowMarks);
+      const sheetRow = sheet.firstDataRow + (rowIndexById.get(row.id) ?? 0);
+      const key = `${sheetRow}\u0003${marksKey(rowMarks)}`;
       const cached = rowCache.get(row);
       if (cached && cached.key === key) return cached.gridRow;
-      const gridRow: GridRow = { kind: 'data', row, marks: rowMarks };
+      const gridRow: GridRow = { kind: 'data', row, sheetRow, marks: rowMarks };
       rowCache.set(row, { key, gridRow });
       return gridRow;
     },
-    [marks, rowCache],
+    [marks, rowCache, rowIndexById, sheet.firstDataRow],
+  );
+  const pinnedTop = useMemo<GridRow[]>(
+    () => [{ kind: 'codes', sheetRow: sheet.codeRow }],
+    [sheet.codeRow],
   );
 
   const rowData = useMemo(
@@ -318,7 +361,7 @@ export function TableGrid({
         context={context}
         columnDefs={columnDefs}
         rowData={rowData}
-        pinnedTopRowData={PINNED_TOP}
+        pinnedTopRowData={pinnedTop}
         pinnedBottomRowData={pinnedBottom}
         getRowId={getRowId}
         getRowClass={rowClass}
@@ -345,6 +388,6 @@ function marksKey(marks: ReadonlyMap<number, CellMark> | undefined): string {
   if (!marks) return '';
   let key = '';
   for (const [column, mark] of marks)
-    key += `${column}:${mark.severity}:${mark.messages.join('\u0001')}\u0002`;
+    key += `${column}:${mark.severity}:${mark.suggestion}:${mark.messages.join('\u0001')}\u0002`;
   return key;
 }

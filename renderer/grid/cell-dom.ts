@@ -23,11 +23,17 @@ export function cellPositionOf(
   columnIndex: ReadonlyMap<string, number>,
 ): CellPos | null {
   const col = columnIndex.get(cell.getAttribute('col-id') ?? '');
-  const rowIndex = cell.closest('[role="row"]')?.getAttribute('row-index') ?? null;
-  if (col === undefined || rowIndex === null) return null;
+  const row = rowOfElement(cell, order);
+  return col === undefined || row === null ? null : { row, col };
+}
+
+/** The display row an element of the grid is in; null for the code row and outside the rows. */
+export function rowOfElement(element: Element, order: DisplayOrder): number | null {
+  const rowIndex = element.closest('[role="row"]')?.getAttribute('row-index') ?? null;
+  if (rowIndex === null) return null;
   let row: number;
   if (/^\d+$/.test(rowIndex)) row = Number(rowIndex);
   else if (/^b-\d+$/.test(rowIndex)) row = order.bodyCount + Number(rowIndex.slice(2));
   else return null;
-  return row < order.rows.length ? { row, col } : null;
+  return row < order.rows.length ? row : null;
 }

@@ -9,11 +9,17 @@ import { cellAddress, sheetLayout, type SheetLayout } from '../../shared/layout'
 
 export type MarkedSeverity = 'error' | 'warning';
 
-/** What a cell shows about the findings that name it. */
+/** What a cell shows about the findings that name it, and the fix a finding proposes for it. */
 export interface CellMark {
-  severity: MarkedSeverity;
+  /** null: no finding names this cell, but a suggestion points at it. */
+  severity: MarkedSeverity | null;
   /** One message per finding, worst first. */
   messages: string[];
+  /**
+   * The value a finding's one-cell fix would write here: the cell that most likely holds the
+   * slip (the participants typed 1.329 for 1.239), which the totals it broke do not show.
+   */
+  suggestion?: number;
 }
 
 export interface CellPosition {
@@ -52,19 +58,26 @@ export function markCells(
   const ordered = visibleFindings(findings).sort(
     (a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'),
   );
-  for (const finding of ordered) {
-    const at = positionOf(table, layout, finding.cell);
-    if (!at) continue;
+  const markAt = (address: string): CellMark | null => {
+    const at = positionOf(table, layout, address);
+    if (!at) return null;
     const rowId = table.rows[at.rowIndex].id;
     const row = marks.get(rowId) ?? new Map<number, CellMark>();
-    const mark = row.get(at.columnIndex);
-    if (mark) mark.messages.push(finding.message);
-    else
-      row.set(at.columnIndex, {
-        severity: finding.severity as MarkedSeverity,
-        messages: [finding.message],
-      });
     marks.set(rowId, row);
+    const mark = row.get(at.columnIndex) ?? { severity: null, messages: [] };
+    row.set(at.columnIndex, mark);
+    return mark;
+  };
+  for (const finding of ordered) {
+    const mark = markAt(finding.cell);
+    if (!mark) continue;
+    mark.severity ??= finding.severity as MarkedSeverity;
+    mark.messages.push(finding.message);
+  }
+  for (const finding of ordered) {
+    if (!finding.suggestion) continue;
+    const mark = markAt(finding.suggestion.cell);
+    if (mark) mark.suggestion ??= finding.suggestion.value;
   }
   return marks;
 }

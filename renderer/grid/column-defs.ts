@@ -4,8 +4,9 @@
  * header cell), the label as the lowest header, STT and the unit name pinned on the left.
  */
 import type { ColDef, ColGroupDef } from 'ag-grid-community';
-import { isFigureColumn, type CellValue, type Column } from '../../shared/model';
+import { columnLetter, isFigureColumn, type CellValue, type Column } from '../../shared/model';
 import { CellView, type CellViewParams } from './CellView';
+import { HeaderView } from './HeaderView';
 import type { GridRow } from './grid-row';
 
 export type GridColumnDef = ColDef<GridRow, CellValue> | ColGroupDef<GridRow>;
@@ -17,15 +18,43 @@ export function colIdOf(column: Pick<Column, 'id'>): string {
   return `c${column.id}`;
 }
 
+/**
+ * The row header, as in Excel: each row's number on the exported sheet, the numbers the findings
+ * use ("Ô I11" is on row 11). Not a column of the table: it cannot be typed in or tabbed to; a
+ * click on it selects the row.
+ */
+export const ROW_HEADER_ID = 'bieu-row-header';
+
+function rowHeaderDef(width: number): ColDef<GridRow, CellValue> {
+  return {
+    colId: ROW_HEADER_ID,
+    headerName: '',
+    pinned: 'left',
+    lockPinned: true,
+    width,
+    minWidth: width,
+    resizable: false,
+    suppressNavigable: true,
+    suppressAutoSize: true,
+    valueGetter: (params) => params.data?.sheetRow ?? null,
+    cellClass: 'bieu-row-header',
+    headerClass: 'bieu-row-header-corner',
+  };
+}
+
 /** The columns with the widths laid out for them (column-widths.ts). */
 export function buildColumnDefs(
   columns: readonly Column[],
   widths: readonly number[],
+  rowHeaderWidth: number,
 ): GridColumnDef[] {
   const leaves = columns.map((column, index) =>
     leafDef(column, index, columns.length, widths[index]),
   );
-  return groupByHeaderPath(columns, leaves, 0, 0, columns.length);
+  return [
+    rowHeaderDef(rowHeaderWidth),
+    ...groupByHeaderPath(columns, leaves, 0, 0, columns.length),
+  ];
 }
 
 function groupByHeaderPath(
@@ -87,6 +116,9 @@ function leafDef(
     colId: colIdOf(column),
     headerName: column.label,
     headerTooltip: [...column.headerPath, column.label].join(' › '),
+    // The column's letter on the exported sheet, as Excel shows it over its columns.
+    headerComponent: HeaderView,
+    headerComponentParams: { letter: columnLetter(index) },
     pinned: index < PINNED_COLUMNS ? 'left' : null,
     lockPinned: true,
     // Every column as wide as its content (column-widths.ts); a person may narrow one further,
@@ -126,6 +158,8 @@ function leafDef(
         p.data?.kind === 'data' && p.data.marks?.get(index)?.severity === 'error',
       'bieu-warning': (p) =>
         p.data?.kind === 'data' && p.data.marks?.get(index)?.severity === 'warning',
+      'bieu-suggested': (p) =>
+        p.data?.kind === 'data' && p.data.marks?.get(index)?.suggestion !== undefined,
       'bieu-not-a-number': (p) => figure && typeof p.value === 'string',
       'bieu-locked': (p) => p.data?.kind === 'data' && figure && p.data.row.role === 'group',
     },

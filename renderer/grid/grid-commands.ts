@@ -32,6 +32,7 @@ import {
   wholeTable,
   type CellPos,
   type CellRange,
+  type Selection,
 } from './selection';
 
 /** What the controller needs to know of the grid at the moment it acts. */
@@ -64,6 +65,10 @@ export interface TableGridController extends GridController {
   /** The table and callbacks as of the last render. */
   setView(view: GridView): void;
   setGrid(api: GridApi<GridRow> | null): void;
+  /** Select a range: its anchor becomes the active cell (a click on a row or column header). */
+  select(selection: Selection): void;
+  /** Give a cell the keyboard focus, leaving the selection as it is. */
+  focusCell(pos: CellPos): void;
 }
 
 export function createGridController(ui: GridUi, initial: GridView): TableGridController {
@@ -195,6 +200,12 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     },
     setGrid: (next) => {
       api = next;
+    },
+    focusCell: (pos) => focus(pos),
+    select: (selection) => {
+      focus(selection.anchor);
+      ui.update({ selection });
+      reveal(selection.end);
     },
     ui,
     canEdit: (cell) => {

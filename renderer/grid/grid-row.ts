@@ -3,15 +3,18 @@ import type { Row } from '../../shared/model';
 import type { CellMark } from './cell-findings';
 
 export type GridRow =
-  | { kind: 'codes' }
+  | {
+      kind: 'codes';
+      /** The row's number on the exported sheet (shared/layout.ts), shown in the row header. */
+      sheetRow: number;
+    }
   | {
       kind: 'data';
       row: Row;
+      sheetRow: number;
       /** Findings on this row's cells, by column index; absent when the row is clean. */
       marks: ReadonlyMap<number, CellMark> | undefined;
     };
-
-export const CODE_ROW: GridRow = { kind: 'codes' };
 
 /** The grid's id for a table row: stable across edits, so AG Grid updates rows in place. */
 export function dataRowId(rowId: number): string {

@@ -19,10 +19,12 @@ export interface ColumnLayout {
   fit(columnIndex: number): void;
 }
 
+/** `besides`: the width of the grid's own columns beside the table's (the row header). */
 export function useColumnLayout(
   table: Table,
   zoom: number,
   frame: RefObject<HTMLElement | null>,
+  besides: number,
 ): ColumnLayout {
   const [available, setAvailable] = useState(0);
   useLayoutEffect(() => {
@@ -46,8 +48,8 @@ export function useColumnLayout(
       if (width !== undefined) byIndex.set(c, width);
     });
     const grows = table.columns.map(isFigureColumn);
-    return layoutWidths(content, Math.max(0, available - RESERVE), byIndex, grows);
-  }, [content, available, sized, table.columns]);
+    return layoutWidths(content, Math.max(0, available - RESERVE - besides), byIndex, grows);
+  }, [content, available, besides, sized, table.columns]);
   return {
     widths,
     size: (columnId, width) => setSized((m) => new Map(m).set(columnId, Math.round(width))),

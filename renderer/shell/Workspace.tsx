@@ -2,7 +2,7 @@
  * The open document: the table list on the left; the table shown, with find and replace above it
  * and the checks under it, in the middle; the structure or history panel on the right when open.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import type { CellEdit, DocumentInfo } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
 import type { Table } from '../../shared/model';
@@ -17,6 +17,8 @@ import { TableGrid, type FocusRequest, type GridSelection } from '../grid/TableG
 import { HistoryPanel } from '../history/HistoryPanel';
 import { t, tDocument, useLanguage } from '../i18n';
 import { StructurePanel } from '../structure/StructurePanel';
+import { PanelSplitter } from './PanelSplitter';
+import { viewSettings } from './view-settings';
 import { TableList } from '../tables/TableList';
 
 export type SidePanel = 'structure' | 'history' | null;
@@ -58,6 +60,8 @@ export function Workspace(props: WorkspaceProps) {
   const [settledSeq, setSettledSeq] = useState<number | null>(null);
   const focusRequest =
     props.focusRequest && props.focusRequest.seq !== settledSeq ? props.focusRequest : null;
+  // Followed live while the splitter is dragged; remembered when it is let go.
+  const [checksHeight, setChecksHeight] = useState(() => viewSettings().checksHeight);
   const ordered = useMemo(
     () => info.tables.map((s) => tables.get(s.id)).filter((x): x is Table => x !== undefined),
     [info.tables, tables],
@@ -75,7 +79,10 @@ export function Workspace(props: WorkspaceProps) {
         }}
         onAdd={props.onAddTable}
       />
-      <div className="document-center">
+      <div
+        className="document-center"
+        style={{ '--checks-height': `${checksHeight}px` } as CSSProperties}
+      >
         {props.findSeq > 0 && (
           <FindBar
             tables={ordered}
@@ -122,6 +129,7 @@ export function Workspace(props: WorkspaceProps) {
             )}
           </p>
         )}
+        <PanelSplitter height={checksHeight} onResize={setChecksHeight} />
         <ChecksPanel
           table={table}
           findings={props.findings}

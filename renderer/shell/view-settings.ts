@@ -1,6 +1,6 @@
 /**
- * How this window shows things, remembered across restarts on this machine: the grid's zoom and
- * the light or dark theme. The theme is one attribute on <html>: our CSS variables and AG Grid's
+ * How this window shows things, remembered across restarts on this machine: the grid's zoom, the
+ * light or dark theme, and the height of the checks panel. The theme is one attribute on <html>: our CSS variables and AG Grid's
  * theme modes both follow it.
  */
 import { useSyncExternalStore } from 'react';
@@ -10,7 +10,12 @@ export type ThemeName = 'light' | 'dark';
 export interface ViewSettings {
   zoom: number;
   theme: ThemeName;
+  /** The checks panel's height in pixels (PanelSplitter). */
+  checksHeight: number;
 }
+
+/** The checks panel shows a few findings at least, and never takes the grid's whole room. */
+export const CHECKS_HEIGHT = { min: 90, max: 700, initial: 240 } as const;
 
 export const ZOOM_STEPS = [0.7, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2] as const;
 const STORAGE_KEY = 'bieu.view';
@@ -20,9 +25,14 @@ function read(): ViewSettings {
   try {
     const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<ViewSettings>;
     const zoom = ZOOM_STEPS.includes(saved.zoom as (typeof ZOOM_STEPS)[number]) ? saved.zoom! : 1;
-    return { zoom, theme: saved.theme === 'dark' ? 'dark' : 'light' };
+    const h = saved.checksHeight;
+    const checksHeight =
+      typeof h === 'number' && h >= CHECKS_HEIGHT.min && h <= CHECKS_HEIGHT.max
+        ? h
+        : CHECKS_HEIGHT.initial;
+    return { zoom, theme: saved.theme === 'dark' ? 'dark' : 'light', checksHeight };
   } catch {
-    return { zoom: 1, theme: 'light' };
+    return { zoom: 1, theme: 'light', checksHeight: CHECKS_HEIGHT.initial };
   }
 }
 

@@ -10,6 +10,7 @@ import { codeRowText, type Table } from '../../shared/model';
 import { formatNumber } from '../../shared/numbers';
 import danSo from '../../resources/templates/dan-so-tham-gia.json';
 import { expect, test } from './host-fixture';
+import { gridColumn } from './workbench';
 
 const ARTIFACTS = path.resolve(__dirname, '..', 'artifacts');
 const template = danSo.table as unknown as Omit<Table, 'id'>;
@@ -24,7 +25,7 @@ function cell(page: Page, rowName: string, columnLabel: string): Locator {
     .getByTestId('grid')
     .getByRole('row')
     .filter({ has: page.getByRole('gridcell', { name: rowName, exact: true }) })
-    .locator(`[role="gridcell"][aria-colindex="${columnIndex(columnLabel) + 1}"]`);
+    .locator(`[role="gridcell"][aria-colindex="${gridColumn(columnIndex(columnLabel))}"]`);
 }
 
 /** The A1 address the check engine gives a cell of the template's table. */
@@ -107,7 +108,7 @@ test('a table from a template is checked as you type, keeps text as typed, undoe
 
   const panel = page.getByRole('region', { name: 'Kiểm tra' });
   const totalAddress = address(commune, 'Tổng số nhân khẩu');
-  const rowFinding = panel.getByRole('button', { name: new RegExp(`Ô ${totalAddress}\\b`) });
+  const rowFinding = panel.getByRole('button', { name: new RegExp(`\\(ô ${totalAddress}\\)`) });
   await expect(rowFinding).toContainText(vi(total - band + newBand));
   await expect(statusBar).toContainText(/[1-9]\d* lỗi/);
 
@@ -123,14 +124,14 @@ test('a table from a template is checked as you type, keeps text as typed, undoe
   await expectSaved(page);
   await expect(textCell).toHaveText('khoảng 150');
   await expect(textCell.locator('[data-finding="error"]')).toBeVisible();
-  await expect(panel).toContainText(`Ô ${address(other, 'Từ 7 đến 17 tuổi')}`);
+  await expect(panel).toContainText(`(ô ${address(other, 'Từ 7 đến 17 tuổi')})`);
 
   // Ctrl+Z outside an editor undoes the last edit: the figure is back and its finding gone.
   await textCell.click();
   await page.keyboard.press('Control+z');
   await expect(textCell).toHaveText(before);
   await expect(textCell.locator('[data-finding]')).toHaveCount(0);
-  await expect(panel).not.toContainText(`Ô ${address(other, 'Từ 7 đến 17 tuổi')}`);
+  await expect(panel).not.toContainText(`(ô ${address(other, 'Từ 7 đến 17 tuổi')})`);
   await expectSaved(page);
 
   // A restart on the same file shows the kept edit, still flagged; the undone one stays undone.

@@ -24,9 +24,9 @@ test('Xuất Excel…: the header block, the warning about open errors, the file
   // The sample's population table has two open errors; the checks panel names their cells.
   const errors = findingsOf(page, POPULATION).and(page.locator('.finding-error'));
   await expect(errors).toHaveCount(2);
-  const failing = (await errors.locator('.finding-cell').allTextContents()).map((text) =>
-    text.replace(/^Ô /, ''),
-  );
+  const failing = await errors
+    .locator('.finding-cell')
+    .evaluateAll((spans) => spans.map((s) => s.getAttribute('data-cell')!));
 
   await menu(page, 'Tệp', 'Xuất Excel…');
   const dialog = page.getByTestId('export-dialog');

@@ -42,7 +42,9 @@ test('a figure too wide for its column shows ####; a double click on the header 
   const host = await bieuHost.start();
   await page.goto(host.url);
   const grid = page.getByTestId('grid');
-  const header = grid.locator('.ag-header-cell[col-id]').nth(COL.total);
+  const header = grid
+    .locator('.ag-header-cell[col-id]:not([col-id="bieu-row-header"])')
+    .nth(COL.total);
   const edge = header.locator('.ag-header-cell-resize');
   const before = (await header.boundingBox())!;
 
@@ -79,7 +81,9 @@ test('zooming out shows more columns of a table wider than the window', async ({
   const shown = () =>
     grid.evaluate((frame) => {
       const right = frame.getBoundingClientRect().right;
-      return [...frame.querySelectorAll('.ag-header-cell[col-id]')].filter((h) => {
+      return [
+        ...frame.querySelectorAll('.ag-header-cell[col-id]:not([col-id="bieu-row-header"])'),
+      ].filter((h) => {
         const box = h.getBoundingClientRect();
         return box.width > 0 && box.right <= right;
       }).length;

@@ -16,7 +16,7 @@ export async function cutCells(page: Page): Promise<string[]> {
     );
 }
 
-/** Cells of the grid whose right end is covered by something else (a scrollbar, an edge). */
+/** Cells in view whose text's right end is covered by something else (a scrollbar, an edge). */
 export async function coveredCells(page: Page): Promise<string[]> {
   return page
     .getByTestId('grid')
@@ -27,9 +27,16 @@ export async function coveredCells(page: Page): Promise<string[]> {
         const range = document.createRange();
         range.selectNodeContents(s);
         const box = range.getBoundingClientRect();
-        const hit = document.elementFromPoint(box.right - 1, box.top + box.height / 2);
+        const y = box.top + box.height / 2;
         const cell = s.closest('[role="gridcell"]');
-        return hit && cell?.contains(hit) ? [] : [`«${s.textContent}» under ${hit?.className}`];
+        const at = (x: number) => {
+          const hit = document.elementFromPoint(x, y);
+          return { hit, inCell: !!hit && !!cell?.contains(hit) };
+        };
+        // A row scrolled out of view is hidden whole; what matters is a figure seen cut short.
+        if (!at(box.left + 1).inCell) return [];
+        const right = at(box.right - 1);
+        return right.inCell ? [] : [`«${s.textContent}» under ${right.hit?.className}`];
       }),
     );
 }

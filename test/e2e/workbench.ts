@@ -29,12 +29,28 @@ export const COL = {
 /** A count written the Vietnamese way, as the grid writes it: 10494 → "10.494". */
 export const vi = (n: number, decimals = 0) => formatNumber(n, decimals);
 
+/**
+ * The grid's column position of a table column: the row header (the sheet's row numbers) comes
+ * first, so table column 0 is the grid's second column.
+ */
+export const gridColumn = (col: number) => col + 2;
+
 /** A grid cell by its row as shown (0 = first body row, 'total' = the pinned grand total). */
 export function cellAt(page: Page, row: number | 'total', col: number): Locator {
   const rowIndex = row === 'total' ? 'b-0' : String(row);
   return page
     .getByTestId('grid')
-    .locator(`[role="row"][row-index="${rowIndex}"] [role="gridcell"][aria-colindex="${col + 1}"]`);
+    .locator(
+      `[role="row"][row-index="${rowIndex}"] [role="gridcell"][aria-colindex="${gridColumn(col)}"]`,
+    );
+}
+
+/** The row header of a row as shown: its number on the exported sheet. */
+export function rowHeaderAt(page: Page, row: number | 'total'): Locator {
+  const rowIndex = row === 'total' ? 'b-0' : String(row);
+  return page
+    .getByTestId('grid')
+    .locator(`[role="row"][row-index="${rowIndex}"] [role="gridcell"][col-id="bieu-row-header"]`);
 }
 
 /** The text field of the active cell (invisible until the person types). */
@@ -68,7 +84,7 @@ export function tableNames(page: Page): Locator {
 export function codeCell(page: Page, col: number): Locator {
   return page
     .getByTestId('grid')
-    .locator(`[role="row"][row-index="t-0"] [role="gridcell"][aria-colindex="${col + 1}"]`);
+    .locator(`[role="row"][row-index="t-0"] [role="gridcell"][aria-colindex="${gridColumn(col)}"]`);
 }
 
 export const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
