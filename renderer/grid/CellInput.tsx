@@ -12,7 +12,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useEditMode } from './grid-ui';
 import type { CellKey, GridController } from './grid-controller';
-import { keyCommand, type EditMode } from './keyboard';
+import { keyCommand, MOVES, type EditMode } from './keyboard';
 
 interface CellInputProps {
   controller: GridController;
@@ -69,11 +69,19 @@ export function CellInput({ controller, cell, label, figure }: CellInputProps) {
         event.preventDefault();
         event.stopPropagation();
       };
+      // A key AG Grid will move the focus with: Enter after Tabs goes back under where they began.
+      const moving = () => {
+        const plain = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
+        if (event.key === 'Tab') controller.noteMove('tab');
+        else if (event.key === 'Enter' && plain && controller.enterAfterTabs()) claimKey();
+        else if (MOVES.has(event.key)) controller.noteMove('other');
+      };
       switch (command.kind) {
         case 'native':
           event.stopPropagation();
           return;
         case 'grid':
+          moving();
           return;
         case 'startTyping':
           // The field inserts the character itself; a cell that cannot be edited refuses it.
@@ -90,6 +98,7 @@ export function CellInput({ controller, cell, label, figure }: CellInputProps) {
           return;
         case 'commitAndMove':
           finish(true); // and AG Grid moves on
+          moving();
           return;
         case 'cancel':
           finish(false);

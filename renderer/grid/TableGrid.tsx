@@ -209,6 +209,7 @@ export function TableGrid({
   };
 
   const onMouseDown = (event: MouseEvent) => {
+    controller.noteMove('other');
     if (selectByHeader(event)) return;
     const pos = positionOf(event.target);
     if (!pos || event.button !== 0) return;

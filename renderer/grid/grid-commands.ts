@@ -27,7 +27,9 @@ import type { KeyCommand } from './keyboard';
 import { clearRange, fillDown, isEditableCell } from './range-edits';
 import {
   collapsed,
+  edgeFrom,
   extendBy,
+  extendTo,
   rangeOf,
   wholeTable,
   type CellPos,
@@ -110,8 +112,19 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     cols: view().table.columns.length,
   });
 
+  /** Where a run of Tabs started (display row and column); null when there is no run. */
+  let tabs: CellPos | null = null;
+
   const edit = (edits: CellEdit[], label: string) => {
     if (edits.length > 0 && !view().readOnly) view().onEdits(edits, label);
+  };
+
+  /** Focus a cell, or (Shift) grow the selection to it with the active cell left where it is. */
+  const moveOrExtend = (selection: Selection | null, to: CellPos, extend: boolean) => {
+    if (extend && selection) {
+      ui.update({ selection: extendTo(selection, to) });
+      reveal(to);
+    } else focus(to);
   };
 
   const run = (command: KeyCommand): boolean => {
@@ -120,6 +133,7 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     const { table: tb, order: o } = view();
     switch (command.kind) {
       case 'extend': {
+        tabs = null;
         if (!selection) return false;
         const next = extendBy(selection, command.dRow, command.dCol, bounds());
         ui.update({ selection: next });
@@ -127,16 +141,31 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
         return true;
       }
       case 'jump': {
+        tabs = null;
         const { rows, cols } = bounds();
         if (rows === 0) return true;
-        const row = state.active?.row ?? 0;
+        // Shift+Home and the like reach from the moving end of the selection, as in Excel.
+        const from = command.extend ? selection?.end : state.active;
+        const row = from?.row ?? 0;
         const to = {
           first: { row: 0, col: 0 },
           last: { row: rows - 1, col: cols - 1 },
           rowStart: { row, col: 0 },
           rowEnd: { row, col: cols - 1 },
         }[command.to];
-        focus(to);
+        moveOrExtend(selection, to, command.extend);
+        return true;
+      }
+      case 'edge': {
+        tabs = null;
+        if (!selection) return false;
+        const from = command.extend ? selection.end : (state.active ?? selection.anchor);
+        const filled = ({ row, col }: CellPos) => {
+          const value = o.rows[row]?.cells[col];
+          return value !== null && value !== undefined && value !== '';
+        };
+        const to = edgeFrom(from, command.dRow, command.dCol, bounds(), filled);
+        moveOrExtend(selection, to, command.extend);
         return true;
       }
       case 'selectAll':
@@ -202,6 +231,19 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       api = next;
     },
     focusCell: (pos) => focus(pos),
+    noteMove: (key) => {
+      const { active } = ui.get();
+      if (key === 'other' || !active) tabs = null;
+      else if (!tabs || tabs.row !== active.row) tabs = active;
+    },
+    enterAfterTabs: () => {
+      const started = tabs;
+      tabs = null;
+      const { active } = ui.get();
+      if (!started || !active || started.row !== active.row) return false;
+      focus({ row: Math.min(active.row + 1, bounds().rows - 1), col: started.col });
+      return true;
+    },
     select: (selection) => {
       focus(selection.anchor);
       ui.update({ selection });

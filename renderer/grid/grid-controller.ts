@@ -20,6 +20,16 @@ export interface GridController {
   commit(cell: CellKey, text: string): void;
   /** Range commands (extend, jump, select all, clear, fill down); true when done. */
   command(command: KeyCommand): boolean;
+  /**
+   * A key about to move the focus: Tab starts (or goes on with) a run of Tabs along a row; any
+   * other move ends it.
+   */
+  noteMove(key: 'tab' | 'other'): void;
+  /**
+   * Enter after a run of Tabs, as in Excel: the next row, in the column where the Tabs started.
+   * False when there was no run: Enter then simply goes down.
+   */
+  enterAfterTabs(): boolean;
   copy(data: DataTransfer, cut: boolean): void;
   paste(data: DataTransfer): void;
 }

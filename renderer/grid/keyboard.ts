@@ -4,7 +4,8 @@
  * reaches it first. This module says what a key means in each of the three states; CellInput does
  * it. Keys it does not claim go on to AG Grid, which moves the focus (arrows, Tab, Page Up/Down,
  * Enter and Shift+Enter with `enterNavigatesVertically`). Home and End are Excel's: the first and
- * last cell of the current row (AG Grid's would leave the row for the first or last row).
+ * last cell of the current row (AG Grid's would leave the row for the first or last row); so are
+ * Ctrl+arrows (to the edge of the figures), and with Shift each of these extends the selection.
  */
 
 /** Not editing; typed after a key that replaces the value; editing what was there (F2). */
@@ -26,8 +27,13 @@ export type KeyCommand =
   /** Escape: forget what was typed. */
   | { kind: 'cancel' }
   | { kind: 'extend'; dRow: number; dCol: number }
-  /** first/last: the table's first and last cell; rowStart/rowEnd: those of the active row. */
-  | { kind: 'jump'; to: 'first' | 'last' | 'rowStart' | 'rowEnd' }
+  /**
+   * first/last: the table's first and last cell; rowStart/rowEnd: those of the active row.
+   * With `extend` (Shift) the selection grows to that cell instead of the focus moving there.
+   */
+  | { kind: 'jump'; to: 'first' | 'last' | 'rowStart' | 'rowEnd'; extend: boolean }
+  /** Ctrl+arrow: to the edge of the run of filled cells, as in Excel; with Shift, extending. */
+  | { kind: 'edge'; dRow: number; dCol: number; extend: boolean }
   | { kind: 'selectAll' }
   | { kind: 'clear' }
   | { kind: 'fillDown' };
@@ -46,6 +52,16 @@ const ARROWS: Record<string, [number, number]> = {
   ArrowLeft: [0, -1],
   ArrowRight: [0, 1],
 };
+
+/** The keys that move the focus from cell to cell (besides Tab). */
+export const MOVES: ReadonlySet<string> = new Set([
+  ...Object.keys(ARROWS),
+  'Enter',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+]);
 
 /** A key that writes a character (not a shortcut, not a named key). */
 export function isPrintable(e: KeyLike): boolean {
@@ -66,9 +82,13 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
   if (ctrl && !e.altKey) {
     switch (e.key) {
       case 'Home':
-        return { kind: 'jump', to: 'first' };
+        return { kind: 'jump', to: 'first', extend: e.shiftKey };
       case 'End':
-        return { kind: 'jump', to: 'last' };
+        return { kind: 'jump', to: 'last', extend: e.shiftKey };
+    }
+    if (e.key in ARROWS) {
+      const [dRow, dCol] = ARROWS[e.key];
+      return { kind: 'edge', dRow, dCol, extend: e.shiftKey };
     }
     switch (e.key.toLowerCase()) {
       case 'a':
@@ -84,11 +104,9 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
   }
   switch (e.key) {
     case 'Home':
-      if (!e.shiftKey) return { kind: 'jump', to: 'rowStart' };
-      break;
+      return { kind: 'jump', to: 'rowStart', extend: e.shiftKey };
     case 'End':
-      if (!e.shiftKey) return { kind: 'jump', to: 'rowEnd' };
-      break;
+      return { kind: 'jump', to: 'rowEnd', extend: e.shiftKey };
     case 'F2':
       return { kind: 'startEditing' };
     case 'Delete':

@@ -69,6 +69,30 @@ export function extendBy(
   };
 }
 
+/**
+ * Where Ctrl+arrow lands, as in Excel: from a filled cell whose neighbour is filled, the last
+ * filled cell of that run; otherwise the next filled cell; the table's edge when there is none.
+ */
+export function edgeFrom(
+  from: CellPos,
+  dRow: number,
+  dCol: number,
+  bounds: GridBounds,
+  filled: (pos: CellPos) => boolean,
+): CellPos {
+  const inside = (p: CellPos) =>
+    p.row >= 0 && p.row < bounds.rows && p.col >= 0 && p.col < bounds.cols;
+  const step = (p: CellPos) => ({ row: p.row + dRow, col: p.col + dCol });
+  let next = step(from);
+  if (!inside(next)) return from;
+  if (filled(from) && filled(next)) {
+    while (inside(step(next)) && filled(step(next))) next = step(next);
+    return next;
+  }
+  while (!filled(next) && inside(step(next))) next = step(next);
+  return next;
+}
+
 export function extendTo(selection: Selection, end: CellPos): Selection {
   return { anchor: selection.anchor, end };
 }

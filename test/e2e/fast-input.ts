@@ -15,6 +15,8 @@ const NAMED: Record<string, { code: string; keyCode: number; text?: string }> = 
   ArrowRight: { code: 'ArrowRight', keyCode: 39 },
   Home: { code: 'Home', keyCode: 36 },
   End: { code: 'End', keyCode: 35 },
+  Delete: { code: 'Delete', keyCode: 46 },
+  a: { code: 'KeyA', keyCode: 65 },
 };
 
 /** CDP's modifier bits. */
@@ -22,8 +24,9 @@ const CONTROL = 2;
 const SHIFT = 8;
 
 /**
- * One step: a named key ("Tab", "Shift+Tab", "Enter", "ArrowDown"…), Ctrl+V (the browser's own
- * paste from the clipboard), text, or a click.
+ * One step: a named key with any of Control and Shift ("Tab", "Shift+Tab", "Enter",
+ * "Control+Shift+ArrowDown"…), Ctrl+V (the browser's own paste from the clipboard), text, or a
+ * click.
  */
 export type FastStep = { key: string } | { text: string } | { click: { x: number; y: number } };
 
@@ -35,15 +38,18 @@ function keyEvents(cdp: CDPSession, combo: string): Promise<unknown>[] {
       cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...v }),
     ];
   }
-  const shift = combo.startsWith('Shift+');
-  const key = shift ? combo.slice('Shift+'.length) : combo;
+  const parts = combo.split('+');
+  const key = parts.pop() ?? '';
+  const control = parts.includes('Control');
+  const shift = parts.includes('Shift');
   const named = NAMED[key];
-  if (!named) throw new Error(`no such key in fast-input: ${combo}`);
+  if (!named || parts.some((p) => p !== 'Control' && p !== 'Shift'))
+    throw new Error(`no such key in fast-input: ${combo}`);
   const base = {
     key,
     code: named.code,
     windowsVirtualKeyCode: named.keyCode,
-    modifiers: shift ? SHIFT : 0,
+    modifiers: (shift ? SHIFT : 0) | (control ? CONTROL : 0),
   };
   return [
     cdp.send('Input.dispatchKeyEvent', {

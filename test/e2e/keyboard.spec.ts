@@ -3,6 +3,7 @@
  * have in their fingers, a range selection by keyboard and by mouse, Delete, Ctrl+D, Ctrl+C /
  * Ctrl+V, undo and redo, and the status bar's count, sum and average of the selection.
  */
+import { sendWithoutPause, type FastStep } from './fast-input';
 import { expect, test } from './host-fixture';
 import {
   COL,
@@ -220,4 +221,114 @@ test('Home and End go to the first and last cell of the current row, as in Excel
   await expectFocused(page, 0, COL.stt);
   await page.keyboard.press('End');
   await expectFocused(page, 0, COL.rate);
+});
+
+/** Keys (and text) sent at full speed, as a fast typist sends them. */
+const keys = (...names: string[]): FastStep[] =>
+  names.map((name) => (/^[\d.,]+$/.test(name) ? { text: name } : { key: name }));
+
+test('Enter after a run of Tabs goes to the next row, in the column where the Tabs started', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+
+  // A row typed across with Tab, Enter, the next row: as in Excel, typed without a pause.
+  await cellAt(page, 0, COL.under7).click();
+  await sendWithoutPause(page, keys('1501', 'Tab', '1202', 'Tab', '3003', 'Tab', '804', 'Enter'));
+  await expectFocused(page, 1, COL.under7);
+  await sendWithoutPause(page, keys('1405', 'Tab', '1106', 'Enter', '777', 'Enter'));
+  await expectFocused(page, 3, COL.under7);
+  const typed: [number, number, number][] = [
+    [0, COL.under7, 1501],
+    [0, COL.age7to17, 1202],
+    [0, COL.age18to60, 3003],
+    [0, COL.over60, 804],
+    [1, COL.under7, 1405],
+    [1, COL.age7to17, 1106],
+    [2, COL.under7, 777],
+  ];
+  for (const [row, col, value] of typed) await expect(cellAt(page, row, col)).toHaveText(vi(value));
+  await expectSaved(page);
+  const table = await tableByName(host.url, 'Dân số và tỷ lệ tham gia');
+  for (const [row, col, value] of typed) expect(table.rows[row].cells[col]).toBe(value);
+  // The next row's cells past where the Tabs stopped were left alone.
+  expect(table.rows[1].cells[COL.age18to60]).toBe(rows[1].cells[COL.age18to60]);
+
+  // An arrow ends the run: Enter then simply goes down from where the focus is.
+  await sendWithoutPause(page, keys('Tab', 'ArrowRight', 'Enter'));
+  await expectFocused(page, 4, COL.age18to60);
+  // Shift+Enter still goes up, whatever Tabs came before.
+  await sendWithoutPause(page, keys('Tab', 'Shift+Enter'));
+  await expectFocused(page, 3, COL.over60);
+});
+
+test('Ctrl+arrows go to the edge of the figures; with Shift, and Shift+Home / End, Ctrl+Shift+Home / End, they extend the selection; Ctrl+A selects all', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const stats = page.getByTestId('selection-stats');
+  const selected = page.getByTestId('grid').locator('.bieu-selection');
+  const total = 'total' as const;
+
+  // A gap in the column "Dưới 7 tuổi": row 5 emptied.
+  await cellAt(page, 5, COL.under7).click();
+  await sendWithoutPause(page, keys('Delete'));
+  await expect(cellAt(page, 5, COL.under7)).toHaveText('');
+
+  // Ctrl+↓ stops at the last figure before the gap, then at the first one after it.
+  await cellAt(page, 0, COL.under7).click();
+  await sendWithoutPause(page, keys('Control+ArrowDown'));
+  await expectFocused(page, 4, COL.under7);
+  await sendWithoutPause(page, keys('Control+ArrowDown', 'Control+Shift+ArrowDown'));
+  // Ctrl+Shift+↓ selects down to the grand total; the active cell stays where it was.
+  await expectFocused(page, 6, COL.under7);
+  await expect(cellAt(page, total, COL.under7).locator('.bieu-selection')).toHaveAttribute(
+    'data-edges',
+    'blr',
+  );
+  await expect(stats).toContainText('Số ô: 11');
+  const under7 = rows.slice(6).reduce((sum, r) => sum + (r.cells[COL.under7] as number), 0);
+  await expect(stats).toContainText(`Tổng: ${vi(under7)}`);
+
+  // Shift+End and Shift+Home: to the last and first column, along the selection's moving row.
+  // Rows 6 to the total × the columns from "Dưới 7 tuổi" to the rate: 11 × 6 cells.
+  await sendWithoutPause(page, keys('Shift+End'));
+  await expect(stats).toContainText('Số ô: 66');
+  await expect(cellAt(page, total, COL.rate).locator('.bieu-selection')).toHaveAttribute(
+    'data-edges',
+    'br',
+  );
+  // STT to "Dưới 7 tuổi": 11 × 4 cells, less the total row's empty name cell.
+  await sendWithoutPause(page, keys('Shift+Home'));
+  await expect(stats).toContainText('Số ô: 43');
+  await expect(cellAt(page, total, COL.stt).locator('.bieu-selection')).toHaveAttribute(
+    'data-edges',
+    'bl',
+  );
+
+  // Ctrl+Shift+Home: up to the table's first cell (7 rows × 4 columns, less the emptied cell);
+  // Ctrl+Shift+End: down to its last (11 × 6).
+  await sendWithoutPause(page, keys('Control+Shift+Home'));
+  await expect(stats).toContainText('Số ô: 27');
+  await expect(cellAt(page, 0, COL.stt).locator('.bieu-selection')).toHaveAttribute(
+    'data-edges',
+    'tl',
+  );
+  await sendWithoutPause(page, keys('Control+Shift+End'));
+  await expect(stats).toContainText('Số ô: 66');
+  await expectFocused(page, 6, COL.under7);
+
+  // Ctrl+← goes to the first column over the run of filled cells; Ctrl+Shift+→ selects the row.
+  await sendWithoutPause(page, keys('Control+ArrowLeft', 'Control+Shift+ArrowRight'));
+  await expectFocused(page, 6, COL.stt);
+  await expect(selected).toHaveCount(POPULATION.columns.length);
+  await expect(stats).toContainText(`Số ô: ${POPULATION.columns.length}`);
+
+  // Ctrl+A: every cell of the table (less the total's empty name cell and the emptied one).
+  await sendWithoutPause(page, keys('Control+a'));
+  await expect(stats).toContainText(`Số ô: ${rows.length * POPULATION.columns.length - 2}`);
 });
