@@ -4,6 +4,7 @@
  */
 import { UserError } from '../../shared/api';
 import { runCheck } from './check-command';
+import { runCollect } from './collect-command';
 import { runExport } from './export-command';
 import { runImport } from './import-command';
 import { runServe } from './serve-command';
@@ -13,7 +14,9 @@ const USAGE = `Cách dùng:
   bieu serve [TÀI-LIỆU.bieu] [--port N]       mở Biểu trong trình duyệt (máy chủ cục bộ)
   bieu import TỆP --into TÀI-LIỆU.bieu        nhập các biểu của tệp (.xlsx, .xls, .ods, .docx) vào tài liệu
   bieu export TÀI-LIỆU.bieu --out TỆP.xlsx [--table TÊN-BIỂU] [--values-only]
-                                              xuất các biểu thành phụ lục Excel`;
+                                              xuất các biểu thành phụ lục Excel
+  bieu collect TÀI-LIỆU.bieu --table TÊN-BIỂU TỆP-HOẶC-THƯ-MỤC... [--json] [--apply]
+                                              tổng hợp các tệp các đơn vị gửi về vào biểu`;
 
 async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s + '\n');
@@ -30,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
         return -1; // keeps running
       case 'export':
         return await runExport(rest, out, err);
+      case 'collect':
+        return await runCollect(rest, out, err);
       case undefined:
       case '--help':
       case '-h':
