@@ -6,6 +6,7 @@ import { UserError } from '../../shared/api';
 import { runCheck } from './check-command';
 import { runCollect } from './collect-command';
 import { runExport } from './export-command';
+import { runForms } from './forms-command';
 import { runImport } from './import-command';
 import { runServe } from './serve-command';
 
@@ -15,6 +16,8 @@ const USAGE = `Cách dùng:
   bieu import TỆP --into TÀI-LIỆU.bieu        nhập các biểu của tệp (.xlsx, .xls, .ods, .docx) vào tài liệu
   bieu export TÀI-LIỆU.bieu --out TỆP.xlsx [--table TÊN-BIỂU] [--values-only]
                                               xuất các biểu thành phụ lục Excel
+  bieu forms TÀI-LIỆU.bieu --table TÊN-BIỂU --out THƯ-MỤC [--breakdown SỐ-DÒNG]
+                                              một biểu mẫu Excel cho mỗi đơn vị của biểu
   bieu collect TÀI-LIỆU.bieu --table TÊN-BIỂU TỆP-HOẶC-THƯ-MỤC... [--json] [--apply]
                                               tổng hợp các tệp các đơn vị gửi về vào biểu`;
 
@@ -33,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
         return -1; // keeps running
       case 'export':
         return await runExport(rest, out, err);
+      case 'forms':
+        return await runForms(rest, out);
       case 'collect':
         return await runCollect(rest, out, err);
       case undefined:

@@ -6,28 +6,18 @@
  * leave the district table with the received figures and nothing else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DocumentStore } from '../../../electron/store/document-store';
 import { sha256 } from '../store-helpers';
+import { buildCli, runBieu } from './run-bieu';
 import { districtTable, TABLE_NAME, UNIT_NAMES, unitFigures, writeReturned } from './district';
 import { BREAKDOWN, NOT_ADDING_UP, SILENT, STRAY, TWICE, writeReturnedSet } from './returned-set';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const cli = path.join(root, 'dist', 'node', 'cli.cjs');
 let dir: string;
 let returned: string;
-
-function bieu(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: 'utf8',
-    cwd: dir,
-    env: { ...process.env, BIEU_HOME: dir },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const bieu = (...args: string[]) => runBieu(dir, ...args);
 
 function newDistrict(name: string): string {
   const file = path.join(dir, name);
@@ -55,9 +45,7 @@ interface Report {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, 'electron/scripts/build-node.mjs')], {
-    stdio: 'ignore',
-  });
+  buildCli();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-collect-cli-'));
   returned = path.join(dir, 'returned');
   await writeReturnedSet(returned);

@@ -1,0 +1,23 @@
+/** The built `bieu` as a person runs it from a folder: real process, real exit code. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const cli = path.join(root, 'dist', 'node', 'cli.cjs');
+
+/** Bundles the Node side (dist/node/cli.cjs) from the sources under test. */
+export function buildCli(): void {
+  execFileSync(process.execPath, [path.join(root, 'electron/scripts/build-node.mjs')], {
+    stdio: 'ignore',
+  });
+}
+
+/** Runs `bieu …` in `cwd`, with BIEU_HOME there too. */
+export function runBieu(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, BIEU_HOME: cwd },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
