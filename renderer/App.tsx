@@ -21,6 +21,7 @@ import { AppDialogs, type OpenDialog } from './shell/AppDialogs';
 import { appMenus } from './shell/app-menus';
 import { ReadOnlyBanner } from './shell/ReadOnlyBanner';
 import { StatusBar } from './shell/StatusBar';
+import { useSaveAnswer } from './shell/use-save-answer';
 import { isTextEntry, useUndoShortcuts } from './shell/use-undo-shortcuts';
 import { stepZoom, updateView, useViewSettings } from './shell/view-settings';
 import { Workspace, type SidePanel } from './shell/Workspace';
@@ -262,10 +263,12 @@ export function App() {
     }
   });
   useEffect(() => onMenuCommand((command) => onNativeCommand(command)), []);
+  const saveAnswer = useSaveAnswer(session, setNotice);
   useUndoShortcuts({
     undo: () => runCommand('undo'),
     redo: () => runCommand('redo'),
     find: () => runCommand('find'),
+    save: saveAnswer.ask,
     zoom: (direction) =>
       runCommand(direction === 0 ? 'zoomReset' : direction > 0 ? 'zoomIn' : 'zoomOut'),
   });
@@ -357,6 +360,7 @@ export function App() {
         info={info}
         pendingWrites={session.pendingWrites}
         lastWriteFailed={session.lastWriteFailed}
+        explainAutosave={saveAnswer.explainAutosave}
         counts={counts.total}
         selection={info && table ? (gridSelection?.stats ?? null) : null}
         zoom={view.zoom}

@@ -42,7 +42,10 @@ export function CellInput({ controller, cell, label, figure }: CellInputProps) {
     if (gridCell && document.activeElement === gridCell) claim();
 
     const begin = (next: EditMode, text: string | null): boolean => {
-      if (!controller.canEdit(key)) return false;
+      if (!controller.canEdit(key)) {
+        controller.refused(key);
+        return false;
+      }
       if (text !== null) {
         field.value = text;
         field.setSelectionRange(text.length, text.length);
@@ -95,6 +98,9 @@ export function CellInput({ controller, cell, label, figure }: CellInputProps) {
         case 'startEditing':
           begin('editing', controller.editorText(key));
           claimKey();
+          return;
+        case 'commit':
+          finish(true); // and the window answers Ctrl+S
           return;
         case 'commitAndMove':
           finish(true); // and AG Grid moves on

@@ -116,7 +116,9 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
   let tabs: CellPos | null = null;
 
   const edit = (edits: CellEdit[], label: string) => {
-    if (edits.length > 0 && !view().readOnly) view().onEdits(edits, label);
+    if (edits.length === 0) return;
+    if (view().readOnly) view().onNotice(t('grid.readOnlyTyped'));
+    else view().onEdits(edits, label);
   };
 
   /** Focus a cell, or (Shift) grow the selection to it with the active cell left where it is. */
@@ -250,6 +252,10 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       reveal(selection.end);
     },
     ui,
+    refused: (cell) => {
+      if (view().readOnly) view().onNotice(t('grid.readOnlyTyped'));
+      else if (rowOf(cell)?.role === 'group') view().onNotice(t('grid.groupCellTyped'));
+    },
     canEdit: (cell) => {
       const row = rowOf(cell);
       const column = view().table.columns[cell.col];
@@ -285,6 +291,7 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       const state = ui.get();
       const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
       const { table: tb, order: o, readOnly: ro } = view();
+      if (ro) view().onNotice(t('grid.readOnlyTyped'));
       if (!selection || ro) return;
       const plan = planPaste(tb, o, selection, {
         text: data.getData('text/plain'),

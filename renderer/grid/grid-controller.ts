@@ -14,6 +14,8 @@ export interface CellKey {
 export interface GridController {
   ui: GridUi;
   canEdit(cell: CellKey): boolean;
+  /** Someone typed into a cell that cannot take it: say why (read-only, a group row's figure). */
+  refused(cell: CellKey): void;
   /** The text an editor opened with F2 or a double click starts with. */
   editorText(cell: CellKey): string;
   /** What was typed, to be read by the column and written (or dropped when unchanged). */

@@ -24,6 +24,8 @@ export type KeyCommand =
   | { kind: 'startEditing' }
   /** Write what was typed; the key then goes on to AG Grid, which moves the focus. */
   | { kind: 'commitAndMove' }
+  /** Write what was typed and stay; the key goes on to the window (Ctrl+S). */
+  | { kind: 'commit' }
   /** Escape: forget what was typed. */
   | { kind: 'cancel' }
   | { kind: 'extend'; dRow: number; dCol: number }
@@ -74,6 +76,7 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
   if (mode !== 'none') {
     if (e.key === 'Escape') return { kind: 'cancel' };
     if (e.key === 'Enter' || e.key === 'Tab') return { kind: 'commitAndMove' };
+    if (ctrl && !e.altKey && e.key.toLowerCase() === 's') return { kind: 'commit' };
     // After typing over a value, arrows leave the cell as in Excel; after F2 they move the caret.
     if (mode === 'typing' && !ctrl && !e.shiftKey && e.key in ARROWS)
       return { kind: 'commitAndMove' };

@@ -135,6 +135,11 @@ export const en: Catalogue = {
   'readOnly.noReason': 'The document is open read-only.',
   'readOnly.cannot': 'The document is open read-only',
 
+  'notice.allSaved':
+    'Every change is saved, the last one at {time}. Biểu saves each change as you make it; there is no need for Ctrl+S.',
+  'notice.nothingToSave':
+    'Nothing has changed since the document was opened ({time}): nothing to save. Biểu saves each change as you make it.',
+  'notice.saveReadOnly': 'The document is open read-only: there are no changes to save.',
   'notice.folder': 'The document is in the folder {folder}',
   'notice.templateSaved':
     'Template “{name}” saved. It is offered when adding a table or creating a document.',
@@ -335,6 +340,10 @@ export const en: Catalogue = {
   'grid.chooseTable': 'Choose a table in the list on the left.',
   'grid.loadingTable': 'Loading table…',
   'grid.suggested': 'This cell is likely the slip: the suggested fix writes {value} (see Checks).',
+  'grid.readOnlyTyped':
+    'The document is open read-only, so no cell can be changed (the «Read-only» band above says why).',
+  'grid.groupCellTyped':
+    'This is a group row (the name of a section): its figure columns stay empty and take no figures.',
   'grid.noRows': 'The table has no rows yet.',
   'grid.noTables': 'The document has no tables yet. Click “+ Add table” to add one.',
 
@@ -370,6 +379,7 @@ export const en: Catalogue = {
 
   'status.noDocument': 'No document open',
   'status.saved': 'Saved',
+  'status.autosave': 'Biểu saves every change as you make it',
   'status.saving': 'Saving…',
   'status.saveFailed': 'The last change was not saved',
   'status.counts': '{errors} errors · {warnings} warnings',

@@ -136,6 +136,11 @@ export const vi = {
   'readOnly.noReason': 'Tài liệu đang mở ở chế độ chỉ đọc.',
   'readOnly.cannot': 'Tài liệu đang mở ở chế độ chỉ đọc',
 
+  'notice.allSaved':
+    'Mọi thay đổi đã được lưu, lần cuối lúc {time}. Biểu tự lưu từng thay đổi ngay khi gõ, không cần Ctrl+S.',
+  'notice.nothingToSave':
+    'Chưa có thay đổi nào từ lúc mở tài liệu ({time}), không có gì cần lưu. Biểu tự lưu từng thay đổi ngay khi gõ.',
+  'notice.saveReadOnly': 'Tài liệu đang mở chỉ để xem: không có thay đổi nào để lưu.',
   'notice.folder': 'Tài liệu nằm trong thư mục {folder}',
   'notice.templateSaved':
     'Đã lưu mẫu «{name}». Mẫu này có trong danh sách khi thêm biểu hoặc tạo tài liệu mới.',
@@ -334,6 +339,10 @@ export const vi = {
   'grid.chooseTable': 'Chọn một biểu ở danh sách bên trái.',
   'grid.loadingTable': 'Đang tải biểu…',
   'grid.suggested': 'Có lẽ ô này ghi nhầm: gợi ý sửa thành {value} (xem bảng Kiểm tra).',
+  'grid.readOnlyTyped':
+    'Tài liệu đang mở chỉ để xem nên không sửa được ô nào (lý do ghi ở dải «Chỉ đọc» phía trên).',
+  'grid.groupCellTyped':
+    'Đây là dòng nhóm (tên một mục): các cột số liệu của nó để trống, không gõ số vào được.',
   'grid.noRows': 'Biểu chưa có dòng nào.',
   'grid.noTables': 'Tài liệu chưa có biểu nào. Bấm «+ Thêm biểu» để thêm.',
 
@@ -369,6 +378,7 @@ export const vi = {
 
   'status.noDocument': 'Chưa mở tài liệu',
   'status.saved': 'Đã lưu',
+  'status.autosave': 'Biểu tự lưu từng thay đổi ngay khi gõ',
   'status.saving': 'Đang lưu…',
   'status.saveFailed': 'Thay đổi cuối chưa được lưu',
   'status.counts': '{errors} lỗi · {warnings} cảnh báo',

@@ -12,6 +12,8 @@ interface StatusBarProps {
   info: DocumentInfo | null;
   pendingWrites: number;
   lastWriteFailed: boolean;
+  /** Say beside "Đã lưu" that saving is automatic (the first session someone edits). */
+  explainAutosave: boolean;
   counts: FindingCounts;
   selection: SelectionStats | null;
   zoom: number;
@@ -54,6 +56,7 @@ export function StatusBar(props: StatusBarProps) {
         className={`status-save status-${saveState}`}
         data-save-state={saveState}
         aria-live="polite"
+        title={t('status.autosave')}
       >
         {t(
           saveState === 'saving'
@@ -61,6 +64,9 @@ export function StatusBar(props: StatusBarProps) {
             : saveState === 'failed'
               ? 'status.saveFailed'
               : 'status.saved',
+        )}
+        {props.explainAutosave && saveState === 'saved' && (
+          <span className="status-autosave"> · {t('status.autosave')}</span>
         )}
       </span>
       <span

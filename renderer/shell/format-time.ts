@@ -13,6 +13,15 @@ export function formatDateTime(iso: string): string {
   }).format(date);
 }
 
+/** A time of today as the window's language writes it: "14:05:09". */
+export function formatTime(date: Date): string {
+  return new Intl.DateTimeFormat(language() === 'vi' ? 'vi-VN' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(date);
+}
+
 /** Bytes as "12 KB" / "1,4 MB", the window's way. */
 export function formatBytes(bytes: number): string {
   const locale = language() === 'vi' ? 'vi-VN' : 'en-GB';

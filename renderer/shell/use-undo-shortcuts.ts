@@ -1,6 +1,7 @@
 /**
  * The window's own shortcuts, from anywhere in it: Ctrl+Z / Ctrl+Y (and Ctrl+Shift+Z) undo and
- * redo document edits, Ctrl+F opens find and replace, Ctrl+= / Ctrl+- / Ctrl+0 zoom the grid.
+ * redo document edits, Ctrl+F opens find and replace, Ctrl+S says that everything is saved
+ * (Biểu saves each change as it is made), Ctrl+= / Ctrl+- / Ctrl+0 zoom the grid.
  * Inside a text field Ctrl+Z and Ctrl+Y belong to the field (an open cell editor, a dialog's path
  * box): there the browser's own text undo is what the user means. The active cell's field counts
  * as a text field only while it is editing (grid/CellInput.tsx).
@@ -21,6 +22,7 @@ export interface WindowShortcuts {
   undo(): void;
   redo(): void;
   find(): void;
+  save(): void;
   zoom(direction: 1 | -1 | 0): void;
 }
 
@@ -37,6 +39,12 @@ export function useUndoShortcuts(shortcuts: WindowShortcuts): void {
     if (key === 'f' && !event.shiftKey) {
       event.preventDefault();
       shortcuts.find();
+      return;
+    }
+    // Never the browser's "Save page as…".
+    if (key === 's' && !event.shiftKey) {
+      event.preventDefault();
+      shortcuts.save();
       return;
     }
     if (isTextEntry(event.target) || document.querySelector('dialog[open]')) return;

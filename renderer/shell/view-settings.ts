@@ -1,6 +1,7 @@
 /**
  * How this window shows things, remembered across restarts on this machine: the grid's zoom, the
- * light or dark theme, and the height of the checks panel. The theme is one attribute on <html>: our CSS variables and AG Grid's
+ * light or dark theme, the height of the checks panel, and whether the status bar has explained
+ * that Biểu saves by itself. The theme is one attribute on <html>: our CSS variables and AG Grid's
  * theme modes both follow it.
  */
 import { useSyncExternalStore } from 'react';
@@ -12,6 +13,8 @@ export interface ViewSettings {
   theme: ThemeName;
   /** The checks panel's height in pixels (PanelSplitter). */
   checksHeight: number;
+  /** The status bar has said, in a session where something was saved, that saving is automatic. */
+  autosaveExplained: boolean;
 }
 
 /** The checks panel shows a few findings at least, and never takes the grid's whole room. */
@@ -30,9 +33,19 @@ function read(): ViewSettings {
       typeof h === 'number' && h >= CHECKS_HEIGHT.min && h <= CHECKS_HEIGHT.max
         ? h
         : CHECKS_HEIGHT.initial;
-    return { zoom, theme: saved.theme === 'dark' ? 'dark' : 'light', checksHeight };
+    return {
+      zoom,
+      theme: saved.theme === 'dark' ? 'dark' : 'light',
+      checksHeight,
+      autosaveExplained: saved.autosaveExplained === true,
+    };
   } catch {
-    return { zoom: 1, theme: 'light', checksHeight: CHECKS_HEIGHT.initial };
+    return {
+      zoom: 1,
+      theme: 'light',
+      checksHeight: CHECKS_HEIGHT.initial,
+      autosaveExplained: false,
+    };
   }
 }
 

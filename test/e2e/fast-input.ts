@@ -17,6 +17,7 @@ const NAMED: Record<string, { code: string; keyCode: number; text?: string }> = 
   End: { code: 'End', keyCode: 35 },
   Delete: { code: 'Delete', keyCode: 46 },
   a: { code: 'KeyA', keyCode: 65 },
+  s: { code: 'KeyS', keyCode: 83 },
 };
 
 /** CDP's modifier bits. */

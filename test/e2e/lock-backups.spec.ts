@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sendWithoutPause } from './fast-input';
 import { expect, test } from './host-fixture';
 import { COL, cellAt, cellInput, expectSaved, menu, tableNames, vi } from './workbench';
 
@@ -29,13 +30,23 @@ test('a second host opening the same document shows the lock and cannot edit', a
   await expect(banner).not.toHaveText('Chỉ đọc');
   await expect(other.getByTestId('status-bar')).toContainText('Chỉ đọc');
 
-  // Typing into a cell changes nothing; editing commands say why they are off.
+  // Typing into a cell (at full speed) changes nothing, and says why instead of ignoring the keys;
+  // editing commands say why they are off.
   const before = await cellAt(other, 0, COL.under7).textContent();
   await cellAt(other, 0, COL.under7).click();
-  await other.keyboard.type('999');
-  await other.keyboard.press('Enter');
+  await sendWithoutPause(other, [{ text: '999' }, { key: 'Enter' }]);
+  await expect(other.locator('.notice-text')).toHaveText(
+    /Tài liệu đang mở chỉ để xem nên không sửa được ô nào/,
+  );
   await expect(cellAt(other, 0, COL.under7)).toHaveText(before!);
   await expect(cellInput(other)).toHaveAttribute('data-cell-input', 'idle');
+  // Delete too.
+  await other.locator('.notice').getByRole('button').click();
+  await expect(other.locator('.notice')).toHaveCount(0);
+  await cellAt(other, 0, COL.under7).click();
+  await sendWithoutPause(other, [{ key: 'Delete' }]);
+  await expect(other.locator('.notice-text')).toHaveText(/chỉ để xem/);
+  await expect(cellAt(other, 0, COL.under7)).toHaveText(before!);
   await other.getByRole('menuitem', { name: 'Biểu', exact: true }).click();
   await expect(other.getByRole('menuitem', { name: 'Thêm biểu…' })).toHaveAttribute(
     'aria-disabled',
