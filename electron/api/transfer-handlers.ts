@@ -76,13 +76,17 @@ function preview(result: ImportResult): ImportPreview {
   };
 }
 
-/** The detected table with the user's corrections applied, checked for shape. */
+/**
+ * The detected table with the user's corrections applied, checked for shape. What the user
+ * corrected is theirs: a formula or a role Biểu inferred stays inferred only where the user
+ * left it as read (whatever the caller says of it).
+ */
 function corrected(detected: DetectedTable, choice: ImportChoice): TableDraft {
   const draft = detected.table;
-  const columns = choice.columns ?? draft.columns;
-  if (columns.length !== draft.columns.length) {
+  const chosen = choice.columns ?? draft.columns;
+  if (chosen.length !== draft.columns.length) {
     throw new UserError(
-      `Biểu «${choice.name}»: cần đúng ${draft.columns.length} cột như khi đọc, nhận được ${columns.length}.`,
+      `Biểu «${choice.name}»: cần đúng ${draft.columns.length} cột như khi đọc, nhận được ${chosen.length}.`,
       'bad-input',
     );
   }
@@ -92,12 +96,17 @@ function corrected(detected: DetectedTable, choice: ImportChoice): TableDraft {
       'bad-input',
     );
   }
-  return {
-    ...draft,
-    name: choice.name,
-    columns,
-    rows: draft.rows.map((r, i) => ({ ...r, role: choice.roles?.[i] ?? r.role })),
-  };
+  const columns = chosen.map(({ formulaBasis: _said, ...c }, i) => {
+    const read = draft.columns[i];
+    return read.formulaBasis && c.formula === read.formula
+      ? { ...c, formulaBasis: read.formulaBasis }
+      : c;
+  });
+  const rows = draft.rows.map(({ roleBasis, ...r }, i) => {
+    const role = choice.roles?.[i] ?? r.role;
+    return roleBasis && role === r.role ? { ...r, roleBasis } : { ...r, role };
+  });
+  return { ...draft, name: choice.name, columns, rows };
 }
 
 function accept(

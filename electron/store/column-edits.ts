@@ -97,9 +97,16 @@ export function updateColumn(
     after.decimals = patch.decimals;
     changed.push(`${after.decimals} chữ số thập phân`);
   }
-  if (patch.formula !== undefined && cleanFormula(patch.formula) !== before.formula) {
-    after.formula = cleanFormula(patch.formula);
-    changed.push(after.formula ? `công thức ${after.code}=${after.formula}` : 'bỏ công thức');
+  if (patch.formula !== undefined) {
+    const formula = cleanFormula(patch.formula);
+    if (formula !== before.formula) {
+      after.formula = formula;
+      changed.push(formula ? `công thức ${after.code}=${formula}` : 'bỏ công thức');
+    } else if (formula && before.formulaBasis) {
+      changed.push(`xác nhận công thức ${after.code}=${formula}`);
+    }
+    // A person wrote the formula (or confirmed or removed it): it is no longer Biểu's guess.
+    delete after.formulaBasis;
   }
   table.columns[i] = after;
   return {

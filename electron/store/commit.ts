@@ -21,14 +21,12 @@ import type { Db } from './sqlite';
 import type { StructureEdit } from './structure-edits';
 import { listTables } from './table-reads';
 import {
-  readTableOrder,
   tableChange,
   writeTableChanges,
-  writeTableOrder,
   type TableChange,
-  type TableSnapshot,
   type TableTransition,
-} from './table-snapshot';
+} from './table-changes';
+import { readTableOrder, writeTableOrder, type TableSnapshot } from './table-snapshot';
 import { inWriteTransaction } from './write-lock';
 
 /** A rule row of the document before and after (null: no such row on that side). */

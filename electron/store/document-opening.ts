@@ -18,7 +18,8 @@ import { parseNewTables, type NewTableInput } from './new-table';
 import { privateCopy } from './private-copy';
 import { SCHEMA_VERSION, migrate } from './schema';
 import { openDatabase, type Db } from './sqlite';
-import { allocateIds, tableChange, writeTableChanges } from './table-snapshot';
+import { tableChange, writeTableChanges } from './table-changes';
+import { allocateIds } from './table-snapshot';
 import { newTableSnapshot } from './table-plans';
 import { busySentence, isBusy } from './write-lock';
 

@@ -11,7 +11,7 @@
 import type { CellValue } from '../../shared/model';
 import { decodeCell } from './cell-values';
 import type { Db } from './sqlite';
-import type { TableSide } from './table-snapshot';
+import type { TableSide } from './table-changes';
 
 export type BatchState = 'done' | 'undone' | 'discarded';
 

@@ -19,7 +19,8 @@ import {
 } from './edit-log';
 import { ruleRowKey, writeRuleRow } from './rule-rows';
 import type { Db } from './sqlite';
-import { cellWriter, writeTableChanges, writeTableOrder, type TableChange } from './table-snapshot';
+import { cellWriter, writeTableChanges, type TableChange } from './table-changes';
+import { writeTableOrder } from './table-snapshot';
 
 export type Direction = 'undo' | 'redo';
 

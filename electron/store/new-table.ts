@@ -25,13 +25,13 @@ export const newColumnSchema = z.strictObject({
   type: z.enum(COLUMN_TYPES as unknown as [ColumnType, ...ColumnType[]]),
   decimals: z.number().int().min(0).max(10).default(0),
   formula: z.string().min(1).nullable().default(null),
-  /** Not stored yet: an imported formula found in the figures is kept as a formula. */
+  /** 'inferred' when the importer found the formula in the figures (model.ts). */
   formulaBasis: z.literal('inferred').optional(),
 });
 
 export const newRowSchema = z.strictObject({
   role: z.enum(ROW_ROLES as unknown as [RowRole, ...RowRole[]]),
-  /** Not stored yet: an imported role read from a label is kept as a role. */
+  /** 'inferred' when the importer read the role from a label (model.ts). */
   roleBasis: z.literal('inferred').optional(),
   unitKey: z.string().nullable().default(null),
   cells: z.array(cellValueSchema),

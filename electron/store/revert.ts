@@ -19,7 +19,8 @@ import { batchEdits, batchesInState, batchStructure, getBatch, type CellChange }
 import { applyBatch, cellAccess, type Direction } from './history';
 import { readRuleRow, ruleRowKey } from './rule-rows';
 import type { Db } from './sqlite';
-import { readTable, readTableOrder, tableChange, type TableChange } from './table-snapshot';
+import { tableChange, type TableChange } from './table-changes';
+import { readTable, readTableOrder } from './table-snapshot';
 
 type Step = { id: number; direction: Direction };
 

@@ -77,9 +77,15 @@ export function updateRow(
   const table = clone(t);
   const row = table.rows[i];
   const changed: string[] = [];
-  if (patch.role !== undefined && patch.role !== row.role) {
-    row.role = patch.role;
-    changed.push(`thành ${ROW_ROLE_NAMES[patch.role]}`);
+  if (patch.role !== undefined) {
+    if (patch.role !== row.role) {
+      row.role = patch.role;
+      changed.push(`thành ${ROW_ROLE_NAMES[patch.role]}`);
+    } else if (row.roleBasis) {
+      changed.push(`xác nhận là ${ROW_ROLE_NAMES[row.role]}`);
+    }
+    // A person set the role: it is no longer read from a label.
+    delete row.roleBasis;
   }
   if (patch.unitKey !== undefined) {
     const key = patch.unitKey?.trim() ? patch.unitKey.trim() : null;

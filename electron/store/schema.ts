@@ -195,6 +195,21 @@ export const MIGRATIONS: readonly Migration[] = [
     // A checksum row and the triggers that keep it: cell-checksum.ts.
     sql: CELL_CHECKSUM_SQL,
   },
+  {
+    version: 5,
+    description: 'Công thức và vai trò dòng do Biểu nhận ra khi nhập, chưa ai xác nhận',
+    sql: `
+      -- Where a column's formula comes from: NULL when the table states it (its code row, or
+      -- someone typed it), 'inferred' when Biểu found it in the figures on import. The checks
+      -- believe an inferred formula only as far as the figures keep establishing it.
+      ALTER TABLE columns ADD COLUMN formula_basis TEXT
+        CHECK (formula_basis IS NULL OR formula_basis = 'inferred');
+      -- Where a row's role comes from: NULL when someone set it, 'inferred' when the importer
+      -- read it from a label ("Cộng", "Toàn huyện").
+      ALTER TABLE rows ADD COLUMN role_basis TEXT
+        CHECK (role_basis IS NULL OR role_basis = 'inferred');
+    `,
+  },
 ];
 
 /** The schema version this build of Biểu writes and fully understands. */

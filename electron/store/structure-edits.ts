@@ -8,7 +8,7 @@
  * A bad id or a refused change throws a UserError naming it, before anything is written.
  */
 import { UserError } from '../../shared/api';
-import type { CellValue, Column, RowRole } from '../../shared/model';
+import type { Column, Row, RowRole } from '../../shared/model';
 import { normaliseCellValue } from './cell-values';
 import type { IdKind, TableSnapshot } from './table-snapshot';
 
@@ -95,13 +95,16 @@ export function setTableInfo(
   return { table, label: `Sửa ${parts.join(' và ') || 'thông tin'} của biểu ${tableName(t)}` };
 }
 
-/** A table for a user template: its structure and labels, its figures left empty. */
+/**
+ * A table for a user template: its structure and labels, its figures left empty. What Biểu
+ * inferred and no one confirmed stays inferred in the template.
+ */
 export function templateTableFrom(t: TableSnapshot): {
   name: string;
   title: string;
   unit: string;
   columns: Omit<Column, 'id'>[];
-  rows: { role: RowRole; unitKey: string | null; cells: CellValue[] }[];
+  rows: Omit<Row, 'id'>[];
 } {
   return {
     name: t.name,
@@ -110,6 +113,7 @@ export function templateTableFrom(t: TableSnapshot): {
     columns: t.columns.map(({ id: _id, ...c }) => ({ ...c, headerPath: [...c.headerPath] })),
     rows: t.rows.map((r) => ({
       role: r.role,
+      ...(r.roleBasis ? { roleBasis: r.roleBasis } : {}),
       unitKey: r.unitKey,
       cells: r.cells.map((v, ci) => {
         if (t.columns[ci].type !== 'text') return null;

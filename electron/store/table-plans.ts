@@ -30,6 +30,7 @@ export function newTableSnapshot(t: NewTable, position: number, ids: IdSource): 
     rows: t.rows.map((r, i) => ({
       id: firstRow + i,
       role: r.role,
+      ...(r.roleBasis ? { roleBasis: r.roleBasis } : {}),
       unitKey: r.unitKey,
       cells: r.cells.map((v) => {
         const n = normaliseCellValue(v);

@@ -48,6 +48,25 @@ describe('columns', () => {
     expect(refusal(() => updateColumn(t, two.id, { code: '1' }))).toContain('đã có cột mã «1»');
   });
 
+  it('makes a formula Biểu inferred a stated one once a person writes or confirms it', () => {
+    const inferred = snapshot('Dân số', [{ cells: ['Xã Lộc Hòa', 200, 120, 80] }], {
+      columns: [{}, { formula: '2+3', formulaBasis: 'inferred' }],
+    });
+    const column = inferred.columns[1];
+    const kept = updateColumn(inferred, column.id, { label: 'Tổng số' });
+    expect(kept.table.columns[1].formulaBasis).toBe('inferred');
+    const confirmed = updateColumn(inferred, column.id, { formula: ' 2+3 ' });
+    expect(confirmed.label).toBe(
+      'Sửa cột «Chỉ tiêu 1» của biểu «Dân số»: xác nhận công thức 1=2+3',
+    );
+    expect(confirmed.table.columns[1]).not.toHaveProperty('formulaBasis');
+    const written = updateColumn(inferred, column.id, { formula: '2+3-0' });
+    expect(written.table.columns[1]).not.toHaveProperty('formulaBasis');
+    expect(updateColumn(inferred, column.id, { formula: null }).table.columns[1]).toMatchObject({
+      formula: null,
+    });
+  });
+
   it('removes a column with its cells, but never the last one', () => {
     const { table, label } = removeColumn(t, one.id);
     expect(label).toBe('Xóa cột «Chỉ tiêu 1» khỏi biểu «Dân số»');

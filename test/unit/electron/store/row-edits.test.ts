@@ -44,4 +44,16 @@ describe('rows', () => {
     );
     expect(changed.table.rows[0]).toMatchObject({ role: 'subtotal', unitKey: 'loc hoa' });
   });
+
+  it('makes a role read from a label a stated one once a person sets it', () => {
+    const read = structuredClone(t);
+    read.rows[2].roleBasis = 'inferred';
+    expect(updateRow(read, total.id, { unitKey: 'tong' }).table.rows[2].roleBasis).toBe('inferred');
+    const confirmed = updateRow(read, total.id, { role: 'total' });
+    expect(confirmed.label).toBe('Đổi dòng 3 («Cộng») của biểu «Dân số» xác nhận là dòng tổng');
+    expect(confirmed.table.rows[2]).not.toHaveProperty('roleBasis');
+    const changed = updateRow(read, total.id, { role: 'subtotal' });
+    expect(changed.table.rows[2]).toMatchObject({ role: 'subtotal' });
+    expect(changed.table.rows[2]).not.toHaveProperty('roleBasis');
+  });
 });
