@@ -4,7 +4,7 @@
  * Electron's native menu go through one `runCommand`.
  */
 import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
-import type { CallOutput, CellEdit } from '../shared/api';
+import type { CallOutput, CellEdit, ChangeSet } from '../shared/api';
 import type { Table } from '../shared/model';
 import { call, onMenuCommand } from './api-client';
 import { countFindings, useFindings, type FindingCounts } from './checks/use-findings';
@@ -82,6 +82,27 @@ export function App() {
       setFocusRequest((previous) => ({ ...position, tableId, seq: (previous?.seq ?? 0) + 1 }));
     },
     [actions],
+  );
+
+  /**
+   * Undo and redo show what they changed, even in another table (an undo after a restart may
+   * reach back into any of them): that table, scrolled to the cells, selected. The table on
+   * screen goes first when the change touched it.
+   */
+  const showChanged = useCallback(
+    (changes: ChangeSet | null) => {
+      if (!changes) return;
+      const cells = changes.changes;
+      const tableId = cells.some((c) => c.tableId === selectedTableId)
+        ? selectedTableId
+        : (cells[0]?.tableId ?? changes.structureChanged[0] ?? null);
+      if (tableId === null) return;
+      actions.selectTable(tableId);
+      const changed = cells.filter((c) => c.tableId === tableId);
+      if (changed.length > 0)
+        setFocusRequest((previous) => ({ changed, tableId, seq: (previous?.seq ?? 0) + 1 }));
+    },
+    [actions, selectedTableId],
   );
 
   const setEdits = actions.setCells;
@@ -202,10 +223,10 @@ export function App() {
         break;
       case 'undo':
         // An edit still on its way will be undoable once written; the queue keeps the order.
-        if (info?.canUndo || session.pendingWrites > 0) actions.undo();
+        if (info?.canUndo || session.pendingWrites > 0) void actions.undo().then(showChanged);
         break;
       case 'redo':
-        if (info?.canRedo || session.pendingWrites > 0) actions.redo();
+        if (info?.canRedo || session.pendingWrites > 0) void actions.redo().then(showChanged);
         break;
       case 'find':
         if (info) setFindSeq((n) => n + 1);

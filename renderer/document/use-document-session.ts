@@ -57,8 +57,9 @@ export interface DocumentActions {
   change: ChangeFn;
   /** Bring the view up to date with a change made by a call that is not a ChangeCall (an import). */
   applyChanges(changes: ChangeSet): Promise<void>;
-  undo(): void;
-  redo(): void;
+  /** Undo / redo the last change; answers what it changed (null when it failed). */
+  undo(): Promise<ChangeSet | null>;
+  redo(): Promise<ChangeSet | null>;
   showError(error: unknown): void;
   dismissError(): void;
   dismissOpenFailure(): void;
@@ -288,8 +289,8 @@ export function useDocumentSession(): [DocumentState, DocumentActions] {
       (changes: ChangeSet) => enqueue(() => applyChangeSet(changes)),
       [enqueue, applyChangeSet],
     ),
-    undo: useCallback(() => void change('edit.undo', {}), [change]),
-    redo: useCallback(() => void change('edit.redo', {}), [change]),
+    undo: useCallback(() => change('edit.undo', {}), [change]),
+    redo: useCallback(() => change('edit.redo', {}), [change]),
 
     showError: useCallback((e: unknown) => setError(messageOf(e)), []),
     dismissError: useCallback(() => setError(null), []),

@@ -40,11 +40,21 @@ import { selectionStats, type SelectionStats } from './selection-stats';
 import { gridTheme } from './theme';
 import { useColumnLayout } from './use-column-layout';
 
-export interface FocusRequest extends CellPosition {
+/** A cell named by ids, which stay right while rows are added or removed around it. */
+export interface CellRef {
+  rowId: number;
+  columnId: number;
+}
+
+/**
+ * A cell to show and focus (the checks panel, find), or the cells an undo or redo changed: those
+ * are selected, the first one focused, once the table shown holds them.
+ */
+export type FocusRequest = (CellPosition | { changed: readonly CellRef[] }) & {
   tableId: number;
   /** Bumped on every request, so asking twice for the same cell focuses it twice. */
   seq: number;
-}
+};
 
 /** What the rest of the window needs to know about the selection (status bar, structure panel). */
 export interface GridSelection {
@@ -310,7 +320,7 @@ export function TableGrid({
   // applied once the grid is.
   useEffect(() => {
     const grid = api.current;
-    if (!grid || !focusRequest) return;
+    if (!grid || !focusRequest || 'changed' in focusRequest) return;
     const row = table.rows[focusRequest.rowIndex];
     const column = table.columns[focusRequest.columnIndex];
     if (!row || !column) return;
@@ -326,6 +336,28 @@ export function TableGrid({
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new request moves focus
   }, [focusRequest, ready]);
+
+  // What an undo or redo changed: selected, so the person sees it. The table may arrive after the
+  // request (a redo that adds rows back): it is applied once the table holds the cells, once.
+  const shownSeq = useRef<number | null>(null);
+  useEffect(() => {
+    if (!ready || !focusRequest || !('changed' in focusRequest)) return;
+    if (shownSeq.current === focusRequest.seq) return;
+    const spots: CellPos[] = [];
+    for (const cell of focusRequest.changed) {
+      const row = order.indexOf.get(cell.rowId);
+      const col = table.columns.findIndex((c) => c.id === cell.columnId);
+      if (row !== undefined && col >= 0) spots.push({ row, col });
+    }
+    if (spots.length === 0) return;
+    shownSeq.current = focusRequest.seq;
+    const rowsOf = spots.map((p) => p.row);
+    const colsOf = spots.map((p) => p.col);
+    controller.select({
+      anchor: { row: Math.min(...rowsOf), col: Math.min(...colsOf) },
+      end: { row: Math.max(...rowsOf), col: Math.max(...colsOf) },
+    });
+  }, [focusRequest, ready, order, table.columns, controller]);
 
   const localeText = useMemo(
     () => ({ noRowsToShow: t('grid.noRows'), loadingOoo: t('grid.loadingTable') }),

@@ -18,6 +18,8 @@ const NAMED: Record<string, { code: string; keyCode: number; text?: string }> = 
   Delete: { code: 'Delete', keyCode: 46 },
   a: { code: 'KeyA', keyCode: 65 },
   s: { code: 'KeyS', keyCode: 83 },
+  y: { code: 'KeyY', keyCode: 89 },
+  z: { code: 'KeyZ', keyCode: 90 },
 };
 
 /** CDP's modifier bits. */

@@ -5,9 +5,20 @@
  */
 import os from 'node:os';
 import path from 'node:path';
+import { sendWithoutPause } from './fast-input';
 import { expect, test } from './host-fixture';
 import { cellAddress, sheetLayout } from '../../shared/layout';
-import { ARTIFACTS, COL, POPULATION, cellAt, expectSaved, hostCall, menu, vi } from './workbench';
+import {
+  ARTIFACTS,
+  COL,
+  POPULATION,
+  cellAt,
+  expectFocused,
+  expectSaved,
+  hostCall,
+  menu,
+  vi,
+} from './workbench';
 
 const rows = POPULATION.rows;
 const address = (row: number, col: number) => cellAddress(sheetLayout(POPULATION), row, col);
@@ -75,5 +86,66 @@ test('history: who, when, what; going back to a point, and undoing that', async 
   await page.keyboard.press('Control+z');
   await expect(cellAt(page, 0, COL.joined)).toHaveText(vi(1239));
   await expect(page.getByTestId('table-list')).toContainText('Biểu 01 - Dân số');
+  await expectSaved(page);
+});
+
+test('undo and redo after a restart show what they change: its table, scrolled to it, selected', async ({
+  page,
+  bieuHost,
+}) => {
+  const documentPath = path.join(bieuHost.home, 'documents', 'Mau-bao-cao.bieu');
+  const first = await bieuHost.start();
+  await page.goto(first.url);
+  const title = page.locator('.table-title');
+  const selected = page.getByTestId('grid').locator('.bieu-selection');
+  const cdht = async () => {
+    await page.getByTestId('table-list').getByRole('button', { name: /CDHT/ }).click();
+    await expect(title).toHaveText(/CÔNG DÂN HỌC TẬP/);
+    await cellAt(page, 0, COL.name).click();
+  };
+
+  // Two changes in the population table, typed at full speed: a figure far down the table, then
+  // a block of four cells cleared.
+  const far = rows[14].cells[COL.under7] as number;
+  await cellAt(page, 14, COL.under7).click();
+  await sendWithoutPause(page, [{ text: '999' }, { key: 'Enter' }]);
+  await expect(cellAt(page, 14, COL.under7)).toHaveText('999');
+  await cellAt(page, 2, COL.under7).click();
+  await sendWithoutPause(page, [
+    { key: 'Shift+ArrowDown' },
+    { key: 'Shift+ArrowRight' },
+    { key: 'Delete' },
+  ]);
+  await expect(cellAt(page, 3, COL.age7to17)).toHaveText('');
+  await expectSaved(page);
+  const populationTitle = (await title.textContent())!;
+
+  // After a restart, from the other table, Ctrl+Z goes back to the population table and selects
+  // the four cells it brought back.
+  await first.stop();
+  const second = await bieuHost.start(documentPath);
+  await page.goto(second.url);
+  await cdht();
+  await sendWithoutPause(page, [{ key: 'Control+z' }]);
+  await expect(title).toHaveText(populationTitle);
+  await expect(cellAt(page, 3, COL.age7to17)).toHaveText(vi(rows[3].cells[COL.age7to17] as number));
+  await expect(selected).toHaveCount(4);
+  await expectFocused(page, 2, COL.under7);
+
+  // The next Ctrl+Z, again from the other table: the cell far down is scrolled to and focused.
+  await cdht();
+  await sendWithoutPause(page, [{ key: 'Control+z' }]);
+  await expect(title).toHaveText(populationTitle);
+  await expect(cellAt(page, 14, COL.under7)).toHaveText(vi(far));
+  await expectFocused(page, 14, COL.under7);
+  await expect(cellAt(page, 14, COL.under7)).toBeInViewport();
+
+  // Ctrl+Y shows its change the same way.
+  await cdht();
+  await sendWithoutPause(page, [{ key: 'Control+y' }]);
+  await expect(title).toHaveText(populationTitle);
+  await expect(cellAt(page, 14, COL.under7)).toHaveText('999');
+  await expectFocused(page, 14, COL.under7);
+  await expect(cellAt(page, 14, COL.under7)).toBeInViewport();
   await expectSaved(page);
 });
