@@ -26,13 +26,19 @@ export interface SaveAnswer {
 export function useSaveAnswer(state: SaveState, onNotice: (message: string) => void): SaveAnswer {
   const { info, pendingWrites, lastWriteFailed } = state;
   const [explainAutosave] = useState(() => !viewSettings().autosaveExplained);
-  const [asked, setAsked] = useState(false);
+  // Ctrl+S presses, and the last one answered: an answer waits for the writes under way.
+  const [asked, setAsked] = useState(0);
+  const answered = useRef(0);
   // When this document was opened, and when its last change reached the disk.
-  const [openedAt, setOpenedAt] = useState(() => new Date());
+  const opened = useRef<{ path: string | undefined; at: Date }>({
+    path: undefined,
+    at: new Date(),
+  });
   const savedAt = useRef<Date | null>(null);
   const path = info?.path;
   useEffect(() => {
-    setOpenedAt(new Date());
+    if (opened.current.path === path) return;
+    opened.current = { path, at: new Date() };
     savedAt.current = null;
   }, [path]);
 
@@ -46,14 +52,14 @@ export function useSaveAnswer(state: SaveState, onNotice: (message: string) => v
   }, [pendingWrites, lastWriteFailed]);
 
   useEffect(() => {
-    if (!asked || pendingWrites > 0) return;
-    setAsked(false);
+    if (asked === answered.current || pendingWrites > 0) return;
+    answered.current = asked;
     if (!info) return;
     if (info.readOnly) onNotice(t('notice.saveReadOnly'));
     else if (lastWriteFailed) onNotice(t('status.saveFailed'));
     else if (savedAt.current) onNotice(t('notice.allSaved', { time: formatTime(savedAt.current) }));
-    else onNotice(t('notice.nothingToSave', { time: formatTime(openedAt) }));
-  }, [asked, pendingWrites, lastWriteFailed, info, openedAt, onNotice]);
+    else onNotice(t('notice.nothingToSave', { time: formatTime(opened.current.at) }));
+  }, [asked, pendingWrites, lastWriteFailed, info, onNotice]);
 
-  return { ask: () => setAsked(true), explainAutosave };
+  return { ask: () => setAsked((n) => n + 1), explainAutosave };
 }
