@@ -17,7 +17,7 @@ import {
   type CollectedUnit,
   type CollectPlan,
 } from '../../shared/collect/plan-collect';
-import type { CellValue } from '../../shared/model';
+import type { CellValue, Table } from '../../shared/model';
 import { formatNumber, decimalsNeeded } from '../../shared/numbers';
 import { applyOffers, type Applied } from '../collect/apply-collect';
 import { readReturned } from '../collect/read-returned';
@@ -74,7 +74,10 @@ export async function runCollect(
         'not-found',
       );
     const reading = await readReturned(files);
-    const plan = planCollect(table, reading.files, { documentName: path.basename(doc) });
+    const plan = planCollect(table, reading.files, {
+      documentName: path.basename(doc),
+      ...earlierCollects(store, table),
+    });
     const unreadable = [...reading.unreadable, ...plan.refused];
     if (plan.files.length === 0) {
       for (const u of unreadable) err(u.message);
@@ -103,6 +106,23 @@ export async function runCollect(
   } finally {
     store.close();
   }
+}
+
+/**
+ * What earlier collects left in the document: the cells whose figure a file brought (a new
+ * figure there is the unit's correction) and the file each unit was received from.
+ */
+function earlierCollects(store: DocumentStore, table: Table) {
+  const sources = store.cellSources(table.id);
+  const sourced = new Set(sources.map((s) => `${s.rowId}:${s.columnId}`));
+  // The newest file wins when a unit's figures came in more than once.
+  const byTime = [...sources].sort((a, b) => a.time.localeCompare(b.time));
+  const fileOfRow = new Map(byTime.map((s) => [s.rowId, s.file]));
+  return {
+    collectedBefore: (row: number, col: number) =>
+      sourced.has(`${table.rows[row].id}:${table.columns[col].id}`),
+    receivedBefore: (row: number) => fileOfRow.get(table.rows[row].id) ?? null,
+  };
 }
 
 function show(v: CellValue): string {

@@ -30,6 +30,7 @@ import {
 import type { RowRole, Table, TableSummary } from '../../shared/model';
 import type { BackupPolicy } from './backups';
 import { paste, setCells } from './cell-writes';
+import { readCellSources, setCellsFrom, type CellSource, type SourcedEdit } from './cell-sources';
 import { commitPlan, single, undoState, type StructurePlan, type Writer } from './commit';
 import { nameTaken, replaceWithBackup, verifyDocument } from './document-files';
 import { checkMetaEntries, metaPlan, readMeta, readMetaKeys } from './document-meta';
@@ -270,6 +271,16 @@ export class DocumentStore {
   /** Set cells as one undoable action; every edit is checked first (cell-writes.ts). */
   setCells(edits: readonly CellEdit[], label?: string): ChangeSet {
     return setCells(this.writer, edits, label);
+  }
+
+  /** Set cells from a returned file as one undoable action, remembering each figure's source. */
+  setCellsFrom(edits: readonly SourcedEdit[], label: string): ChangeSet {
+    return setCellsFrom(this.writer, edits, label);
+  }
+
+  /** Where the figures of a table came from, for those a file brought (cell-sources.ts). */
+  cellSources(tableId: number): CellSource[] {
+    return readCellSources(this.conn, tableId);
   }
 
   /** A paste as ONE undoable action, with the rows it adds (cell-writes.ts). */

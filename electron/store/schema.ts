@@ -10,6 +10,7 @@
  * current version by running the steps it has not seen, in order, in one transaction.
  */
 import { CELL_CHECKSUM_SQL } from './cell-checksum';
+import { CELL_SOURCES_SQL } from './cell-sources';
 import type { Db } from './sqlite';
 
 /** "BIEU" in ASCII (0x42 0x49 0x45 0x55), written at byte 68 of every document's header. */
@@ -209,6 +210,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE rows ADD COLUMN role_basis TEXT
         CHECK (role_basis IS NULL OR role_basis = 'inferred');
     `,
+  },
+  {
+    version: 6,
+    description: 'Nguồn của số liệu tổng hợp từ tệp các đơn vị gửi về (tệp, trang, ô, lúc nào)',
+    // The table and how a cell's source is read: cell-sources.ts.
+    sql: CELL_SOURCES_SQL,
   },
 ];
 

@@ -7,7 +7,7 @@
  * the commune's figures (named-unit.ts). Then, per unit of the district table:
  *
  *   received   one file's figures (or several files with the same figures)
- *   missing    no file
+ *   missing    no file (this time, nor in an earlier collect)
  *   conflict   two files with different figures, or figures that differ from what the table
  *              already holds (and did not come from an earlier collect of the unit)
  *
@@ -118,6 +118,11 @@ export interface CollectOptions {
    * correction, not a conflict with the table.
    */
   collectedBefore?: (rowIndex: number, columnIndex: number) => boolean;
+  /**
+   * The file an earlier collect took a unit's figures from, or null: a unit no file speaks for
+   * this time stays received from it — the status is the document's, not one run's.
+   */
+  receivedBefore?: (rowIndex: number) => string | null;
 }
 
 interface Contribution {
@@ -276,7 +281,11 @@ export function planCollect(
       conflict: null,
     };
     plan.units.push(entry);
-    if (list.length === 0) continue;
+    if (list.length === 0) {
+      const before = options.receivedBefore?.(unit.rowIndex) ?? null;
+      if (before !== null) Object.assign(entry, { status: 'received', file: before });
+      continue;
+    }
     const cells = district.rows[unit.rowIndex].cells;
     for (const c of list) {
       const edits: CollectOffer['edits'] = [];

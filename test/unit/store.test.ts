@@ -72,6 +72,7 @@ describe('schema', () => {
       ).map((r) => r.name);
       expect(tables).toEqual([
         'cell_checksum',
+        'cell_sources',
         'cells',
         'columns',
         'disabled_rules',

@@ -163,6 +163,56 @@ describe('bieu collect --apply', () => {
   });
 });
 
+describe('collecting again later', () => {
+  it("shows only what a commune's corrected file changes, keeps who was received before, and flags a figure typed by hand", async () => {
+    const doc = newDistrict('lan-hai.bieu');
+    bieu('collect', doc, '--table', TABLE_NAME, returned, '--apply');
+    // Lộc Thái corrects its slip; Lộc Khánh's figures were taken by phone, then its file comes.
+    const later = path.join(dir, 'gui-lai');
+    fs.mkdirSync(later);
+    await writeReturned(path.join(later, 'Loc Thai (sua).xlsx'), {
+      rows: [{ name: 'Lộc Thái', figures: unitFigures(NOT_ADDING_UP.unit) }],
+    });
+    await writeReturned(path.join(later, 'Loc Khanh.xlsx'), {
+      rows: [{ name: 'Lộc Khánh', figures: unitFigures(SILENT) }],
+    });
+    const store = DocumentStore.open(doc, { user: 'thongke' });
+    try {
+      const table = store.tableByName(TABLE_NAME)!;
+      const khanh = table.rows.find((r) => r.cells[1] === SILENT)!;
+      store.setCells([
+        { tableId: table.id, rowId: khanh.id, columnId: table.columns[7].id, value: 400 },
+      ]);
+    } finally {
+      store.close();
+    }
+
+    const r = bieu('collect', doc, '--table', TABLE_NAME, later, '--json');
+    const report = JSON.parse(r.stdout) as Report;
+    const byUnit = (name: string) => report.units.find((u) => u.unit === name)!;
+    const thai = byUnit(NOT_ADDING_UP.unit);
+    expect(thai.status).toBe('received');
+    expect(thai.changes.map(({ column, from, to }) => ({ column, from, to }))).toEqual([
+      {
+        column: '1',
+        from: unitFigures(NOT_ADDING_UP.unit)[0] + 1,
+        to: unitFigures(NOT_ADDING_UP.unit)[0],
+      },
+    ]);
+    const khanh = byUnit(SILENT);
+    expect(khanh.status).toBe('conflict');
+    expect(khanh.conflict).toEqual({ between: 'table', columns: ['6'] });
+    // Received in the first collect, silent now: still received, from the file it came from.
+    const hoa = byUnit('Xã Lộc Hòa');
+    expect([hoa.status, path.basename(hoa.file!), hoa.changes]).toEqual([
+      'received',
+      'Loc Hoa.xlsx',
+      [],
+    ]);
+    expect(byUnit(TWICE).status).toBe('missing');
+  });
+});
+
 describe('bieu collect: what it refuses', () => {
   it('a file that is not a workbook: one sentence, exit 2, nothing written', () => {
     const doc = newDistrict('sai-tep.bieu');
