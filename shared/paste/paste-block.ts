@@ -7,8 +7,10 @@
  *     English) decide their column;
  *   - a column of strings that read both ways ("1.234") takes the convention the raw values of
  *     its cells show (x:num 1234 displayed as "1.234"), else the separators the source declares
- *     (Excel's mso-displayed-*-separator, LibreOffice's language), else the document's locale
- *     ('vi' by default) — and the decision is reported, in Vietnamese;
+ *     (Excel's mso-displayed-*-separator, LibreOffice's language), else the one the rest of the
+ *     block shows when its columns agree ("6,312" beside "0.08" is English: one sheet, one
+ *     notation), else the document's locale ('vi' by default) — and the decision is reported,
+ *     in Vietnamese;
  *   - a column with both kinds follows the majority and is reported for review.
  *
  * Values: numbers are numbers; text that is not a number ("khoảng 150") stays text; "-" or "–"
@@ -115,34 +117,77 @@ function rawEvidence(cell: PickedCell): NumberConvention | null {
   return v && !e ? 'vi' : e && !v ? 'en' : null;
 }
 
-function decide(
-  column: PickedCell[],
-  index: number,
-  separators: Separators | null,
-  locale: NumberConvention,
-): ColumnNumbers {
-  let vi = 0;
-  let en = 0;
-  let ambiguous = 0;
-  let example: string | null = null;
-  let rawVi = 0;
-  let rawEn = 0;
+/** What one column's cells say about how its numbers are written. */
+interface Evidence {
+  vi: number;
+  en: number;
+  ambiguous: number;
+  /** The first string that reads both ways, and the first that reads only one way. */
+  example: string | null;
+  telling: string | null;
+  rawVi: number;
+  rawEn: number;
+}
+
+function evidenceOf(column: PickedCell[]): Evidence {
+  const found: Evidence = {
+    vi: 0,
+    en: 0,
+    ambiguous: 0,
+    example: null,
+    telling: null,
+    rawVi: 0,
+    rawEn: 0,
+  };
   for (const cell of column) {
     if (cell.raw !== undefined) {
       const e = rawEvidence(cell);
-      if (e === 'vi') rawVi++;
-      else if (e === 'en') rawEn++;
+      if (e === 'vi') found.rawVi++;
+      else if (e === 'en') found.rawEn++;
       continue;
     }
     if (cell.keepText) continue;
     const kind = classify(cell.text);
-    if (kind === 'vi') vi++;
-    else if (kind === 'en') en++;
+    if (kind === 'vi') found.vi++;
+    else if (kind === 'en') found.en++;
     else if (kind === 'ambiguous') {
-      ambiguous++;
-      example ??= cell.text.trim();
+      found.ambiguous++;
+      found.example ??= cell.text.trim();
     }
+    if (kind === 'vi' || kind === 'en') found.telling ??= cell.text.trim();
   }
+  return found;
+}
+
+/**
+ * The convention the whole block shows, when its columns agree: a block copied from one sheet is
+ * written one way, so a column of "6,312" beside a column of "0.08" is English like it.
+ */
+interface BlockConvention {
+  convention: NumberConvention;
+  /** A string of another column that reads only that way. */
+  example: string;
+}
+
+function blockConvention(columns: Evidence[]): BlockConvention | null {
+  const vi = columns.reduce((n, c) => n + c.vi + c.rawVi, 0);
+  const en = columns.reduce((n, c) => n + c.en + c.rawEn, 0);
+  if (vi > 0 === en > 0) return null;
+  const convention: NumberConvention = vi > 0 ? 'vi' : 'en';
+  const example = columns.find(
+    (c) => c.telling && (convention === 'vi' ? c.vi : c.en) > 0,
+  )?.telling;
+  return example ? { convention, example } : null;
+}
+
+function decide(
+  evidence: Evidence,
+  index: number,
+  separators: Separators | null,
+  locale: NumberConvention,
+  block: BlockConvention | null,
+): ColumnNumbers {
+  const { vi, en, ambiguous, example, rawVi, rawEn } = evidence;
   const name = `Cột thứ ${index + 1} (${columnLetter(index)}) của vùng dán`;
   const strings = vi + en + ambiguous;
   if (strings === 0) return { convention: null, reason: null, doubtful: false };
@@ -170,6 +215,14 @@ function decide(
       convention,
       doubtful: false,
       reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[convention]} như giá trị gốc của các ô khác trong cột.`,
+    };
+  }
+  if (block && !separators) {
+    const convention = block.convention;
+    return {
+      convention,
+      doubtful: false,
+      reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[convention]} như cả vùng dán (ví dụ «${block.example}» ở cột khác chỉ đọc được theo cách này).`,
     };
   }
   if (separators) {
@@ -213,17 +266,10 @@ export function parsePaste(data: ClipboardData, options: PasteOptions = {}): Pas
   const picked = pickFlavour(data, options);
   const rows = picked.cells;
   const width = rows[0]?.length ?? 0;
-  const columns: ColumnNumbers[] = [];
-  for (let c = 0; c < width; c++) {
-    columns.push(
-      decide(
-        rows.map((row) => row[c]),
-        c,
-        picked.separators,
-        locale,
-      ),
-    );
-  }
+  const evidence: Evidence[] = [];
+  for (let c = 0; c < width; c++) evidence.push(evidenceOf(rows.map((row) => row[c])));
+  const block = blockConvention(evidence);
+  const columns = evidence.map((e, c) => decide(e, c, picked.separators, locale, block));
   const values: CellValue[][] = rows.map((row) =>
     row.map((cell, c) => cellValue(cell, columns[c].convention ?? locale)),
   );

@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { sendWithoutPause } from './fast-input';
 import { expect, test } from './host-fixture';
 import {
   COL,
@@ -385,4 +386,37 @@ test('a block that runs past the last commune goes into new rows above the grand
   expect(after.rows.map((r) => r.cells[COL.under7]).slice(0, body)).toEqual(
     before.rows.map((r) => r.cells[COL.under7]).slice(0, body),
   );
+});
+
+test('figures copied from an English-locale sheet ("6,312" beside "0.08") are read the English way, from the whole block', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await gotoWithClipboard(page, host.url);
+  // Lộc Hòa's row as an English-locale Excel copies it: thousands with ",", decimals with ".".
+  const row = POPULATION.rows[1].cells;
+  const english = [COL.total, COL.under7, COL.age7to17, COL.age18to60, COL.over60, COL.joined]
+    .map((c) => (row[c] as number).toLocaleString('en-US'))
+    .concat(String(row[COL.rate]));
+  expect(english).toEqual(['6,312', '808', '1,196', '3,708', '600', '5', '0.08']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), `${english.join('\t')}\r\n`);
+
+  // The row emptied first, so only the paste can bring its figures back.
+  await cellAt(page, 1, COL.total).click();
+  await sendWithoutPause(page, [{ key: 'Shift+End' }, { key: 'Delete' }]);
+  await expect(cellAt(page, 1, COL.total)).toHaveText('');
+  await sendWithoutPause(page, [{ key: 'Control+v' }]);
+
+  // "6,312" alone reads both ways; beside "0.08" it is six thousand, as the sheet meant.
+  await expect(cellAt(page, 1, COL.total)).toHaveText('6.312');
+  await expect(cellAt(page, 1, COL.age7to17)).toHaveText('1.196');
+  await expect(cellAt(page, 1, COL.age18to60)).toHaveText('3.708');
+  await expect(cellAt(page, 1, COL.rate)).toHaveText('0,08');
+  await expect(page.locator('.notice-text')).toContainText('như cả vùng dán');
+  // The row adds up again: no finding on it.
+  await expect(cellAt(page, 1, COL.total).locator('[data-finding]')).toHaveCount(0);
+  await expectSaved(page);
+  const table = await tableByName(host.url, 'Dân số và tỷ lệ tham gia');
+  expect(table.rows[1].cells).toEqual(row);
 });

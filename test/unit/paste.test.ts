@@ -143,6 +143,19 @@ describe('numbers, decided per column', () => {
     expect(en.values.map((r) => r[1])).toEqual([1.234, 5.678]);
   });
 
+  it('a column of "6,312" follows the rest of the block when its columns agree ("0.08": English)', () => {
+    const block = parsePaste({ text: 'Lộc Hòa\t6,312\t808\t1,196\t0.08\r\n' });
+    expect(block.values).toEqual([['Lộc Hòa', 6312, 808, 1196, 0.08]]);
+    expect(block.columns[1]).toMatchObject({ convention: 'en', doubtful: false });
+    expect(block.notes.find((n) => n.includes('«6,312»'))).toContain(
+      'như cả vùng dán (ví dụ «0.08» ở cột khác chỉ đọc được theo cách này)',
+    );
+    // Columns that disagree decide nothing for the others: the document's locale, said so.
+    const mixed = parsePaste({ text: '6,312\t0.08\t16,70\r\n' });
+    expect(mixed.values).toEqual([[6.312, 0.08, 16.7]]);
+    expect(mixed.columns[0]).toMatchObject({ convention: 'vi', doubtful: true });
+  });
+
   it('a column with both kinds follows the majority and asks for review', () => {
     const block = parsePaste({ text: '4.962\n16,70\n2.133,5\n16.70\n' });
     expect(block.columns[0]).toMatchObject({ convention: 'vi', doubtful: true });
