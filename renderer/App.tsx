@@ -12,6 +12,7 @@ import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { useDocumentSession } from './document/use-document-session';
 import type { CellPosition } from './grid/cell-findings';
 import type { PasteWithRows } from './grid/clipboard';
+import type { RowsEdit } from './grid/grid-commands';
 import { pinnedTotal } from './grid/display-order';
 import type { FocusRequest, GridSelection } from './grid/TableGrid';
 import { t, useLanguage } from './i18n';
@@ -151,6 +152,16 @@ export function App() {
         setPasteOffer({ table: target, count, paste, answer: resolve }),
       ),
     [],
+  );
+  /** Ctrl++ / Ctrl+− on whole rows: new detail rows above them, or the rows deleted. */
+  const onRows = useCallback(
+    (edit: RowsEdit) => {
+      if (edit.kind === 'insert') {
+        const { tableId, atIndex, count } = edit;
+        void change('row.insert', { tableId, atIndex, count, role: 'detail' });
+      } else void change('row.remove', { tableId: edit.tableId, rowIds: edit.rowIds });
+    },
+    [change],
   );
   const addPastedRows = async (offer: NonNullable<typeof pasteOffer>) => {
     setPasteOffer(null);
@@ -357,6 +368,7 @@ export function App() {
           onSelectionChange={setGridSelection}
           onNotice={setNotice}
           onPasteRows={onPasteRows}
+          onRows={onRows}
           onError={actions.showError}
           onSaveTemplate={() => runCommand('saveTemplate')}
           onClosePanel={() => setPanel(null)}

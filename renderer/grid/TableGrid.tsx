@@ -31,7 +31,7 @@ import { buildColumnDefs, colIdOf, ROW_HEADER_ID } from './column-defs';
 import { canvasMeasure, gridMetrics } from './column-widths';
 import { displayOrder } from './display-order';
 import type { GridContext } from './grid-controller';
-import { createGridController } from './grid-commands';
+import { createGridController, type RowsEdit } from './grid-commands';
 import { gridRowId, type GridRow } from './grid-row';
 import { GridUi } from './grid-ui';
 import { cellPositionOf, gridCellOf, rowOfElement } from './cell-dom';
@@ -76,6 +76,8 @@ interface TableGridProps {
   onNotice(message: string): void;
   /** A paste taller than the table: ask, add the rows, answer their ids (null: declined). */
   onPasteRows(table: Table, count: number): Promise<number[] | null>;
+  /** Ctrl++ / Ctrl+− on whole rows. */
+  onRows(edit: RowsEdit): void;
   onSelectionChange(selection: GridSelection): void;
   focusRequest: FocusRequest | null;
 }
@@ -107,6 +109,7 @@ export function TableGrid({
   onEdits,
   onNotice,
   onPasteRows,
+  onRows,
   onSelectionChange,
   focusRequest,
 }: TableGridProps) {
@@ -132,10 +135,13 @@ export function TableGrid({
   );
 
   const [controller] = useState(() =>
-    createGridController(ui, { table, order, readOnly, onEdits, onNotice, onPasteRows }),
+    createGridController(ui, { table, order, readOnly, onEdits, onNotice, onPasteRows, onRows }),
   );
-  useEffect(() => controller.setView({ table, order, readOnly, onEdits, onNotice, onPasteRows }));
+  useEffect(() =>
+    controller.setView({ table, order, readOnly, onEdits, onNotice, onPasteRows, onRows }),
+  );
 
+  useEffect(() => controller.rowsChanged(), [controller, order]);
   const context = useMemo<GridContext>(() => ({ controller }), [controller]);
 
   // Tell the window what is selected: the status bar's figures, the structure panel's column.

@@ -37,6 +37,11 @@ import {
   type Selection,
 } from './selection';
 
+/** Rows inserted (as many as selected, above them) or deleted with Ctrl++ / Ctrl+−. */
+export type RowsEdit =
+  | { kind: 'insert'; tableId: number; atIndex: number; count: number }
+  | { kind: 'delete'; tableId: number; rowIds: number[] };
+
 /** What the controller needs to know of the grid at the moment it acts. */
 export interface GridView {
   table: Table;
@@ -50,6 +55,7 @@ export interface GridView {
    * null when they declined (or the paste could not be written).
    */
   onPasteRows(table: Table, count: number, paste: PasteWithRows): Promise<number[] | null>;
+  onRows(edit: RowsEdit): void;
 }
 
 /** The cells of a range, named as in the checks ("C8:F12"), for the history's labels. */
@@ -71,6 +77,8 @@ export interface TableGridController extends GridController {
   select(selection: Selection): void;
   /** Give a cell the keyboard focus, leaving the selection as it is. */
   focusCell(pos: CellPos): void;
+  /** The table's rows changed: keep the keyboard in the grid after Ctrl++ / Ctrl+−. */
+  rowsChanged(): void;
 }
 
 export function createGridController(ui: GridUi, initial: GridView): TableGridController {
@@ -114,6 +122,8 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
 
   /** Where a run of Tabs started (display row and column); null when there is no run. */
   let tabs: CellPos | null = null;
+  /** Rows were inserted or deleted from the keyboard: the focus must stay in the grid. */
+  let refocus = false;
 
   const edit = (edits: CellEdit[], label: string) => {
     if (edits.length === 0) return;
@@ -168,6 +178,34 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
         };
         const to = edgeFrom(from, command.dRow, command.dCol, bounds(), filled);
         moveOrExtend(selection, to, command.extend);
+        return true;
+      }
+      case 'selectRow': {
+        tabs = null;
+        const row = state.active?.row;
+        if (row === undefined) return false;
+        ui.update({ selection: { anchor: { row, col: 0 }, end: { row, col: bounds().cols - 1 } } });
+        return true;
+      }
+      case 'rows': {
+        // Only on whole rows, as in Excel; on cells the keys keep their zoom meaning.
+        const range = ui.range();
+        if (!range || range.left !== 0 || range.right !== bounds().cols - 1) return false;
+        if (view().readOnly) {
+          view().onNotice(t('grid.readOnlyTyped'));
+          return true;
+        }
+        const rows = o.rows.slice(range.top, range.bottom + 1);
+        refocus = true;
+        if (command.op === 'delete')
+          view().onRows({ kind: 'delete', tableId: tb.id, rowIds: rows.map((r) => r.id) });
+        else
+          view().onRows({
+            kind: 'insert',
+            tableId: tb.id,
+            atIndex: tb.rows.indexOf(rows[0]),
+            count: rows.length,
+          });
         return true;
       }
       case 'selectAll':
@@ -233,6 +271,17 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       api = next;
     },
     focusCell: (pos) => focus(pos),
+    rowsChanged: () => {
+      if (!refocus) return;
+      refocus = false;
+      // The rows under the focused cell are replaced as AG Grid draws the new rows, after this
+      // render: once they are drawn, a focus the browser dropped goes back to the active cell.
+      requestAnimationFrame(() => {
+        const { active } = ui.get();
+        const lost = document.activeElement === null || document.activeElement === document.body;
+        if (active && lost) focus(active);
+      });
+    },
     noteMove: (key) => {
       const { active } = ui.get();
       if (key === 'other' || !active) tabs = null;

@@ -5,7 +5,8 @@
  * it. Keys it does not claim go on to AG Grid, which moves the focus (arrows, Tab, Page Up/Down,
  * Enter and Shift+Enter with `enterNavigatesVertically`). Home and End are Excel's: the first and
  * last cell of the current row (AG Grid's would leave the row for the first or last row); so are
- * Ctrl+arrows (to the edge of the figures), and with Shift each of these extends the selection.
+ * Ctrl+arrows (to the edge of the figures), and with Shift each of these extends the selection;
+ * Shift+Space selects the row, and Ctrl++ / Ctrl+− insert or delete whole rows selected.
  */
 
 /** Not editing; typed after a key that replaces the value; editing what was there (F2). */
@@ -37,6 +38,10 @@ export type KeyCommand =
   /** Ctrl+arrow: to the edge of the run of filled cells, as in Excel; with Shift, extending. */
   | { kind: 'edge'; dRow: number; dCol: number; extend: boolean }
   | { kind: 'selectAll' }
+  /** Shift+Space: the active cell's whole row, as in Excel. */
+  | { kind: 'selectRow' }
+  /** Ctrl++ / Ctrl+− on whole rows: insert as many above them, or delete them (else: zoom). */
+  | { kind: 'rows'; op: 'insert' | 'delete' }
   | { kind: 'clear' }
   | { kind: 'fillDown' };
 
@@ -93,6 +98,8 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
       const [dRow, dCol] = ARROWS[e.key];
       return { kind: 'edge', dRow, dCol, extend: e.shiftKey };
     }
+    if (e.key === '+') return { kind: 'rows', op: 'insert' };
+    if (e.key === '-') return { kind: 'rows', op: 'delete' };
     switch (e.key.toLowerCase()) {
       case 'a':
         return { kind: 'selectAll' };
@@ -105,6 +112,7 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
     const [dRow, dCol] = ARROWS[e.key];
     return { kind: 'extend', dRow, dCol };
   }
+  if (e.shiftKey && e.key === ' ') return { kind: 'selectRow' };
   switch (e.key) {
     case 'Home':
       return { kind: 'jump', to: 'rowStart', extend: e.shiftKey };

@@ -6,7 +6,8 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 
-const NAMED: Record<string, { code: string; keyCode: number; text?: string }> = {
+/** Keys by name; `key` when the event's key differs from the name ("Plus" is "+"). */
+const NAMED: Record<string, { code: string; keyCode: number; text?: string; key?: string }> = {
   Tab: { code: 'Tab', keyCode: 9 },
   Enter: { code: 'Enter', keyCode: 13, text: '\r' },
   ArrowUp: { code: 'ArrowUp', keyCode: 38 },
@@ -16,6 +17,9 @@ const NAMED: Record<string, { code: string; keyCode: number; text?: string }> = 
   Home: { code: 'Home', keyCode: 36 },
   End: { code: 'End', keyCode: 35 },
   Delete: { code: 'Delete', keyCode: 46 },
+  Plus: { code: 'Equal', keyCode: 187, key: '+' },
+  Minus: { code: 'Minus', keyCode: 189, key: '-' },
+  Space: { code: 'Space', keyCode: 32, key: ' ' },
   a: { code: 'KeyA', keyCode: 65 },
   s: { code: 'KeyS', keyCode: 83 },
   y: { code: 'KeyY', keyCode: 89 },
@@ -49,7 +53,7 @@ function keyEvents(cdp: CDPSession, combo: string): Promise<unknown>[] {
   if (!named || parts.some((p) => p !== 'Control' && p !== 'Shift'))
     throw new Error(`no such key in fast-input: ${combo}`);
   const base = {
-    key,
+    key: named.key ?? key,
     code: named.code,
     windowsVirtualKeyCode: named.keyCode,
     modifiers: (shift ? SHIFT : 0) | (control ? CONTROL : 0),

@@ -12,6 +12,7 @@ import {
   cellInput,
   expectFocused,
   expectSaved,
+  rowHeaderAt,
   tableByName,
   vi,
 } from './workbench';
@@ -331,4 +332,52 @@ test('Ctrl+arrows go to the edge of the figures; with Shift, and Shift+Home / En
   // Ctrl+A: every cell of the table (less the total's empty name cell and the emptied one).
   await sendWithoutPause(page, keys('Control+a'));
   await expect(stats).toContainText(`Số ô: ${rows.length * POPULATION.columns.length - 2}`);
+});
+
+test('Ctrl++ and Ctrl+− insert and delete the whole rows selected (Shift+Space or the row numbers); on cells they still zoom', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const name = 'Dân số và tỷ lệ tham gia';
+  const stored = async () => (await tableByName(host.url, name)).rows.length;
+  const nameOf = (row: number) => rows[row].cells[COL.name] as string;
+
+  // Shift+Space selects the row, Shift+↓ the next one too; Ctrl++ puts two new rows above them.
+  await cellAt(page, 3, COL.name).click();
+  await sendWithoutPause(page, keys('Shift+Space', 'Shift+ArrowDown'));
+  await expect(page.getByTestId('grid').locator('.bieu-selection')).toHaveCount(
+    2 * POPULATION.columns.length,
+  );
+  await sendWithoutPause(page, keys('Control+Shift+Plus'));
+  await expect(cellAt(page, 5, COL.name)).toHaveText(nameOf(3));
+  await expect(cellAt(page, 3, COL.name)).toHaveText('');
+  await expect(cellAt(page, 4, COL.name)).toHaveText('');
+  await expectSaved(page);
+  expect(await stored()).toBe(rows.length + 2);
+
+  // The new rows are still the ones selected: Ctrl+− deletes them.
+  await sendWithoutPause(page, keys('Control+Minus'));
+  await expect(cellAt(page, 3, COL.name)).toHaveText(nameOf(3));
+  await expectSaved(page);
+  expect(await stored()).toBe(rows.length);
+
+  // A row chosen by its number is deleted the same way; Ctrl+Z brings it back.
+  await rowHeaderAt(page, 5).click();
+  await sendWithoutPause(page, keys('Control+Minus'));
+  await expect(cellAt(page, 5, COL.name)).toHaveText(nameOf(6));
+  await expectSaved(page);
+  expect(await stored()).toBe(rows.length - 1);
+  await sendWithoutPause(page, keys('Control+z'));
+  await expect(cellAt(page, 5, COL.name)).toHaveText(nameOf(5));
+  await expectSaved(page);
+  expect(await stored()).toBe(rows.length);
+
+  // On a cell, not whole rows, Ctrl+− keeps its zoom meaning and no row goes.
+  await cellAt(page, 0, COL.under7).click();
+  await sendWithoutPause(page, keys('Control+Minus'));
+  await expect(page.getByTestId('zoom')).toHaveText('90 %');
+  await expect(cellAt(page, 0, COL.name)).toHaveText(nameOf(0));
+  expect(await stored()).toBe(rows.length);
 });
