@@ -194,6 +194,24 @@ export function isShortCode(text: string): boolean {
   return isSectionCode(text) || /^[A-ZĐ]{1,3}\d{0,3}\.?$/u.test(text.trim());
 }
 
+/**
+ * One entry of a code row: "1", "(3)", "A", "a", "1=2+3+4+5", "(3)=(1)-(2)", "9=1+2+...+8",
+ * "7=6/3*100". Group 1 is the code, group 2 its formula.
+ */
+export const COLUMN_CODE_ENTRY =
+  /^\(?\s*([A-ZĐ]{1,2}|\d{1,3})\s*\)?\s*(=\s*[\d\s()+\-*/×x:.,…]*\d[\d\s()+\-*/×x:.,…]*)?$/iu;
+
+/**
+ * A word of the table's own layout found where a figure should be: a column code with its
+ * formula ("(9)=(8-7)"), a rounding line, a total or notes line. Such a cell tells of a row read
+ * in the wrong place, not of a figure mistyped.
+ */
+export function isLayoutWord(text: string): boolean {
+  const t = text.trim();
+  if (/=/.test(t) && COLUMN_CODE_ENTRY.test(t)) return true;
+  return isRoundingLabel(t) || isGrandTotalLabel(t) || isSubtotalLabel(t) || isNotesLine(t);
+}
+
 /** An error value Excel shows in a cell whose formula failed: "#VALUE!", "#REF!", "#DIV/0!" … */
 export function isErrorValue(text: string): boolean {
   return /^#(?:VALUE!|REF!|DIV\/0!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|UNKNOWN!|GETTING_DATA)$/u.test(

@@ -17,7 +17,7 @@ import { decimalsNeeded, formatNumber } from '../../shared/numbers';
 import { checkTable, type CheckOptions } from '../../shared/checks/engine';
 import { checkDocument } from '../../shared/checks/document';
 import type { Table } from '../../shared/model';
-import type { Finding } from '../../shared/checks/finding';
+import { SEVERITY_NAMES, type Finding } from '../../shared/checks/finding';
 import { checkReportText, type TextFinding } from '../../shared/report-text/check-report-text';
 import type { CellRef } from '../../shared/checks/rule';
 import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
@@ -39,7 +39,15 @@ export interface CheckReport {
   inputs: CheckedInput[];
   /** The tables' findings, and for a Word report the findings of its sentences (kind `text`). */
   findings: ((Finding | TextFinding) & { file: string })[];
-  summary: { files: number; tables: number; errors: number; warnings: number; unreadable: number };
+  /** `review`: findings on weak evidence ("Cần xem"), listed but never counted as problems. */
+  summary: {
+    files: number;
+    tables: number;
+    errors: number;
+    warnings: number;
+    review: number;
+    unreadable: number;
+  };
 }
 
 export async function runCheck(
@@ -55,7 +63,7 @@ export async function runCheck(
     version: 1,
     inputs: [],
     findings: [],
-    summary: { files: 0, tables: 0, errors: 0, warnings: 0, unreadable: 0 },
+    summary: { files: 0, tables: 0, errors: 0, warnings: 0, review: 0, unreadable: 0 },
   };
   const workbooks: WorkbookTable[] = [];
   for (const file of args.positional) {
@@ -71,6 +79,7 @@ export async function runCheck(
   const counted = report.findings.filter((f) => f.severity !== 'info');
   report.summary.errors = counted.filter((f) => f.severity === 'error').length;
   report.summary.warnings = counted.filter((f) => f.severity === 'warning').length;
+  report.summary.review = counted.filter((f) => f.severity === 'review').length;
 
   if (args.flags.has('--json')) out(JSON.stringify(report, null, 2));
   else out(humanReport(report));
@@ -206,7 +215,7 @@ function humanReport(report: CheckReport): string {
   const lines: string[] = [];
   for (const f of report.findings) {
     if (f.severity === 'info') continue;
-    const tag = f.severity === 'error' ? 'LỖI' : 'CẢNH BÁO';
+    const tag = SEVERITY_NAMES[f.severity].vi.toLocaleUpperCase('vi');
     if ('paragraph' in f) {
       lines.push(`${path.basename(f.file)} › đoạn ${f.paragraph}  [${tag}] ${f.message}`);
       lines.push(`    «${f.sentence}»`);
@@ -221,6 +230,7 @@ function humanReport(report: CheckReport): string {
   const s = report.summary;
   lines.push(
     `${s.files} tệp, ${s.tables} biểu: ${s.errors} lỗi, ${s.warnings} cảnh báo` +
+      (s.review ? `, ${s.review} cần xem` : '') +
       (s.unreadable ? `, ${s.unreadable} tệp không đọc được` : ''),
   );
   return lines.join('\n');

@@ -595,7 +595,11 @@ export class CheckSession {
       if (this.status[id] === FLAG && this.claimA[id] >= 0) {
         // A flag of a claim (a text in a figure column): its evidence follows the tallies.
         const flag = this.flags.get(id)!;
-        verdict = this.verdict(id, flag.severity ?? 'error', null);
+        // A flag that is only to review says its own why; the column's tally is not its evidence.
+        verdict =
+          flag.severity === 'review'
+            ? { severity: 'review', evidence: flag.evidence ?? '' }
+            : this.verdict(id, flag.severity ?? 'error', null);
         const had = this.verdicts.get(id);
         if (!had || had.evidence !== verdict.evidence || had.severity !== verdict.severity) {
           this.verdicts.set(id, verdict);

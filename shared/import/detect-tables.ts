@@ -584,12 +584,31 @@ function isFigureRow(grid: SheetGrid, row: number): boolean {
   if (codeRowEntries(grid, row, 0, grid.columnCount - 1)) return false;
   // Notes on where each column comes from ("Dự toán lấy ở cột D-B10 | … | 0").
   if (isAnnotationRow(grid, row, 0, grid.columnCount - 1, f)) return false;
+  if (isColumnNumbering(grid, row, f.numberColumns)) return false;
   // "2019 | 2020 | 2021" over the columns, and nothing else: a header level.
   const years = f.numberColumns.every((c) => {
     const v = cellAt(grid, row, c)?.value;
     return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100;
   });
   return !(years && f.numbers >= 2 && f.texts === 0);
+}
+
+/**
+ * "1 | 2 | 3 | … | 49" across the columns, between other header texts: the columns numbered, not
+ * figures. Figures that count up by exactly one cell after cell do not happen by chance.
+ */
+function isColumnNumbering(grid: SheetGrid, row: number, columns: readonly number[]): boolean {
+  if (columns.length < 4) return false;
+  const values = columns.map((c) => cellAt(grid, row, c)?.value);
+  let steps = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 999) return false;
+    const before = values[i - 1] as number;
+    // A second numbering may start again at 1 after a run ("… 48 | 49 | 1 | 2 | 3").
+    if (i > 0 && (v === before + 1 || (v === 1 && before >= 3))) steps++;
+  }
+  return steps === values.length - 1;
 }
 
 /** A row without figures that names a group: "I | Khu vực thành thị", "Tuyến Tỉnh". */

@@ -7,11 +7,7 @@
 import { parseCodeRowEntry, parseFormula } from '../checks/formula';
 import { columnLetter } from '../model';
 import { cellAt, displayText, type CellRange, type SheetGrid } from './sheet-grid';
-import { cleanLabel } from '../table-words';
-
-/** "1", "(3)", "A", "1=2+3+4+5", "(3)=(1)-(2)", "9=1+2+...+8", "7=6/3*100". */
-const CODE_ENTRY =
-  /^\(?\s*([A-ZĐ]{1,2}|\d{1,3})\s*\)?\s*(=\s*[\d\s()+\-*/×x:.,…]*\d[\d\s()+\-*/×x:.,…]*)?$/u;
+import { cleanLabel, COLUMN_CODE_ENTRY } from '../table-words';
 
 /** The merge a cell belongs to, if any. */
 export function mergeAt(merges: readonly CellRange[], row: number, col: number): CellRange | null {
@@ -30,22 +26,27 @@ export function codeRowEntries(
 ): Map<number, string> | null {
   const entries = new Map<number, string>();
   for (let c = c0; c <= c1; c++) {
-    const text = displayText(cellAt(grid, row, c));
-    if (text !== '') entries.set(c, text);
+    const cell = cellAt(grid, row, c);
+    const text = displayText(cell);
+    // Excel reads a typed "(7)" as the number −7 (accounting negatives): still the code (7).
+    if (typeof cell?.value === 'number' && /^-\d{1,3}$/.test(text))
+      entries.set(c, `(${text.slice(1)})`);
+    else if (text !== '') entries.set(c, text);
   }
   if (entries.size < 3) return null;
   const numbers: number[] = [];
   let letters = 0;
   let formulas = 0;
   for (const text of entries.values()) {
-    const m = CODE_ENTRY.exec(text);
+    const m = COLUMN_CODE_ENTRY.exec(text);
     if (!m) return null;
     if (m[2]) formulas++;
     if (/^\d+$/.test(m[1])) numbers.push(Number(m[1]));
     else letters++;
   }
+  // Codes count up; side-by-side blocks each numbered "1=2+3 | 2 | 3" say so by their formulas.
   const rising = numbers.filter((n, i) => i > 0 && n > numbers[i - 1]).length;
-  if (numbers.length > 1 && rising < (numbers.length - 1) * 0.8) return null;
+  if (numbers.length > 1 && rising < (numbers.length - 1) * 0.8 && formulas < 2) return null;
   if (letters === 0 && formulas === 0) {
     // Bare numbers are a code row only when they count 1, 2, 3 … (or 0, 1, 2 …) exactly.
     if (numbers[0] > 1 || !numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1))

@@ -183,7 +183,8 @@ describe.skipIf(!present)('checks on real workbooks from Vietnamese offices', ()
   // `bieu check` checks the tables of a workbook together, with the links their figures suggest.
   const CROSS_TABLE: Record<string, string[]> = {
     // "PL03b-Bỏ" (dropped) is an older copy of "PL03a ĐC": the same 170 units agree column by
-    // column except the national, regional and provincial rows, updated since — real.
+    // column except the national, regional and provincial rows, updated since — real, but no
+    // typing slip explains them: listed to review, never counted as errors.
     'hotoancntt15a__ToolBaoCao__PHU-LUC-BAO-CAO-THANG.xlsx': ['C', 'D', 'E', 'F', 'G'].flatMap(
       (c) => [2, 3, 4].map((r) => `PL03b-Bỏ!${c}${r}`),
     ),
@@ -199,7 +200,10 @@ describe.skipIf(!present)('checks on real workbooks from Vietnamese offices', ()
           [],
           { discover: true, tableOptions: (_, i) => tables[i].options },
         ).filter((f) => f.kind === 'cross-table');
-        expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+        for (const f of findings)
+          expect(f.severity).toBe(
+            f.cause === 'transposition' || f.cause === 'typo' ? 'warning' : 'review',
+          );
         expect(findings.map((f) => `${f.sheet}!${f.cell}`).sort()).toEqual([...cells].sort());
       },
     );

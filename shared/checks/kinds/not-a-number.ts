@@ -7,7 +7,7 @@
  * rule is just its cell: its key, target and description are built when asked.
  */
 import { isFigureColumn } from '../../model';
-import { isErrorValue } from '../../table-words';
+import { isErrorValue, isLayoutWord } from '../../table-words';
 import {
   CompactRule,
   isText,
@@ -51,6 +51,15 @@ class NotANumberRule extends CompactRule implements Rule {
   evaluate(cells: CellSource): Evaluation {
     const value = cells.raw(this.row, this.col);
     // An error value is its own finding (error-value.ts).
+    if (isText(value) && isLayoutWord(value))
+      return {
+        status: 'flag',
+        text: value,
+        severity: 'review',
+        message: `Ô {0} ở cột số liệu ghi «${value.trim()}», chữ của bố cục biểu chứ không phải số liệu`,
+        cells: [{ row: this.row, col: this.col }],
+        evidence: 'có thể Biểu đọc sai bố cục của biểu ở dòng này',
+      };
     if (isText(value) && !isErrorValue(value)) return { status: 'flag', text: value };
     const n = cells.number(this.row, this.col);
     return { status: 'pass', stated: n, exact: n, expected: n };

@@ -26,6 +26,7 @@ import {
 } from '../rule';
 import type { ColumnFormula, TableContext } from '../table-context';
 import type { FindingKind } from '../finding';
+import type { Table } from '../../model';
 
 function isInteger(x: number): boolean {
   return Math.abs(x - Math.round(x)) < 1e-12;
@@ -173,7 +174,11 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
       : 10 ** -decimals,
   };
   const kind = formula.isRatio ? 'ratio' : 'row-formula';
-  const description = { kind, columnCode: column.code, formula: formula.ast } as const;
+  const description: { kind: typeof kind; columnCode: string; formula: FormulaNode } = {
+    kind,
+    columnCode: column.code,
+    formula: formula.ast,
+  };
   // A formula found in the figures reports under its own kind: the table does not state it.
   const findingKind: FindingKind = column.formulaBasis === 'inferred' ? 'inferred' : kind;
   const written = `${column.code}=${formula.text}`;
@@ -199,11 +204,22 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
     };
     make = (row) => new RowLinearRule(row, shape);
   } else {
+    const plain = compileRowFunction(formula.ast, (code) => formula.columnOf.get(code)!);
+    const scale = formula.isRatio ? percentScale(table, col, plain) : 1;
+    if (scale !== 1) {
+      description.formula = {
+        type: 'binary',
+        op: '*',
+        left: formula.ast,
+        right: { type: 'constant', value: scale },
+      };
+      claims[0] = { ...claims[0], said: `${claims[0].said}, tính theo phần trăm như số liệu cột` };
+    }
     const shape: FormulaShape = {
       kind: findingKind,
       targetCol: col,
       cols,
-      compute: compileRowFunction(formula.ast, (code) => formula.columnOf.get(code)!),
+      compute: scale === 1 ? plain : (cells, row) => scale * plain(cells, row),
       comparison,
       half: halfUnit(decimals),
       description,
@@ -223,6 +239,33 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
     rules.push(make(r));
   }
   return rules;
+}
+
+/**
+ * A rate written "10=9/7" over a column printed in percent (23,08 where 9/7 is 0,2308): the code
+ * row leaves out the "×100" that the figures keep. The stated figures decide, row by row: 100
+ * when more rows agree with the percent than with the plain ratio.
+ */
+function percentScale(table: Table, col: number, compute: RowFunction): 1 | 100 {
+  const cells: CellSource = {
+    raw: (row, c) => table.rows[row].cells[c],
+    number: (row, c) => {
+      const v = table.rows[row].cells[c];
+      return typeof v === 'number' ? v : v === null ? 0 : NaN;
+    },
+  };
+  const close = (a: number, b: number) => Math.abs(a - b) <= 0.01 * Math.abs(b) + 0.005;
+  let plain = 0;
+  let percent = 0;
+  for (let r = 0; r < table.rows.length; r++) {
+    const stated = table.rows[r].cells[col];
+    if (typeof stated !== 'number' || stated === 0) continue;
+    const x = compute(cells, r);
+    if (!Number.isFinite(x) || x === 0) continue;
+    if (close(stated, x)) plain++;
+    else if (close(stated, 100 * x)) percent++;
+  }
+  return percent >= 2 && percent > plain ? 100 : 1;
 }
 
 export const rowFormulaKind: RuleKind = {
