@@ -124,7 +124,7 @@ export const OF_WHICH_LABEL = /^(?:[-–—−+*•·]\s*)?trong đó(?![\p{L}\p
 // Lines around a table
 
 const NOTES = startsWith(
-  '\\*?\\s*(?:ghi chú|chú thích|lưu ý|nguồn|người lập|người lập biểu|người ghi|người kiểm tra|thủ trưởng|kế toán|nơi nhận|chủ tịch|giám đốc|trưởng phòng|tm\\.|kt\\.|xác nhận)',
+  '\\*?\\s*(?:ghi chú|chú thích|lưu ý|nguồn\\s*(?::|số liệu|tài liệu|dữ liệu|thông tin|tin)|người lập|người lập biểu|người ghi|người kiểm tra|thủ trưởng|kế toán|nơi nhận|chủ tịch|giám đốc|trưởng phòng|tm\\.|kt\\.|xác nhận)',
 );
 
 /** A line that ends a table: notes, sources, the place-and-date line, signatures. */
@@ -239,6 +239,11 @@ export function isBreakdownHeader(text: string): boolean {
 /** "Trong đó", "Trong đó:", "Trong đó: nữ". */
 export function isOfWhichHeader(text: string): boolean {
   return startsWith('trong đó').test(norm(text));
+}
+
+/** A header naming the row number: "STT", "TT", "Số TT", "Số thứ tự". */
+export function isRowNumberHeader(label: string): boolean {
+  return startsWith('stt|tt|số tt|số thứ tự').test(norm(label));
 }
 
 /** A header naming a row number, a code or a notes column: its numbers are not figures. */

@@ -157,6 +157,8 @@ async function readWorkbook(
         sheet: detected.sheet,
         addressOf: (row, col) => sourceAddress(detected, row, col),
         unevaluated: unevaluatedCells(detected),
+        // Biểu's reading of the sheet, which no person has confirmed (as the import preview does).
+        layoutUnconfirmed: true,
       },
     });
   });

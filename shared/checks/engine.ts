@@ -68,6 +68,12 @@ export interface CheckOptions {
    * their rules are not compiled.
    */
   disabledRules?: ReadonlySet<string>;
+  /**
+   * The table is Biểu's own reading of a sheet that no person has confirmed (`bieu check` on a
+   * workbook): a code row or header that fails on many rows may be read wrong, and its failures
+   * are "Cần xem". In a document, the person accepted the reading, and the layout is stated.
+   */
+  layoutUnconfirmed?: boolean;
 }
 
 /** A cell to re-check, with its new value when the session should write it into the table. */
@@ -161,6 +167,7 @@ export class CheckSession {
   private readonly sheet: string;
   private readonly source: CellSource;
   private readonly suggest: boolean;
+  private readonly layoutUnconfirmed: boolean;
 
   /** The session reads `table` as it is; it writes into it only the values passed to recheckCells. */
   constructor(
@@ -179,6 +186,7 @@ export class CheckSession {
     this.address = options.addressOf ?? ((row, col) => cellAddress(layout, row, col));
     this.sheet = options.sheet ?? table.name;
     this.suggest = options.suggestions ?? true;
+    this.layoutUnconfirmed = options.layoutUnconfirmed ?? false;
     const codeRowAddress =
       options.codeRowAddressOf ?? ((col: number) => `${columnLetter(col)}${layout.codeRow}`);
     this.problemFindings = compiled.problems.map((p) =>
@@ -519,6 +527,7 @@ export class CheckSession {
     const tallies = b >= 0 ? [this.tallyOf(a), this.tallyOf(b)] : [this.tallyOf(a)];
     return verdictOn(rule.claims, tallies, {
       base,
+      layoutUnconfirmed: this.layoutUnconfirmed,
       slip: cause === 'transposition' || cause === 'typo' || cause === 'sign',
       oneFixFor: this.suggestions.get(id)?.fixes ?? 0,
       looksLikeAverage: () => {

@@ -84,6 +84,8 @@ export interface Failure {
   base: Severity;
   /** The difference is a typing slip: two digits swapped, one digit wrong, the sign flipped. */
   slip: boolean;
+  /** The layout is Biểu's reading, not yet confirmed by a person (CheckOptions). */
+  layoutUnconfirmed?: boolean;
   /** How many failing rules one change of one cell would make hold (0: no such change). */
   oneFixFor: number;
   /** The stated total lies among its members, as an average does (asked only when it matters). */
@@ -110,6 +112,7 @@ export function verdictOn(
     // wrong that often in one relation, a misread layout is.
     if (
       main.fromLayout &&
+      failure.layoutUnconfirmed &&
       t.fails >= 3 &&
       (t.holds < t.fails || (!failure.slip && t.fails * 10 > t.holds + t.fails))
     ) {
@@ -122,7 +125,10 @@ export function verdictOn(
   }
   // Two rules that fail and agree on the one value a single cell should hold: a slip in that
   // cell, not a relation that is not there (an item and its parent both off by the same figure).
-  if (failure.oneFixFor >= 2 && tallies.some((t) => t.holds >= 1)) {
+  // Only while the relation holds more often than it fails for other reasons.
+  const believedWithFix = (t: ClaimTally) =>
+    t.holds >= 1 && (share(t) >= WEAK_SHARE || t.fails - failure.oneFixFor < t.holds);
+  if (failure.oneFixFor >= 2 && tallies.some(believedWithFix)) {
     evidence += `; sửa một ô thì cả ${count(failure.oneFixFor)} kiểm tra đang sai đều đúng`;
     return { severity: base, evidence };
   }

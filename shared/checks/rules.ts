@@ -14,6 +14,7 @@ import { thresholdKind } from './kinds/threshold';
 import { outlineKind } from './kinds/outline';
 import { duplicateCodeKind } from './kinds/duplicate-code';
 import { magnitudeKind } from './kinds/magnitude';
+import { columnOutlierKind } from './kinds/column-outlier';
 import { errorValueKind } from './kinds/error-value';
 import type { FormulaProposal } from './proposal';
 
@@ -39,6 +40,7 @@ export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
   outlineKind,
   duplicateCodeKind,
   magnitudeKind,
+  columnOutlierKind,
   errorValueKind,
 ];
 

@@ -37,12 +37,29 @@ export function codeRowEntries(
   const numbers: number[] = [];
   let letters = 0;
   let formulas = 0;
-  for (const text of entries.values()) {
+  // Header words that spill into the code row on the right ("A | B | 1 | 2 | Năm 2012 | KH"
+  // under a merged "Tỷ lệ %"): not codes, kept out of the map.
+  const words: number[] = [];
+  for (const [c, text] of entries) {
     const m = COLUMN_CODE_ENTRY.exec(text);
-    if (!m) return null;
+    if (!m || (words.length > 0 && typeof cellAt(grid, row, c)?.value !== 'number')) {
+      if (numbers.length + letters === 0 || typeof cellAt(grid, row, c)?.value === 'number')
+        return null;
+      words.push(c);
+      continue;
+    }
+    if (words.length > 0) return null;
     if (m[2]) formulas++;
     if (/^\d+$/.test(m[1])) numbers.push(Number(m[1]));
     else letters++;
+  }
+  if (words.length > 0) {
+    // Only a row that opens with its letter codes and counts its figure columns from 1 is a
+    // code row with words beside it; a data row "1 | Xã A | 2 | 3" is not.
+    const leading = [...entries.values()].slice(0, 2);
+    if (!leading.every((t) => /^[A-ZĐ]$/iu.test(t)) || numbers[0] !== 1) return null;
+    if (numbers.length < 2 || words.length * 2 > numbers.length + letters) return null;
+    for (const c of words) entries.delete(c);
   }
   // Codes count up; side-by-side blocks each numbered "1=2+3 | 2 | 3" say so by their formulas.
   const rising = numbers.filter((n, i) => i > 0 && n > numbers[i - 1]).length;

@@ -58,6 +58,13 @@ function close(a: number, b: number, tolerance: number): boolean {
 interface Trial {
   holds: number;
   said: number;
+  /**
+   * Per term of a sum or difference, the rows where it was not 0 (it mattered) and those of
+   * them where the candidate held. "D = F + J" holds on every row where F is 0; only the rows
+   * where F has a figure can say whether F belongs to it.
+   */
+  termSaid: number[];
+  termHolds: number[];
 }
 
 /** How often a candidate holds on the given rows: rows where every cell is blank or 0 say nothing. */
@@ -70,6 +77,8 @@ function trial(
 ): Trial {
   let holds = 0;
   let said = 0;
+  const termSaid = c.terms.map(() => 0);
+  const termHolds = c.terms.map(() => 0);
   for (const r of which) {
     const cells = rows[r].cells;
     const stated = figure(cells[t]);
@@ -77,7 +86,8 @@ function trial(
     if (c.rate) {
       const n = figure(cells[c.rate.num]);
       const d = figure(cells[c.rate.den]);
-      if (n === null || d === null || Number.isNaN(n) || Number.isNaN(d) || d === 0) continue;
+      if (n === null || d === null || Number.isNaN(n) || Number.isNaN(d) || d === 0 || n === 0)
+        continue;
       // A rate of 0 says nothing (often a rate not worked out); one printed with a single
       // significant digit (0 or 1 for a ratio near 1) says too little to tell a formula.
       if (stated === 0 || Math.abs(stated) * 10 ** decimals < 10) continue;
@@ -89,25 +99,29 @@ function trial(
     // columns, and a column of zeros is the difference of any two.
     if (stated === 0) continue;
     let sum = 0;
-    let nonzero = true;
     let readable = true;
     for (const [col, k] of c.terms) {
       const v = figure(cells[col]);
       if (v !== null && Number.isNaN(v)) readable = false;
-      if (v) {
-        sum += k * v;
-        nonzero = true;
-      }
+      if (v) sum += k * v;
     }
-    if (!readable || !nonzero) continue;
+    if (!readable) continue;
     said++;
-    if (close(stated, sum, 0)) holds++;
+    const held = close(stated, sum, 0);
+    if (held) holds++;
+    c.terms.forEach(([col], k) => {
+      if (!figure(cells[col])) return;
+      termSaid[k]++;
+      if (held) termHolds[k]++;
+    });
   }
-  return { holds, said };
+  return { holds, said, termSaid, termHolds };
 }
 
 function accepted(t: Trial): boolean {
-  return t.holds >= MIN_HOLDS && t.holds >= AGREEMENT * t.said;
+  if (t.holds < MIN_HOLDS || t.holds < AGREEMENT * t.said) return false;
+  // Every term must have helped where it mattered, and as often as the whole.
+  return t.termSaid.every((n, k) => t.termHolds[k] >= 1 && t.termHolds[k] >= AGREEMENT * n);
 }
 
 function sameHeaderPath(a: readonly string[], b: readonly string[]): boolean {

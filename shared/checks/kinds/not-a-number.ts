@@ -20,6 +20,15 @@ import {
   type RuleKind,
 } from '../rule';
 
+/**
+ * A sentence where a figure should be ("Hiện thị trường không có bán"): the author says why there
+ * is no figure. Four words or more and no digit; "Không", "khoảng 150", "1.234 người" stay errors.
+ */
+function isExplanation(text: string): boolean {
+  const t = text.trim();
+  return !/\d/.test(t) && t.split(/\s+/).length >= 4;
+}
+
 class NotANumberRule extends CompactRule implements Rule {
   readonly kind = 'not-a-number' as const;
   readonly acceptsText = true;
@@ -59,6 +68,15 @@ class NotANumberRule extends CompactRule implements Rule {
         message: `Ô {0} ở cột số liệu ghi «${value.trim()}», chữ của bố cục biểu chứ không phải số liệu`,
         cells: [{ row: this.row, col: this.col }],
         evidence: 'có thể Biểu đọc sai bố cục của biểu ở dòng này',
+      };
+    if (isText(value) && isExplanation(value))
+      return {
+        status: 'flag',
+        text: value,
+        severity: 'review',
+        message: `Ô {0} ở cột số liệu ghi một lời giải thích thay cho số: «${value.trim()}»`,
+        cells: [{ row: this.row, col: this.col }],
+        evidence: 'một câu không có chữ số, không phải một số gõ sai',
       };
     if (isText(value) && !isErrorValue(value)) return { status: 'flag', text: value };
     const n = cells.number(this.row, this.col);

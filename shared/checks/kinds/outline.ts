@@ -9,7 +9,8 @@
  *   so one slip of the numbering does not make two items look wrong.
  * Rows with different units of measure ("Ha" and "Tạ/Ha") are never added or bounded together.
  */
-import { headerText } from '../../table-words';
+import { headerText, isRowNumberHeader } from '../../table-words';
+import type { CellValue } from '../../model';
 import { linearRule } from '../linear-rule';
 import type { NumberingIssue } from '../outline';
 import type { Severity } from '../finding';
@@ -344,9 +345,143 @@ function numbering(context: TableContext): Rule[] {
   return outline.issues.map((issue) => new NumberingRule(issue, col, code, severity, evidence));
 }
 
+/** A flat row number (1, 2, 3 … down the rows, starting again at 1 in each group) that jumps. */
+interface SequenceBreak {
+  row: number;
+  written: number;
+  previous: number;
+}
+
+/** The column of flat row numbers: headed STT/TT, its detail cells whole numbers. */
+function rowNumberColumn(context: TableContext): number {
+  const { table } = context;
+  return table.columns.findIndex((column, c) => {
+    if (column.type !== 'text' || !isRowNumberHeader(column.label)) return false;
+    let filled = 0;
+    let whole = 0;
+    for (const row of table.rows) {
+      if (row.role !== 'detail' || row.cells[c] === null) continue;
+      filled++;
+      if (wholeNumber(row.cells[c]) !== null) whole++;
+    }
+    return whole >= 5 && whole >= 0.6 * filled;
+  });
+}
+
+function wholeNumber(v: CellValue): number | null {
+  const n =
+    typeof v === 'number'
+      ? v
+      : typeof v === 'string' && /^\d{1,4}\.?$/.test(v.trim())
+        ? Number.parseInt(v, 10)
+        : NaN;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/**
+ * Breaks of a flat numbering: a number that skips one or more ("5, 7": a row deleted, or the
+ * numbers not redone) where the count then goes on from it. A number starting again at 1 opens
+ * a new group; any other mark (I, A, a, 1.1) or a group row ends the count.
+ */
+function sequenceBreaks(
+  context: TableContext,
+  col: number,
+): { breaks: SequenceBreak[]; numbered: number } {
+  const rows = context.table.rows;
+  const breaks: SequenceBreak[] = [];
+  let numbered = 0;
+  let previous: number | null = null;
+  const ahead = (from: number): number | null => {
+    for (let r = from + 1; r < rows.length; r++) {
+      if (rows[r].role === 'group') continue;
+      const v = rows[r].cells[col];
+      if (v === null) continue;
+      return wholeNumber(v);
+    }
+    return null;
+  };
+  rows.forEach((row, r) => {
+    if (row.role === 'group') previous = null;
+    // A total or subtotal row numbered in the same count ("16 | Toàn quốc") keeps the count.
+    if (row.role === 'group') return;
+    const v = row.cells[col];
+    if (v === null) return;
+    const n = wholeNumber(v);
+    if (n === null) {
+      previous = null;
+      return;
+    }
+    numbered++;
+    if (previous !== null && n > previous + 1 && row.role === 'detail') {
+      const next = ahead(r);
+      if (next === null || next === n + 1) breaks.push({ row: r, written: n, previous });
+    }
+    previous = n;
+  });
+  return { breaks, numbered };
+}
+
+class SequenceBreakRule extends CompactRule implements Rule {
+  readonly kind = 'numbering' as const;
+  readonly acceptsText = true;
+  readonly comparison = null;
+  constructor(
+    private readonly found: SequenceBreak,
+    private readonly col: number,
+    private readonly columnCode: string,
+    private readonly severity: Severity,
+    private readonly evidence: string,
+  ) {
+    super();
+  }
+  get key(): string {
+    return `sequence:${this.found.row}:${this.col}`;
+  }
+  get target(): CellRef {
+    return { row: this.found.row, col: this.col };
+  }
+  get description(): RuleDescription {
+    return { kind: 'row-fact', what: 'numbering', columnCode: this.columnCode };
+  }
+  forEachRead(visit: (row: number, col: number) => void): void {
+    visit(this.found.row, this.col);
+  }
+  evaluate(cells: CellSource): Evaluation {
+    const { written, previous } = this.found;
+    if (wholeNumber(cells.raw(this.found.row, this.col)) !== written)
+      return { status: 'pass', stated: 0, exact: 0, expected: 0 };
+    const missing = written - previous === 2 ? `${previous + 1}` : `${previous + 1}–${written - 1}`;
+    return {
+      status: 'flag',
+      text: String(written),
+      severity: this.severity,
+      evidence: this.evidence,
+      message: `Số thứ tự nhảy từ ${previous} lên ${written}: thiếu số ${missing} (một dòng bị xóa, hoặc chưa đánh lại số thứ tự)`,
+    };
+  }
+}
+
+function rowSequence(context: TableContext): Rule[] {
+  if (context.outline().numberColumn >= 0) return [];
+  const col = rowNumberColumn(context);
+  if (col < 0) return [];
+  const { breaks, numbered } = sequenceBreaks(context, col);
+  if (breaks.length === 0) return [];
+  const evidence = `các số thứ tự khác tăng đều từng số (${numbered - breaks.length}/${numbered})`;
+  const severity: Severity =
+    breaks.length <= Math.max(2, SLIP_SHARE * numbered) ? 'warning' : 'review';
+  const code = columnName(context.table.columns[col], col);
+  return breaks.map((b) => new SequenceBreakRule(b, col, code, severity, evidence));
+}
+
 export const outlineKind: RuleKind = {
   name: 'outline',
   compile(context) {
-    return [...numbering(context), ...itemSums(context), ...partBounds(context)];
+    return [
+      ...numbering(context),
+      ...rowSequence(context),
+      ...itemSums(context),
+      ...partBounds(context),
+    ];
   },
 };

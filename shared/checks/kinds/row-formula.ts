@@ -84,8 +84,8 @@ interface FormulaShape {
   readonly half: number;
   readonly description: RuleDescription;
   /**
-   * A stated 0 states nothing: for a rate Biểu found in the figures (not one the table states),
-   * a 0 on a row is a rate not worked out, not a wrong one.
+   * A 0 states nothing: for a rate Biểu found in the figures (not one the table states), a 0 on
+   * a row is a rate not worked out, not a wrong one.
    */
   readonly zeroStatesNothing: boolean;
 }
@@ -128,7 +128,10 @@ class RowFormulaRule extends CompactRule implements Rule {
     const exact = this.shape.compute(cells, this.row);
     if (!Number.isFinite(exact)) return { status: 'skip', reason: 'division-by-zero' };
     const stated = cells.number(this.row, this.shape.targetCol);
-    if (stated === 0 && this.shape.zeroStatesNothing) return { status: 'skip', reason: 'blank' };
+    // Nor does a computed 0 (its numerator 0 or blank): the rate on that row was worked out from
+    // other figures, or not at all.
+    if ((stated === 0 || exact === 0) && this.shape.zeroStatesNothing)
+      return { status: 'skip', reason: 'blank' };
     if (Math.abs(stated - exact) <= this.shape.half + floatTolerance(exact)) {
       return { status: 'pass', stated, exact, expected: exact };
     }
