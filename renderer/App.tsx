@@ -251,6 +251,11 @@ export function App() {
         if (selected && (command === 'saveTemplate' || !info?.readOnly))
           setDialog({ kind: command, tableId: selected.id, name: selected.name });
         break;
+      case 'collectForms':
+      case 'collectFiles':
+        if (selected && (command === 'collectForms' || !info?.readOnly))
+          setDialog({ kind: command, tableId: selected.id, name: selected.name });
+        break;
       case 'tableDuplicate':
         if (selected) void actions.change('table.duplicate', { tableId: selected.id });
         break;

@@ -587,6 +587,88 @@ const ruleCalls = {
   'links.remove': { input: z.object({ id: z.number().int() }), output: changeSet },
 } as const;
 
+/** What a collect found, unit by unit, before anything is written (shared/collect). */
+const collectView = z.object({
+  table: z.string(),
+  units: z.array(
+    z.object({
+      unit: z.string(),
+      rowIndex: z.number().int(),
+      status: z.enum(['received', 'missing', 'conflict']),
+      /** The file the figures come from (its name), null when none. */
+      file: z.string().nullable(),
+      files: z.array(z.string()),
+      changes: z.array(
+        z.object({
+          column: z.string(),
+          from: cellValue,
+          to: cellValue,
+          sheet: z.string(),
+          cell: z.string(),
+        }),
+      ),
+      /** Why the unit is in conflict, in Vietnamese; null when it is not. */
+      conflict: z.string().nullable(),
+      /** The unit's figures can be written if the person accepts them. */
+      acceptable: z.boolean(),
+    }),
+  ),
+  unmatched: z.array(
+    z.object({ file: z.string(), sheet: z.string(), row: z.number().int(), name: z.string() }),
+  ),
+  /** Files set aside, each with its one sentence. */
+  unreadable: z.array(z.object({ file: z.string(), message: z.string() })),
+  /** The files' findings and the district table's with the figures received. */
+  findings: z.array(finding.extend({ file: z.string() })),
+});
+
+/** Forms out, figures in: the district table and the communes' files (Biểu menu). */
+const collectCalls = {
+  /** One entry workbook per unit of the table into `dir`; never over a file already there. */
+  'collect.forms': {
+    input: z.object({
+      tableId: z.number().int(),
+      dir: path,
+      breakdown: z.number().int().min(0).max(200).default(0),
+    }),
+    output: z.object({ files: z.array(z.object({ unit: z.string(), file: z.string() })) }),
+  },
+  /** Start reading the returned files (files or folders); poll collect.status, then collect.plan. */
+  'collect.start': {
+    input: z.object({
+      tableId: z.number().int(),
+      paths: z.array(path).min(1, 'Chưa chọn tệp hay thư mục nào'),
+    }),
+    output: jobStatus,
+  },
+  'collect.status': { input: z.object({ jobId: z.string() }), output: jobStatus },
+  'collect.cancel': { input: z.object({ jobId: z.string() }), output: jobStatus },
+  'collect.plan': { input: z.object({ jobId: z.string() }), output: collectView },
+  /** Write the accepted units' figures (by row index), one undoable step per file. */
+  'collect.apply': {
+    input: z.object({
+      jobId: z.string(),
+      units: z.array(z.number().int()).min(1, 'Chưa chọn đơn vị nào để ghi'),
+    }),
+    output: z.object({ changes: changeSet, files: z.number().int(), cells: z.number().int() }),
+  },
+  /** Where the table's collected figures came from (file, sheet, cell, when), per cell. */
+  'collect.sources': {
+    input: z.object({ tableId: z.number().int() }),
+    output: z.array(
+      z.object({
+        rowId: z.number().int(),
+        columnId: z.number().int(),
+        file: z.string(),
+        sheet: z.string(),
+        cell: z.string(),
+        time: z.string(),
+        user: z.string(),
+      }),
+    ),
+  },
+} as const;
+
 /**
  * The calls by domain: each domain has one handler module on the Node side
  * (electron/api/*-handlers.ts), which must answer every call of its domain.
@@ -598,6 +680,7 @@ export const callDomains = {
   edits: editCalls,
   transfer: transferCalls,
   rules: ruleCalls,
+  collect: collectCalls,
 } as const;
 
 export const api = {
@@ -607,6 +690,7 @@ export const api = {
   ...editCalls,
   ...transferCalls,
   ...ruleCalls,
+  ...collectCalls,
 } as const;
 
 export type Api = typeof api;
@@ -638,6 +722,7 @@ export type HistoryEntry = z.output<typeof historyEntry>;
 export type BackupInfo = z.output<typeof backupInfo>;
 export type JobStatus = z.output<typeof jobStatus>;
 export type ImportPreview = z.output<typeof importPreview>;
+export type CollectView = z.output<typeof collectView>;
 export type ImportedTable = z.output<typeof importedTable>;
 export type ImportChoice = z.output<typeof importChoice>;
 export type ExportPreview = z.output<typeof exportPreview>;

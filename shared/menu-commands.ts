@@ -29,6 +29,8 @@ export const MENU_COMMANDS = [
   'tableDelete',
   'structure',
   'saveTemplate',
+  'collectForms',
+  'collectFiles',
   'history',
   'zoomIn',
   'zoomOut',

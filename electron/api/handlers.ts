@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { AppPaths } from '../app-paths';
 import { createAppHandlers } from './app-handlers';
 import type { AppSession } from './app-session';
+import { createCollectHandlers } from './collect-handlers';
 import { createDocumentHandlers } from './document-handlers';
 import { createEditHandlers } from './edit-handlers';
 import { createRuleHandlers } from './rule-handlers';
@@ -43,5 +44,6 @@ export function createHandlers(session: AppSession, host: HostFacts): Handlers {
     ...createEditHandlers(session),
     ...createTransferHandlers(session),
     ...createRuleHandlers(session),
+    ...createCollectHandlers(session),
   };
 }

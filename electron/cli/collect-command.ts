@@ -17,9 +17,10 @@ import {
   type CollectedUnit,
   type CollectPlan,
 } from '../../shared/collect/plan-collect';
-import type { CellValue, Table } from '../../shared/model';
+import type { CellValue } from '../../shared/model';
 import { formatNumber, decimalsNeeded } from '../../shared/numbers';
 import { applyOffers, type Applied } from '../collect/apply-collect';
+import { earlierCollects } from '../collect/earlier-collects';
 import { readReturned } from '../collect/read-returned';
 import { returnedFiles } from '../collect/returned-files';
 import { DocumentStore } from '../store/document-store';
@@ -106,23 +107,6 @@ export async function runCollect(
   } finally {
     store.close();
   }
-}
-
-/**
- * What earlier collects left in the document: the cells whose figure a file brought (a new
- * figure there is the unit's correction) and the file each unit was received from.
- */
-function earlierCollects(store: DocumentStore, table: Table) {
-  const sources = store.cellSources(table.id);
-  const sourced = new Set(sources.map((s) => `${s.rowId}:${s.columnId}`));
-  // The newest file wins when a unit's figures came in more than once.
-  const byTime = [...sources].sort((a, b) => a.time.localeCompare(b.time));
-  const fileOfRow = new Map(byTime.map((s) => [s.rowId, s.file]));
-  return {
-    collectedBefore: (row: number, col: number) =>
-      sourced.has(`${table.rows[row].id}:${table.columns[col].id}`),
-    receivedBefore: (row: number) => fileOfRow.get(table.rows[row].id) ?? null,
-  };
 }
 
 function show(v: CellValue): string {

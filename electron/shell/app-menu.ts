@@ -65,6 +65,9 @@ export function buildAppMenu(getWindow: () => BrowserWindow | null, quit: () => 
         separator,
         item('Cấu trúc biểu', 'structure'),
         item('Lưu thành mẫu…', 'saveTemplate'),
+        separator,
+        item('Gửi biểu mẫu cho các đơn vị…', 'collectForms'),
+        item('Tổng hợp từ các đơn vị…', 'collectFiles'),
       ],
     },
     {

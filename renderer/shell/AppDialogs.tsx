@@ -15,6 +15,8 @@ import { RecoverDialog } from '../document/RecoverDialog';
 import type { DocumentActions, DocumentState } from '../document/use-document-session';
 import { t } from '../i18n';
 import { AddTableDialog } from '../tables/AddTableDialog';
+import { CollectDialog } from '../collect/CollectDialog';
+import { FormsDialog } from '../collect/FormsDialog';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
 
@@ -29,7 +31,11 @@ export type OpenDialog =
   /** `path`: a file chosen already in the native dialog (Electron). */
   | { kind: 'import'; path: string | null }
   | { kind: 'export' }
-  | { kind: 'tableRename' | 'tableDelete' | 'saveTemplate'; tableId: number; name: string };
+  | {
+      kind: 'tableRename' | 'tableDelete' | 'saveTemplate' | 'collectForms' | 'collectFiles';
+      tableId: number;
+      name: string;
+    };
 
 type AppInfo = CallOutput<'app.info'>;
 
@@ -205,6 +211,29 @@ export function AppDialogs({
           onExported={(result) => {
             onClose();
             onNotice(t('export.done', { count: result.sheets.length, file: result.file }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'collectForms' && info && (
+        <FormsDialog
+          table={{ id: dialog.tableId, name: dialog.name }}
+          initialDir={`${folderOf(info.path)}Bieu-mau-${baseName(info.path)}`}
+          nativeDialogs={appInfo?.nativeDialogs ?? false}
+          onClose={onClose}
+          onWritten={(result, dir) => {
+            onClose();
+            onNotice(t('forms.done', { count: result.files.length, dir }));
+          }}
+        />
+      )}
+      {dialog?.kind === 'collectFiles' && info && (
+        <CollectDialog
+          table={{ id: dialog.tableId, name: dialog.name }}
+          onClose={onClose}
+          onApplied={(result) => {
+            onClose();
+            void actions.applyChanges(result.changes);
+            onNotice(t('collect.done', { cells: result.cells, files: result.files }));
           }}
         />
       )}

@@ -93,6 +93,12 @@ export function appMenus({
           'menu.saveTemplate',
           needDocument ?? (index < 0 ? 'menu.needTable' : undefined),
         ),
+        item(
+          'collectForms',
+          'menu.collectForms',
+          needDocument ?? (index < 0 ? 'menu.needTable' : undefined),
+        ),
+        item('collectFiles', 'menu.collectFiles', needTable),
       ],
     },
     {

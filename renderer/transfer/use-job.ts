@@ -17,12 +17,14 @@ export async function followJob(
   first: JobStatus,
   onStatus: (status: JobStatus) => void,
   stillWanted: () => boolean,
+  /** The call that answers the job's status: its own for each kind of job (default: an import). */
+  poll: (jobId: string) => Promise<JobStatus> = (jobId) => call('job.status', { jobId }),
 ): Promise<JobStatus | null> {
   let status = first;
   while (status.state === 'running') {
     await sleep(POLL_MS);
     if (!stillWanted()) return null;
-    status = await call('job.status', { jobId: status.jobId });
+    status = await poll(status.jobId);
     if (!stillWanted()) return null;
     onStatus(status);
   }

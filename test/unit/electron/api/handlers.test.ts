@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, callDomains } from '../../../../shared/api';
 import { createAppHandlers } from '../../../../electron/api/app-handlers';
+import { createCollectHandlers } from '../../../../electron/api/collect-handlers';
 import { createDocumentHandlers } from '../../../../electron/api/document-handlers';
 import { createEditHandlers } from '../../../../electron/api/edit-handlers';
 import { createHandlers } from '../../../../electron/api/handlers';
@@ -26,6 +27,7 @@ describe('the handlers', () => {
       edits: createEditHandlers(session),
       transfer: createTransferHandlers(session),
       rules: createRuleHandlers(session),
+      collect: createCollectHandlers(session),
     };
     for (const [domain, calls] of Object.entries(callDomains)) {
       expect(Object.keys(modules[domain as keyof typeof modules]).sort()).toEqual(
