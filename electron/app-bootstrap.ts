@@ -62,7 +62,7 @@ export function openSample(session: AppSession, paths: AppPaths): DocumentInfo {
 }
 
 /**
- * The sample document: both templates, with the slip DOMAIN.md tells of planted in one cell —
+ * The sample document: both templates, with a slip real tables carry (docs/domain.md) planted in one cell —
  * the participants of Thị trấn Lộc Ninh typed 1.329 instead of 1.239 (two digits swapped) — so a
  * first look shows what Biểu is for: the rate and the total no longer agree, and the cell is red.
  */

@@ -1,5 +1,5 @@
 /**
- * The app's own small settings store (DESIGN.md: recent documents, window state, locale), a JSON
+ * The app's own small settings store (recent documents, window state, locale), a JSON
  * file in the app-data folder. A damaged settings file is set aside, not trusted and not fatal:
  * the documents themselves never depend on it.
  */

@@ -1,5 +1,5 @@
 /**
- * The renderer's only way to reach the Node side (DESIGN.md "One API, two transports").
+ * The renderer's only way to reach the Node side (docs/architecture.md, "The layers").
  * Components call `call('cells.set', …)` and never learn which transport carried it.
  */
 import type { CallInput, CallName, CallOutput, Reply } from '../shared/api';

@@ -1,5 +1,5 @@
 /**
- * The one contract between the renderer and the Node side (DESIGN.md "One API, two transports").
+ * The one contract between the renderer and the Node side (docs/architecture.md, "The layers").
  * Every call has a zod schema for its input and its output; both transports (Electron IPC and the
  * browser host) validate the input against it before any handler runs, so a handler only ever
  * sees well-formed arguments.
@@ -216,7 +216,7 @@ const exportPreview = z.object({
   ),
 });
 
-/** A finding of the checks (shared/checks/finding.ts; DESIGN.md "Checks"). */
+/** A finding of the checks, as shared/checks/finding.ts declares it. */
 const finding = z.object({
   id: z.string(),
   severity: z.enum(SEVERITIES as [string, ...string[]]) as z.ZodType<(typeof SEVERITIES)[number]>,

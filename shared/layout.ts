@@ -1,6 +1,6 @@
 /**
  * Where a table's parts stand on an exported sheet. Findings on documents use these addresses
- * ("For documents the addresses are those the table would have when exported", DESIGN.md), so
+ * (a finding on a document names the cell the table would have when exported), so
  * the check engine and the Excel export must agree on one layout: this module is that agreement.
  */
 import { columnLetter, type Table } from './model';

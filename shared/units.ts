@@ -1,6 +1,6 @@
 /**
  * Unit names (xã, phường, thị trấn, huyện, tỉnh …) as a key for matching the same unit across
- * tables, files and years. Names are written inconsistently (DOMAIN.md, "Administrative units"):
+ * tables, files and years. Names are written inconsistently (docs/domain.md, "Units"):
  * "Thị trấn Lộc Ninh", "TT Lộc Ninh", "Thị Trấn Lộc Ninh", "TT. Lộc Ninh"; "Xã Lộc Hòa", "Lộc Hoà",
  * "X. Lộc Hòa"; "Phường 1", "P.1", "P. 01"; composed or decomposed Unicode; the tone mark on
  * either vowel of "oa", "oe", "uy". `normalizeUnitName` maps all of these to one key.

@@ -1,5 +1,5 @@
 /**
- * The `bieu` command line (DESIGN.md "The CLI"). Errors are one clear Vietnamese sentence on
+ * The `bieu` command line (README.md, "The command line"). Errors are one clear Vietnamese sentence on
  * stderr and exit code 2 — never a stack trace.
  */
 import { UserError } from '../../shared/api';

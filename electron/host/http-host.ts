@@ -1,5 +1,5 @@
 /**
- * The browser host (DESIGN.md "One API, two transports"): a loopback HTTP server that serves the
+ * The browser host (docs/architecture.md, "The layers"): a loopback HTTP server that serves the
  * built renderer and carries the same API calls as Electron's IPC. It is how the e2e tests drive
  * the real renderer in Chromium, and how the app runs where Electron's binary is missing.
  *

@@ -1,5 +1,5 @@
 // Builds better-sqlite3 for Electron's ABI into dist/native/electron/, leaving the Node build in
-// node_modules for the tests and the CLI (DESIGN.md Hints: the two builds live side by side).
+// node_modules for the tests and the CLI (the two builds live side by side).
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';

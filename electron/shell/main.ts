@@ -16,7 +16,7 @@ import { buildAppMenu } from './app-menu';
 import { INVOKE_CHANNEL } from './menu-commands';
 import { lockDownContents, secureWebPreferences } from './window-security';
 
-// The Electron build of better-sqlite3 sits beside the Node one (DESIGN.md Hints); point the
+// The Electron build of better-sqlite3 sits beside the Node one (built for Electron's ABI); point the
 // store at it before anything opens a database (the store reads it when it opens a file).
 const electronBinding = path.join(__dirname, '..', 'native', 'electron', 'better_sqlite3.node');
 if (!process.env.BIEU_SQLITE_BINDING && fs.existsSync(electronBinding)) {

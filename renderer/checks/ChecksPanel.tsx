@@ -5,7 +5,7 @@
  * far the table's numbers establish it), with counts and a filter (severity, kind, text);
  * choosing one in the table on screen moves the grid's focus to that cell. When one cell change would fix
  * every broken rule, the entry offers that change as one click — never applied without the click
- * (DOMAIN.md: nothing is corrected silently). The "Quy tắc" tab is the rules view of the table.
+ * (nothing is corrected silently). The "Quy tắc" tab is the rules view of the table.
  */
 import { useMemo, useState } from 'react';
 import {

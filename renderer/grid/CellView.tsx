@@ -1,7 +1,7 @@
 /**
  * How a cell is drawn. It is a component of its own (not just a CSS class) so that a cell with a
  * finding carries `data-finding` and the finding's message as `title` in the DOM: the hooks the
- * tests and assistive tools rely on (DESIGN.md "Testability"). The active cell also holds the
+ * tests and assistive tools rely on. The active cell also holds the
  * text field that receives the keyboard (CellInput), and a cell inside a range selection draws
  * the selection's tint and outline.
  */

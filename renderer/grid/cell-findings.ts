@@ -27,7 +27,7 @@ export interface CellPosition {
   columnIndex: number;
 }
 
-/** Findings that are shown and counted: info findings are neither (DESIGN.md "Checks"). */
+/** Findings that are shown and counted: info findings are neither. */
 export function visibleFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
 }

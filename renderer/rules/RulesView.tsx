@@ -1,5 +1,5 @@
 /**
- * The rules of a table (issue 5, "In the app"): every rule its layout gives, in the column-code
+ * The rules of a table: every rule its layout gives, in the column-code
  * notation, with where it comes from; a switch to turn one off; a field to type a rule, with the
  * parse error shown as one types; and the links between tables that the figures suggest.
  */

@@ -6,7 +6,7 @@
  * written and are marked in the file, and exporting them needs the person's confirmation.
  * An existing file is replaced only after the person says so here (the host refuses it
  * otherwise, and never writes over the open document or any Biểu document).
- * Nothing changes silently (DOMAIN.md).
+ * Nothing changes silently.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { CallOutput, ExportPreview } from '../../shared/api';

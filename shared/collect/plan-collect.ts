@@ -1,6 +1,6 @@
 /**
  * Collecting the communes' returned files into the district table, decided before anything is
- * written (DOMAIN.md "Reports, their text, and the communes' files"). For every file: the table
+ * written (docs/domain.md, "Where figures come from and go"). For every file: the table
  * that is the district's form (match-columns.ts), its own checks with its own cell addresses
  * (returned-checks.ts), and each of its rows matched to a unit of the district table by code or
  * name (unit-rows.ts) — or, for a commune's breakdown by village with a total row, that total as

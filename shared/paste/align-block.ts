@@ -1,5 +1,5 @@
 /**
- * Where a pasted block goes in a table (issue 6, "Paste"). The block starts at the focused cell,
+ * Where a pasted block goes in a table. The block starts at the focused cell,
  * unless it says where it belongs:
  *
  *   - a column-code row (A | B | 1=2+3 | 2 | 3 …) puts each block column under the table column

@@ -1,7 +1,7 @@
 /**
  * A pasted block, read: the cells as a SheetGrid (the same shape the importer's table detection
  * reads), each cell's value for the model, and — decided per COLUMN, never cell by cell — how
- * its numbers are written (DOMAIN.md "Numbers"):
+ * its numbers are written (docs/domain.md, "Numbers"):
  *
  *   - strings that read only one way ("4.962", "16,70" → Vietnamese; "2,133.5", "16.70" →
  *     English) decide their column;

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the check engine on a nation-sized table (issue 5, "Live and fast"). Prints
+ * `npm run bench`: the check engine on a nation-sized table. Prints
  * figures; it is not a timed test. Targets: a full check pass < 200 ms, the re-check after one
  * edit < 2 ms.
  *
@@ -132,7 +132,7 @@ function main(): void {
 }
 
 // The check engine first, then the importer against exceljs' own read and the big paste
-// (issue 6's figures), all in one run.
+// (the import and paste figures), all in one run.
 main();
 console.log('');
 runImportBench()

@@ -1,5 +1,5 @@
 /**
- * The import benchmark (issue 6, "Speed"): figures printed, not a timed test.
+ * The import benchmark: figures printed, not a timed test.
  *
  *   floor          exceljs' own plain `workbook.xlsx.readFile` of a nation-sized workbook
  *   Biểu           importWorkbook (guard, read, table detection) + checkTable on the result

@@ -1,5 +1,5 @@
 /**
- * The addresses the findings use, where the person looks (issue 11): the grid shows each row's
+ * The addresses the findings use, where the person looks: the grid shows each row's
  * number and each column's letter on the exported sheet, as Excel does, so "ô I11" is found at a
  * glance; each finding also says its place in the person's words («dòng Thị trấn Lộc Ninh, cột 7
  * (ô I11)»); the cell a suggested fix would change — the slip itself — is marked; a click on a

@@ -1,5 +1,5 @@
 /**
- * Live checks in the app (issue 5): a wrong figure is red at once and listed with its suggested
+ * Live checks in the app: a wrong figure is red at once and listed with its suggested
  * correction; accepting it clears the finding and undo brings it back. The rules view: turning a
  * rule off, typing a rule (with the parse error shown as one types), and accepting a link between
  * the sample's two tables, which then reports the planted slip 1.329 / 1.239 across tables —

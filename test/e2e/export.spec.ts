@@ -1,5 +1,5 @@
 /**
- * Xuất Excel… through the real host, in Chromium (issue 3, "In the app"): the header block the
+ * Xuất Excel… through the real host, in Chromium: the header block the
  * file will carry, edited through the report-information form; the warning before exporting a
  * table with open errors, which needs a confirmation; the file on disk, read back by exceljs,
  * with the stated value kept and a comment on each failing cell; values only; the whole

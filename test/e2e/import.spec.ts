@@ -1,5 +1,5 @@
 /**
- * Nhập Excel… through the real host, in Chromium (issue 6, "Import .xlsx"): the preview of what
+ * Nhập Excel… through the real host, in Chromium: the preview of what
  * was recognised, accepting it unchanged (the table and its five planted errors, on the cells
  * expected.json names), corrections of name, row roles and the code row (codes, formulas checked as typed, types), a refused file that changes nothing,
  * and cancelling a large file while it is being read.

@@ -1,5 +1,5 @@
 /**
- * Pasting tables from Excel, through the real host, in Chromium (issue 6, "Paste"):
+ * Pasting tables from Excel, through the real host, in Chromium:
  *   - the Excel clipboard of dan-so-ho-ngheo.xlsx, pasted with a real Ctrl+V into an empty copy
  *     of the imported table, gives the same values and the same findings as the import;
  *   - Excel's HTML with a merged header block lands under the table's own columns and units;

@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { firstFigure, useApi } from './api-harness';
+import { firstFigure, useApi } from './helpers/api-harness';
 import { SAMPLE_FILE_NAME } from '../../electron/app-bootstrap';
 import { backupFolder, listBackups, vietnameseTime } from '../../electron/store/backups';
 import { DocumentStore } from '../../electron/store/document-store';
-import { sha256 } from './store-helpers';
+import { sha256 } from './helpers/store-helpers';
 
 const api = useApi('bieu-backup-'); // each start opens (creates) the sample: its first backup
 const { start, call, failure } = api;

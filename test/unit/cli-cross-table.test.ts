@@ -1,5 +1,5 @@
 /**
- * `bieu check` over several tables at once (issue 5, "CLI"): with no one to accept a link
+ * `bieu check` over several tables at once: with no one to accept a link
  * between two tables, the links the figures suggest are checked, and their disagreements are
  * warnings of kind `cross-table` — with the other table's figure suggested when the two are one
  * typing slip apart. The built bundle, real workbooks written with exceljs, real exit codes.

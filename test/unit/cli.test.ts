@@ -74,7 +74,7 @@ describe('bieu check', () => {
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
   });
 
-  it('reports a broken row formula in the DESIGN.md format, exit 1', () => {
+  it('reports a broken row formula in the finding format, exit 1', () => {
     const { file, store } = makeDoc('sai.bieu');
     const table = store.getTable(store.tableByName('Dân số và tỷ lệ tham gia')!.id);
     const band = table.columns.findIndex((c) => c.code === '2');

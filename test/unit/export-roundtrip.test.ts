@@ -1,6 +1,6 @@
 /**
  * Export then import gives back the same table: values, codes, formulas, row roles, header
- * levels (issue 3, "Round trip"). Runs through the colleague's importer (importWorkbook), on the
+ * levels (the round trip). Runs through the colleague's importer (importWorkbook), on the
  * sample document's tables and on every fixture of ../shared/fixtures (imported first, so the
  * round trip starts from what Biểu holds).
  */
@@ -54,7 +54,7 @@ async function roundTrip(tables: Table[], valuesOnly = false): Promise<Comparabl
   const file = await writeWorkbookFile(built.workbook, path.join(dir, 'phu-luc.xlsx'));
   const imported = await importWorkbook(file);
   // The findings sheet is a report, not a table of the document. The importer does not know it
-  // yet and reads it as one more table; see the report of issue 3.
+  // yet and reads it as one more table.
   return imported.tables.filter((t) => t.sheet !== built.findingsSheet).map((t) => t.table);
 }
 

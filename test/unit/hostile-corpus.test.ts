@@ -15,7 +15,7 @@ import {
   type HostileCase,
 } from '../hostile/build-corpus';
 import { buildCli, runCli, type CliRun } from '../hostile/run-cli';
-import { InProcessApi } from './api-harness';
+import { InProcessApi } from './helpers/api-harness';
 
 const TIME_MS = 10_000;
 const ALL = [...xlsxCases, ...otherFormatCases];

@@ -1,5 +1,5 @@
 /**
- * The nation-sized table (issue 6, "Done when"): 10,600 communes × 13 columns grouped by
+ * The nation-sized table: 10,600 communes × 13 columns grouped by
  * province with "Cộng" subtotals and a "Toàn quốc" total, written as a workbook with exceljs,
  * imports with its structure and zero findings. Not timed: the figures are the bench's
  * (test/bench/import-bench.ts).

@@ -14,7 +14,7 @@ import { DocumentStore } from '../../electron/store/document-store';
 import { lockPathFor } from '../../electron/store/document-lock';
 import { AppSession } from '../../electron/api/app-session';
 import { SettingsStore } from '../../electron/settings';
-import { sha256, useWorkspace } from './store-helpers';
+import { sha256, useWorkspace } from './helpers/store-helpers';
 
 const ws = useWorkspace();
 const REPO = path.resolve(__dirname, '../..');

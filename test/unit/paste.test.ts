@@ -1,5 +1,5 @@
 /**
- * Paste (issue 6): text/plain as TSV, the number convention per column, and aligning a block to
+ * Paste: text/plain as TSV, the number convention per column, and aligning a block to
  * a table — the clipboard fixture pasted into an empty copy of its table gives the import's
  * values and findings; header rows, code rows, STT columns and unit names put a block in place.
  * The HTML flavours are paste-html.test.ts's.

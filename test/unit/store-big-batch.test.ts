@@ -1,5 +1,5 @@
 /**
- * setCells on a batch of a paste's size (issue 6): 100,000 cells are still one transaction and
+ * setCells on a batch of a paste's size: 100,000 cells are still one transaction and
  * one edit batch with each changed cell's old value, undoable after reopening; unchanged cells
  * are skipped; a bad id anywhere in the batch refuses all of it.
  */
@@ -8,7 +8,7 @@ import { UserError, type CellEdit } from '../../shared/api';
 import type { CellValue, Table } from '../../shared/model';
 import { DocumentStore } from '../../electron/store/document-store';
 import { openDatabase } from '../../electron/store/sqlite';
-import { useWorkspace } from './store-helpers';
+import { useWorkspace } from './helpers/store-helpers';
 
 const ws = useWorkspace();
 

@@ -1,12 +1,12 @@
 /**
- * One paste is one undoable batch (issue 6): a paste taller than the table adds its rows and
+ * One paste is one undoable batch: a paste taller than the table adds its rows and
  * writes its cells in ONE transaction and ONE edit batch, so one undo takes back both.
  */
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api';
 import type { Table } from '../../shared/model';
 import { DocumentStore } from '../../electron/store/document-store';
-import { useWorkspace } from './store-helpers';
+import { useWorkspace } from './helpers/store-helpers';
 
 const ws = useWorkspace();
 

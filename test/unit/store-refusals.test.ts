@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../shared/api';
 import { DocumentStore } from '../../electron/store/document-store';
-import { listDir, sha256, useWorkspace } from './store-helpers';
+import { listDir, sha256, useWorkspace } from './helpers/store-helpers';
 
 const ws = useWorkspace();
 const XLSX_FIXTURE = path.resolve(__dirname, '../fixtures/cdht-theo-nhom.xlsx');

@@ -19,7 +19,7 @@ import {
 } from '../../electron/store/schema';
 import { openDatabase } from '../../electron/store/sqlite';
 import { loadTemplate } from '../../electron/store/templates';
-import { sha256, useWorkspace } from './store-helpers';
+import { sha256, useWorkspace } from './helpers/store-helpers';
 
 const ws = useWorkspace();
 

@@ -15,7 +15,7 @@ import {
   SCHEMA_VERSION,
   migrate,
 } from '../../electron/store/schema';
-import { useWorkspace } from './store-helpers';
+import { useWorkspace } from './helpers/store-helpers';
 
 const ws = useWorkspace();
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DocumentStore } from '../../../electron/store/document-store';
-import { sha256 } from '../store-helpers';
+import { sha256 } from '../helpers/store-helpers';
 import { buildCli, runBieu } from './run-bieu';
 import { districtTable, TABLE_NAME, UNIT_NAMES, unitFigures, writeReturned } from './district';
 import { BREAKDOWN, NOT_ADDING_UP, SILENT, STRAY, TWICE, writeReturnedSet } from './returned-set';

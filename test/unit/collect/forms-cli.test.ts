@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DocumentStore } from '../../../electron/store/document-store';
 import { convert, recalcProfile, requireSoffice } from '../../lo/libreoffice';
-import { sha256 } from '../store-helpers';
+import { sha256 } from '../helpers/store-helpers';
 import { buildCli, runBieu } from './run-bieu';
 import { districtTable, TABLE_NAME, TITLE, UNIT_NAMES, unitFigures } from './district';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { UserError } from '../../../shared/api';
 import { readReturned } from '../../../electron/collect/read-returned';
 import { returnedFiles } from '../../../electron/collect/returned-files';
-import { useWorkspace } from '../store-helpers';
+import { useWorkspace } from '../helpers/store-helpers';
 import { unitFigures, writeReturned } from './district';
 
 const ws = useWorkspace();

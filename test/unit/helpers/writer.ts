@@ -5,7 +5,7 @@
 import type { Writer } from '../../../electron/store/commit';
 import { openDatabase } from '../../../electron/store/sqlite';
 import { afterEach } from 'vitest';
-import { useWorkspace, type Workspace } from '../store-helpers';
+import { useWorkspace, type Workspace } from './store-helpers';
 
 export interface OpenWriter extends Writer {
   /** How many batches were recorded (afterBatch calls). */

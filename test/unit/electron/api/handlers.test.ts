@@ -12,7 +12,7 @@ import { createHandlers } from '../../../../electron/api/handlers';
 import { createRuleHandlers } from '../../../../electron/api/rule-handlers';
 import { createTableHandlers } from '../../../../electron/api/table-handlers';
 import { createTransferHandlers } from '../../../../electron/api/transfer-handlers';
-import { useApi } from '../../api-harness';
+import { useApi } from '../../helpers/api-harness';
 
 const harness = useApi('bieu-handlers-');
 

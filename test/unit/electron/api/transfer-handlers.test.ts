@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useApi } from '../../api-harness';
+import { useApi } from '../../helpers/api-harness';
 
 const api = useApi('bieu-transfer-handlers-');
 

@@ -8,7 +8,7 @@ import {
   readDocumentRules,
   tableRules,
 } from '../../../../electron/checks/document-rules';
-import { useWorkspace } from '../../store-helpers';
+import { useWorkspace } from '../../helpers/store-helpers';
 
 const ws = useWorkspace();
 

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../../electron/cli/check-command';
 import { lockPathFor } from '../../../../electron/store/document-lock';
-import { listDir, sha256, useWorkspace } from '../../store-helpers';
+import { listDir, sha256, useWorkspace } from '../../helpers/store-helpers';
 
 const ws = useWorkspace();
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILE_NAME } from '../../../../electron/app-bootstrap';
 import { backupFolder, listBackups } from '../../../../electron/store/backups';
-import { useApi } from '../../api-harness';
+import { useApi } from '../../helpers/api-harness';
 
 const api = useApi('bieu-backups-'); // each start: the sample and its first backup
 

@@ -14,7 +14,7 @@ import {
   replaceWithBackup,
 } from '../../../../electron/store/document-files';
 import { lockPathFor } from '../../../../electron/store/document-lock';
-import { listDir, sha256, useWorkspace } from '../../store-helpers';
+import { listDir, sha256, useWorkspace } from '../../helpers/store-helpers';
 import { refusal } from '../../helpers/snapshot';
 
 const ws = useWorkspace();

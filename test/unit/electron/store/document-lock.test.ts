@@ -14,7 +14,7 @@ import {
   lockPathFor,
   processStart,
 } from '../../../../electron/store/document-lock';
-import { useWorkspace } from '../../store-helpers';
+import { useWorkspace } from '../../helpers/store-helpers';
 
 const ws = useWorkspace();
 const children: ChildProcess[] = [];

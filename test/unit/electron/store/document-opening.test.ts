@@ -15,7 +15,7 @@ import {
 } from '../../../../electron/store/document-opening';
 import { lockPathFor } from '../../../../electron/store/document-lock';
 import { SCHEMA_VERSION } from '../../../../electron/store/schema';
-import { listDir, sha256, useWorkspace } from '../../store-helpers';
+import { listDir, sha256, useWorkspace } from '../../helpers/store-helpers';
 import { refusal } from '../../helpers/snapshot';
 
 const ws = useWorkspace();

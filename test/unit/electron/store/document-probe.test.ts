@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { SAMPLE_FILE_NAME } from '../../../../electron/app-bootstrap';
 import { listBackups, vietnameseTime } from '../../../../electron/store/backups';
 import { BIEU_APPLICATION_ID, SCHEMA_VERSION } from '../../../../electron/store/schema';
-import { firstFigure, useApi } from '../../api-harness';
-import { sha256 } from '../../store-helpers';
+import { firstFigure, useApi } from '../../helpers/api-harness';
+import { sha256 } from '../../helpers/store-helpers';
 import { flipCellBit } from '../../helpers/damage';
 
 const api = useApi('bieu-probe-');

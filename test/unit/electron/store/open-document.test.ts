@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { backupFolder, listBackups } from '../../../../electron/store/backups';
 import { createDocumentFile, openDocumentFile } from '../../../../electron/store/document-opening';
 import { OpenDocument } from '../../../../electron/store/open-document';
-import { listDir, useWorkspace } from '../../store-helpers';
+import { listDir, useWorkspace } from '../../helpers/store-helpers';
 import { refusal } from '../../helpers/snapshot';
 
 const ws = useWorkspace();

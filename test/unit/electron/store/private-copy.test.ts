@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { privateCopy, withPrivateCopy } from '../../../../electron/store/private-copy';
-import { listDir, useWorkspace } from '../../store-helpers';
+import { listDir, useWorkspace } from '../../helpers/store-helpers';
 
 const ws = useWorkspace();
 

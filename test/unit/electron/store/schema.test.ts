@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DocumentStore } from '../../../../electron/store/document-store';
 import { MIGRATIONS, SCHEMA_VERSION, migrate } from '../../../../electron/store/schema';
 import { openDatabase } from '../../../../electron/store/sqlite';
-import { useWorkspace } from '../../store-helpers';
+import { useWorkspace } from '../../helpers/store-helpers';
 
 const ws = useWorkspace();
 

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_FILE_NAME } from '../../../../electron/app-bootstrap';
-import { firstFigure, useApi } from '../../api-harness';
-import { sha256 } from '../../store-helpers';
+import { firstFigure, useApi } from '../../helpers/api-harness';
+import { sha256 } from '../../helpers/store-helpers';
 
 const REPO = path.resolve(__dirname, '../../../..');
 const api = useApi('bieu-busy-');

@@ -6,7 +6,7 @@ import {
   parseNumber,
   roundDecimal,
   truncateDecimal,
-} from '../../shared/numbers';
+} from '../../../shared/numbers';
 
 const num = (value: number, decimals = 0) => ({ kind: 'number', value, decimals });
 const text = (t: string) => ({ kind: 'text', text: t });

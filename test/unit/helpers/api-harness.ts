@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../shared/api';
-import { bootstrap, type Bootstrapped } from '../../electron/app-bootstrap';
-import { dispatch } from '../../electron/api/dispatch';
-import { createHandlers, type Handlers, type HostFacts } from '../../electron/api/handlers';
+import type { CallInput, CallName, CallOutput } from '../../../shared/api';
+import { bootstrap, type Bootstrapped } from '../../../electron/app-bootstrap';
+import { dispatch } from '../../../electron/api/dispatch';
+import { createHandlers, type Handlers, type HostFacts } from '../../../electron/api/handlers';
 
 export class InProcessApi {
   app!: Bootstrapped;

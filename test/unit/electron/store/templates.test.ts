@@ -9,17 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/api';
-import type { CellValue } from '../../shared/model';
+import { UserError } from '../../../../shared/api';
+import type { CellValue } from '../../../../shared/model';
 import {
   listTemplates,
   loadTemplate,
   tableFromTemplate,
   templateSchema,
   templatesDir,
-} from '../../electron/store/templates';
+} from '../../../../electron/store/templates';
 
-const REPO = path.resolve(__dirname, '../..');
+const REPO = path.resolve(__dirname, '../../../..');
 
 type Grid = {
   codes: string[];

@@ -1,16 +1,17 @@
 /**
- * Unit-name keys: the variants of real names (../shared/data, the 3,321 communes after the 2025
- * merger, and the quirks its SOURCES.md lists) give one key; different units keep theirs.
+ * Unit-name keys: the variants of real names (the official list of the 3,321 communes after the
+ * 2025 merger, read when it is on this machine, and the quirks of its names) give one key;
+ * different units keep theirs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isTotalLabel, normalizeUnitName, TOTAL_KEY, unifyToneMarks } from '../../shared/units';
+import { isTotalLabel, normalizeUnitName, TOTAL_KEY, unifyToneMarks } from '../../../shared/units';
 
 const key = normalizeUnitName;
 
 const LIST = fileURLToPath(
-  new URL('../../../shared/data/vn_units_2025-07-01_2level.csv', import.meta.url),
+  new URL('../../../../shared/data/vn_units_2025-07-01_2level.csv', import.meta.url),
 );
 const hasList = existsSync(LIST);
 if (!hasList)

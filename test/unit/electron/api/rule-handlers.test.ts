@@ -1,6 +1,5 @@
 /**
- * The rules of a document through the API, as the rules view will use them (issue 5, "In the
- * app"): every rule of a table with its origin, turning rules off, rules typed by the user,
+ * The rules of a document through the API, as the rules view in the app uses them: every rule of a table with its origin, turning rules off, rules typed by the user,
  * links the figures suggest, accepted or dismissed — each one undoable action kept in the file —
  * and `document.check`, which reports what `bieu check DOC.bieu` reports.
  */
@@ -8,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bootstrap } from '../../electron/app-bootstrap';
-import { dispatch } from '../../electron/api/dispatch';
-import { createHandlers, type Handlers } from '../../electron/api/handlers';
-import type { AppSession } from '../../electron/api/app-session';
-import { runCheck } from '../../electron/cli/check-command';
-import type { CallName, CallOutput } from '../../shared/api';
+import { bootstrap } from '../../../../electron/app-bootstrap';
+import { dispatch } from '../../../../electron/api/dispatch';
+import { createHandlers, type Handlers } from '../../../../electron/api/handlers';
+import type { AppSession } from '../../../../electron/api/app-session';
+import { runCheck } from '../../../../electron/cli/check-command';
+import type { CallName, CallOutput } from '../../../../shared/api';
 
 let home: string;
 let session: AppSession;

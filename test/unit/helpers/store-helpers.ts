@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import { DocumentStore } from '../../electron/store/document-store';
-import { loadTemplate, tableFromTemplate } from '../../electron/store/templates';
+import { DocumentStore } from '../../../electron/store/document-store';
+import { loadTemplate, tableFromTemplate } from '../../../electron/store/templates';
 
 export interface Workspace {
   dir: string;

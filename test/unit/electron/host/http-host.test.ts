@@ -7,9 +7,13 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { bootstrap } from '../../electron/app-bootstrap';
-import { createHandlers } from '../../electron/api/handlers';
-import { HOST_TIMEOUTS, startHttpHost, type RunningHost } from '../../electron/host/http-host';
+import { bootstrap } from '../../../../electron/app-bootstrap';
+import { createHandlers } from '../../../../electron/api/handlers';
+import {
+  HOST_TIMEOUTS,
+  startHttpHost,
+  type RunningHost,
+} from '../../../../electron/host/http-host';
 
 let home: string;
 let host: RunningHost;

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InProcessApi } from './api-harness';
+import { InProcessApi } from '../../helpers/api-harness';
 
 let home: string;
 const api = new InProcessApi(() => home);

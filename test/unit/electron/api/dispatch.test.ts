@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseInput, UserError } from '../../shared/api';
-import { dispatch } from '../../electron/api/dispatch';
-import type { Handlers } from '../../electron/api/handlers';
+import { parseInput, UserError } from '../../../../shared/api';
+import { dispatch } from '../../../../electron/api/dispatch';
+import type { Handlers } from '../../../../electron/api/handlers';
 
 describe('the API contract refuses bad arguments with a Vietnamese message', () => {
   it('names the wrong field of a call', () => {

@@ -9,25 +9,25 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/api';
-import { checkTable } from '../../shared/checks/engine';
-import { cellAddress, sheetLayout } from '../../shared/layout';
-import { codeRowText, type Table } from '../../shared/model';
-import type { DocumentStore } from '../../electron/store/document-store';
-import { exportDocument, exportPreview } from '../../electron/excel/export-document';
-import { buildAppendixWorkbook } from '../../electron/excel/export-workbook';
-import { legalSheetName, SheetNamer } from '../../electron/excel/export-sheet-names';
-import { excelExpression, sumFormula } from '../../electron/excel/export-formulas';
-import { parseFormula } from '../../shared/checks/formula';
-import { headerCells } from '../../electron/excel/export-layout';
+import { UserError } from '../../../../shared/api';
+import { checkTable } from '../../../../shared/checks/engine';
+import { cellAddress, sheetLayout } from '../../../../shared/layout';
+import { codeRowText, type Table } from '../../../../shared/model';
+import type { DocumentStore } from '../../../../electron/store/document-store';
+import { exportDocument, exportPreview } from '../../../../electron/excel/export-document';
+import { buildAppendixWorkbook } from '../../../../electron/excel/export-workbook';
+import { legalSheetName, SheetNamer } from '../../../../electron/excel/export-sheet-names';
+import { excelExpression, sumFormula } from '../../../../electron/excel/export-formulas';
+import { parseFormula } from '../../../../shared/checks/formula';
+import { headerCells } from '../../../../electron/excel/export-layout';
 import {
   appendixMeta,
   attachmentLine,
   formalDate,
   issuingBody,
   placeDateLine,
-} from '../../electron/excel/export-meta';
-import { createSampleDocument } from '../lo/appendix-fixtures';
+} from '../../../../electron/excel/export-meta';
+import { createSampleDocument } from '../../../lo/appendix-fixtures';
 
 let dir: string;
 let store: DocumentStore;
