@@ -13,7 +13,7 @@ import { SettingsStore } from './settings';
 import { loadTemplate, tableFromTemplate } from './store/templates';
 import type { NewTable } from './store/new-table';
 
-export const SAMPLE_TEMPLATES = ['dan-so-tham-gia', 'cdht-theo-nhom'];
+const SAMPLE_TEMPLATES = ['dan-so-tham-gia', 'cdht-theo-nhom'];
 export const SAMPLE_FILE_NAME = 'Mau-bao-cao.bieu';
 
 export interface Bootstrapped {
@@ -66,7 +66,7 @@ export function openSample(session: AppSession, paths: AppPaths): DocumentInfo {
  * the participants of Thị trấn Lộc Ninh typed 1.329 instead of 1.239 (two digits swapped) — so a
  * first look shows what Biểu is for: the rate and the total no longer agree, and the cell is red.
  */
-export function sampleTables(): NewTable[] {
+function sampleTables(): NewTable[] {
   const tables = SAMPLE_TEMPLATES.map((id) => tableFromTemplate(loadTemplate(id)));
   const population = tables[0];
   const participants = population.columns.findIndex((c) => c.code === '6');

@@ -31,7 +31,7 @@ const row = z.object({
   cells: z.array(cellValue),
 });
 
-export const tableSchema = z.object({
+const tableSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   title: z.string(),
@@ -726,7 +726,6 @@ export type CollectView = z.output<typeof collectView>;
 export type ImportedTable = z.output<typeof importedTable>;
 export type ImportChoice = z.output<typeof importChoice>;
 export type ExportPreview = z.output<typeof exportPreview>;
-export type FindingInfo = z.output<typeof finding>;
 export type RuleInfo = z.output<typeof ruleInfo>;
 export type LinkProposalInfo = z.output<typeof linkProposal>;
 export type ColumnRefInfo = z.output<typeof columnRef>;

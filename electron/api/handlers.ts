@@ -16,7 +16,7 @@ import { createRuleHandlers } from './rule-handlers';
 import { createTableHandlers } from './table-handlers';
 import { createTransferHandlers } from './transfer-handlers';
 
-export type Handler<N extends CallName> = (
+type Handler<N extends CallName> = (
   input: z.output<Api[N]['input']>,
 ) => z.input<Api[N]['output']> | Promise<z.input<Api[N]['output']>>;
 

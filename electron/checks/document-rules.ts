@@ -58,7 +58,7 @@ function columnRefOf(tables: readonly Table[], tableId: number, columnId: number
   return { table: table.name, column: col >= 0 ? col : `số ${columnId} (đã xóa)` };
 }
 
-export function linkOf(tables: readonly Table[], link: LinkRow): TableLink {
+function linkOf(tables: readonly Table[], link: LinkRow): TableLink {
   return {
     from: columnRefOf(tables, link.fromTableId, link.fromColumnId),
     to: columnRefOf(tables, link.toTableId, link.toColumnId),

@@ -16,7 +16,7 @@
 import type { Db } from './sqlite';
 
 /** The SQL function the triggers call; every connection registers it (sqlite.ts). */
-export const CELL_HASH_FUNCTION = 'bieu_cell_hash';
+const CELL_HASH_FUNCTION = 'bieu_cell_hash';
 
 const float = new Float64Array(1);
 const words = new Uint32Array(float.buffer);

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../../shared/model';
 
-export interface StoredCell {
+interface StoredCell {
   num: number | null;
   text: string | null;
 }

@@ -60,7 +60,7 @@ export interface Writer {
 }
 
 /** What a change wrote, before it is described as a ChangeSet. */
-export interface Committed {
+interface Committed {
   batchId: number;
   changes: CellEdit[];
   structureChanged: number[];
@@ -147,7 +147,7 @@ export function recordCommitted(
   );
 }
 
-export function planRecords(plan: RecordedPlan): StructureRecord[] {
+function planRecords(plan: RecordedPlan): StructureRecord[] {
   const records: StructureRecord[] = plan.tables.map((t) => ({
     kind: 'table',
     tableId: t.tableId,

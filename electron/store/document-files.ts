@@ -17,7 +17,7 @@ const exists = (name: string) =>
   new UserError(`Tệp «${name}» đã có; Biểu không ghi đè lên tệp có sẵn.`, 'bad-input');
 
 /** A hidden name beside the target, so the final move stays on one file system. */
-export function temporarySibling(target: string): string {
+function temporarySibling(target: string): string {
   const suffix = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   return path.join(path.dirname(target), `.${path.basename(target)}.${suffix}.tmp`);
 }
@@ -40,7 +40,7 @@ export function placeNewFile(tmp: string, target: string): void {
   fs.renameSync(tmp, target);
 }
 
-export function removeQuietly(...files: string[]): void {
+function removeQuietly(...files: string[]): void {
   for (const f of files) fs.rmSync(f, { force: true });
 }
 

@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export interface LockOwner {
+interface LockOwner {
   pid: number;
   host: string;
   user: string;
@@ -37,7 +37,7 @@ export interface LockOwner {
   started?: string;
 }
 
-export type LockAttempt = { ok: true; lock: DocumentLock } | { ok: false; owner: LockOwner | null };
+type LockAttempt = { ok: true; lock: DocumentLock } | { ok: false; owner: LockOwner | null };
 
 /** Tokens of the locks this process holds, by lock file: a lock of ours is never stale. */
 const held = new Map<string, string>();
@@ -146,7 +146,7 @@ function acquireFile(file: string, owner: LockOwner): { owner: LockOwner | null 
 }
 
 /** The owner written in a lock file, or null when there is none or it cannot be read. */
-export function readOwner(file: string): LockOwner | null {
+function readOwner(file: string): LockOwner | null {
   try {
     const v = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<LockOwner>;
     if (

@@ -13,9 +13,9 @@ import { decodeCell } from './cell-values';
 import type { Db } from './sqlite';
 import type { TableSide } from './table-changes';
 
-export type BatchState = 'done' | 'undone' | 'discarded';
+type BatchState = 'done' | 'undone' | 'discarded';
 
-export interface EditRecord {
+interface EditRecord {
   /** The table the row belongs to; null if the row has since been removed. */
   tableId: number | null;
   rowId: number;

@@ -18,7 +18,7 @@ import {
 
 const cellValueSchema = z.union([z.number(), z.string(), z.null()]);
 
-export const newColumnSchema = z.strictObject({
+const newColumnSchema = z.strictObject({
   code: z.string().min(1, 'Mã cột không được để trống'),
   label: z.string(),
   headerPath: z.array(z.string()).default([]),
@@ -29,7 +29,7 @@ export const newColumnSchema = z.strictObject({
   formulaBasis: z.literal('inferred').optional(),
 });
 
-export const newRowSchema = z.strictObject({
+const newRowSchema = z.strictObject({
   role: z.enum(ROW_ROLES as unknown as [RowRole, ...RowRole[]]),
   /** 'inferred' when the importer read the role from a label (model.ts). */
   roleBasis: z.literal('inferred').optional(),
@@ -69,8 +69,8 @@ export const newTableSchema = z
     });
   });
 
-export type NewColumn = z.output<typeof newColumnSchema>;
-export type NewRow = z.output<typeof newRowSchema>;
+type NewColumn = z.output<typeof newColumnSchema>;
+type NewRow = z.output<typeof newRowSchema>;
 /** A table ready to be stored: every field present (defaults applied). */
 export type NewTable = z.output<typeof newTableSchema>;
 /** What a template file or an importer may write: optional fields may be left out. */

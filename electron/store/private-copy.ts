@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export interface PrivateCopy {
+interface PrivateCopy {
   file: string;
   /** Remove the copy and its folder (after every connection to it is closed). */
   dispose(): void;

@@ -16,7 +16,7 @@ import type { Db } from './sqlite';
 /** "BIEU" in ASCII (0x42 0x49 0x45 0x55), written at byte 68 of every document's header. */
 export const BIEU_APPLICATION_ID = 0x42494555;
 
-export interface Migration {
+interface Migration {
   /** The user_version the document has after this step. */
   version: number;
   description: string;

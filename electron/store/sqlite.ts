@@ -19,7 +19,7 @@ export type Db = Database.Database;
  */
 export const BUSY_TIMEOUT_MS = 2000;
 
-export interface OpenOptions {
+interface OpenOptions {
   /** Open with SQLITE_OPEN_READONLY: nothing at all is written to the file. */
   readonly?: boolean;
   /** Refuse instead of creating an empty database when the file is missing. */

@@ -45,24 +45,17 @@ export function clamp(index: number, max: number): number {
 }
 
 export function columnIndexOf(t: TableSnapshot, columnId: number): number {
-  const i = t.columns.findIndex((c) => c.id === columnId);
-  if (i < 0) {
-    throw new UserError(
-      `Cột số ${columnId} không có trong biểu ${tableName(t)}; không có gì thay đổi.`,
-      'not-found',
-    );
-  }
-  return i;
+  return indexOf(t.columns, columnId, `Cột số ${columnId} không có trong biểu ${tableName(t)}`);
 }
 
 export function rowIndexOf(t: TableSnapshot, rowId: number): number {
-  const i = t.rows.findIndex((r) => r.id === rowId);
-  if (i < 0) {
-    throw new UserError(
-      `Dòng số ${rowId} không có trong biểu ${tableName(t)}; không có gì thay đổi.`,
-      'not-found',
-    );
-  }
+  return indexOf(t.rows, rowId, `Dòng số ${rowId} không có trong biểu ${tableName(t)}`);
+}
+
+/** Where the item with this id stands; an id that is not there is named, and nothing changes. */
+function indexOf(items: readonly { id: number }[], id: number, missing: string): number {
+  const i = items.findIndex((item) => item.id === id);
+  if (i < 0) throw new UserError(`${missing}; không có gì thay đổi.`, 'not-found');
   return i;
 }
 

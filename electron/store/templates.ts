@@ -160,7 +160,7 @@ export function saveUserTemplate(
 }
 
 /** Vietnamese words to a template id: lower case, no diacritics, words joined by hyphens. */
-export function slugify(text: string): string {
+function slugify(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

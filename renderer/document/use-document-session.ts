@@ -33,9 +33,6 @@ export interface DocumentState {
   revision: number;
 }
 
-/** The calls that change the document and answer with a ChangeSet (from the contract). */
-export type { ChangeCall };
-
 /** Run a call that answers with a ChangeSet; resolves with it, or null when it failed. */
 export type ChangeFn = <N extends ChangeCall>(
   name: N,

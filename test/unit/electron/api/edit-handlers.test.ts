@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InProcessApi } from './helpers/api-harness';
-import type { Table } from '../../shared/model';
-import { osUserName } from '../../electron/store/os-user';
+import { InProcessApi } from '../../helpers/api-harness';
+import type { Table } from '../../../../shared/model';
+import { osUserName } from '../../../../electron/store/os-user';
 
 let home: string;
 const api = new InProcessApi(() => home);

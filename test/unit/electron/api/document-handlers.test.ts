@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InProcessApi } from './helpers/api-harness';
-import { SAMPLE_FILE_NAME } from '../../electron/app-bootstrap';
-import { templatesDir } from '../../electron/store/templates';
+import { InProcessApi } from '../../helpers/api-harness';
+import { SAMPLE_FILE_NAME } from '../../../../electron/app-bootstrap';
+import { templatesDir } from '../../../../electron/store/templates';
 
 let home: string;
 let revealed: string[];

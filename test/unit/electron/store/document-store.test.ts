@@ -8,18 +8,18 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../shared/api';
-import type { Table } from '../../shared/model';
-import { DocumentStore } from '../../electron/store/document-store';
+import { UserError } from '../../../../shared/api';
+import type { Table } from '../../../../shared/model';
+import { DocumentStore } from '../../../../electron/store/document-store';
 import {
   BIEU_APPLICATION_ID,
   MIGRATIONS,
   SCHEMA_VERSION,
   migrate,
-} from '../../electron/store/schema';
-import { openDatabase } from '../../electron/store/sqlite';
-import { loadTemplate } from '../../electron/store/templates';
-import { sha256, useWorkspace } from './helpers/store-helpers';
+} from '../../../../electron/store/schema';
+import { openDatabase } from '../../../../electron/store/sqlite';
+import { loadTemplate } from '../../../../electron/store/templates';
+import { sha256, useWorkspace } from '../../helpers/store-helpers';
 
 const ws = useWorkspace();
 
