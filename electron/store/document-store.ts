@@ -122,10 +122,6 @@ export class DocumentStore {
     return this.file.readOnlyReason !== null;
   }
 
-  get isOpen(): boolean {
-    return this.file.isOpen;
-  }
-
   info(): DocumentInfo {
     return {
       path: this.path,
@@ -140,10 +136,6 @@ export class DocumentStore {
 
   backupNow(): BackupInfo | null {
     return this.file.backupNow();
-  }
-
-  checkpoint(): boolean {
-    return this.file.checkpoint();
   }
 
   /** "Save as": a copy under a new name, where the work goes on (open-document.ts). */
@@ -253,11 +245,7 @@ export class DocumentStore {
     return this.structural(tableId, (t) => single(t, rowEdits.moveRow(t, rowId, toIndex)));
   }
 
-  updateRow(
-    tableId: number,
-    rowId: number,
-    patch: { role?: RowRole; unitKey?: string | null },
-  ): ChangeSet {
+  updateRow(tableId: number, rowId: number, patch: rowEdits.RowPatch): ChangeSet {
     return this.structural(tableId, (t) => single(t, rowEdits.updateRow(t, rowId, patch)));
   }
 

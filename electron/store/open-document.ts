@@ -49,10 +49,6 @@ export class OpenDocument {
     return this.reason;
   }
 
-  get isOpen(): boolean {
-    return this.db !== null;
-  }
-
   /** The connection, to read; a closed document says so. */
   get conn(): Db {
     if (!this.db) {

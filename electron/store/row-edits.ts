@@ -68,11 +68,10 @@ export function moveRow(t: TableSnapshot, rowId: number, toIndex: number): Struc
   };
 }
 
-export function updateRow(
-  t: TableSnapshot,
-  rowId: number,
-  patch: { role?: RowRole; unitKey?: string | null },
-): StructureEdit {
+/** What a person may change of a row: its role, its unit key. */
+export type RowPatch = { role?: RowRole; unitKey?: string | null };
+
+export function updateRow(t: TableSnapshot, rowId: number, patch: RowPatch): StructureEdit {
   const i = rowIndexOf(t, rowId);
   const table = clone(t);
   const row = table.rows[i];

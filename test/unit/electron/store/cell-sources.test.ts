@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DocumentStore } from '../../../../electron/store/document-store';
-import { useWorkspace } from '../../store-helpers';
+import { useWorkspace } from '../../helpers/store-helpers';
 
 const ws = useWorkspace();
 
