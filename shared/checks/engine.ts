@@ -498,8 +498,14 @@ export class CheckSession {
       (this.rules[id].comparison !== null &&
         Math.abs(this.stated[id]) < 1e-12 &&
         Math.abs(this.exact[id]) < 1e-12);
-    const now =
-      status === FAIL || status === FLAG ? FAILS : status === PASS && !trivial ? HOLDS : NO_PART;
+    const ownFlag = status === FLAG && this.flags.get(id)?.kind !== undefined;
+    const now = ownFlag
+      ? NO_PART
+      : status === FAIL || status === FLAG
+        ? FAILS
+        : status === PASS && !trivial
+          ? HOLDS
+          : NO_PART;
     const before = this.part[id];
     if (now === before) return;
     this.part[id] = now;
@@ -606,8 +612,8 @@ export class CheckSession {
         const flag = this.flags.get(id)!;
         // A flag that is only to review says its own why; the column's tally is not its evidence.
         verdict =
-          flag.severity === 'review'
-            ? { severity: 'review', evidence: flag.evidence ?? '' }
+          flag.severity === 'review' || flag.kind
+            ? { severity: flag.severity ?? 'error', evidence: flag.evidence ?? '' }
             : this.verdict(id, flag.severity ?? 'error', null);
         const had = this.verdicts.get(id);
         if (!had || had.evidence !== verdict.evidence || had.severity !== verdict.severity) {
@@ -710,10 +716,11 @@ export class CheckSession {
       cells = rule.reads.map((c) => this.address(c.row, c.col));
       this.addresses.set(id, cells);
     }
+    const kind = (this.status[id] === FLAG && this.flags.get(id)?.kind) || rule.kind;
     const finding: Finding = {
-      id: `${this.table.name}:${rule.kind}:${cell}`,
+      id: `${this.table.name}:${kind}:${cell}`,
       severity: facts.severity,
-      kind: rule.kind,
+      kind,
       cause: facts.cause,
       table: this.table.name,
       sheet: this.sheet,

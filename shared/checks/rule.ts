@@ -79,6 +79,12 @@ export interface Flag {
   severity?: Severity;
   /** Why Biểu believes it (Finding.evidence): "cột này là số ở 48/50 ô". */
   evidence?: string;
+  /**
+   * The finding's kind when it is not the rule's: one rule per figure cell says both "not a
+   * number" and "a figure in another unit" (a rule per cell for each would double the rules of
+   * a national table). Such a flag is its own evidence, not an instance of the rule's claims.
+   */
+  kind?: FindingKind;
 }
 
 /** How a rule compares, for the classification of causes. */

@@ -14,7 +14,6 @@ import { thresholdKind } from './kinds/threshold';
 import { outlineKind } from './kinds/outline';
 import { duplicateCodeKind } from './kinds/duplicate-code';
 import { magnitudeKind } from './kinds/magnitude';
-import { columnOutlierKind } from './kinds/column-outlier';
 import { errorValueKind } from './kinds/error-value';
 import type { FormulaProposal } from './proposal';
 
@@ -40,7 +39,6 @@ export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
   outlineKind,
   duplicateCodeKind,
   magnitudeKind,
-  columnOutlierKind,
   errorValueKind,
 ];
 

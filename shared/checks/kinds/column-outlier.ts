@@ -5,24 +5,15 @@
  * within a narrow band, and this one lies far outside it, and comes back into the band when
  * divided by 1.000 or 1.000.000 (or, in a percent column, multiplied by 100). Columns whose
  * figures spread widely (assets worth a million and a billion side by side) say nothing and
- * get no rule.
+ * are not judged.
  *
  * The band is read when the table is compiled, from the detail rows' figures: a robust range
  * (the 10th to the 90th percentile) that one or two slips do not move.
  */
 import { decimalsNeeded, formatNumber } from '../../numbers';
 import { isPercentHeader } from '../../table-words';
-import {
-  CompactRule,
-  type CellRef,
-  type CellSource,
-  type Evaluation,
-  type Rule,
-  type RuleDescription,
-  type RuleKind,
-} from '../rule';
+import type { CellRef, Flag } from '../rule';
 import type { TableContext } from '../table-context';
-import { columnName } from './header-sum';
 
 /** Figures a column needs for its band to say anything. */
 const MIN_FIGURES = 8;
@@ -31,7 +22,7 @@ const NARROW = 30;
 /** How far outside the band a figure must lie, at least. */
 const OUTSIDE = 100;
 
-interface Band {
+export interface Band {
   lo: number;
   hi: number;
   count: number;
@@ -48,7 +39,7 @@ function shown(v: number): string {
 }
 
 /** The column's band, or null when its figures are too few or spread too widely. */
-function bandOf(context: TableContext, col: number): Band | null {
+export function bandOf(context: TableContext, col: number): Band | null {
   const { table } = context;
   const values: number[] = [];
   for (const row of table.rows) {
@@ -72,67 +63,28 @@ function bandOf(context: TableContext, col: number): Band | null {
   return { lo, hi, count: values.length, factors: percent ? [1 / 100] : [1000, 1_000_000] };
 }
 
-class ColumnOutlierRule extends CompactRule implements Rule {
-  readonly kind = 'magnitude' as const;
-  readonly comparison = null;
-  constructor(
-    private readonly row: number,
-    private readonly col: number,
-    private readonly columnCode: string,
-    private readonly band: Band,
-  ) {
-    super();
-  }
-  get key(): string {
-    return `column-outlier:${this.row}:${this.col}`;
-  }
-  get target(): CellRef {
-    return { row: this.row, col: this.col };
-  }
-  get description(): RuleDescription {
-    return { kind: 'row-fact', what: 'magnitude', columnCode: this.columnCode };
-  }
-  forEachRead(visit: (row: number, col: number) => void): void {
-    visit(this.row, this.col);
-  }
-  evaluate(cells: CellSource): Evaluation {
-    const v = cells.number(this.row, this.col);
-    const pass: Evaluation = { status: 'pass', stated: v, exact: v, expected: v };
-    const { lo, hi } = this.band;
-    const a = Math.abs(v);
-    if (a === 0 || (a <= hi * OUTSIDE && a >= lo / OUTSIDE)) return pass;
-    const factor = this.band.factors.find((f) => a / f >= lo / 2 && a / f <= hi * 2);
-    if (factor === undefined) return pass;
-    const meant = v / factor;
-    const how =
-      factor < 1
-        ? 'có thể là tỷ lệ chưa nhân 100'
-        : `có thể ghi nhầm đơn vị tính (gấp ${shown(factor)} lần)`;
-    return {
-      status: 'flag',
-      text: shown(v),
-      severity: 'warning',
-      message: `Ô {0} = ${shown(v)} nằm ngoài hẳn khoảng số liệu của cột (${shown(lo)} – ${shown(hi)}): ${how}, có lẽ là ${shown(meant)}`,
-      cells: [{ row: this.row, col: this.col }],
-      evidence: `${formatNumber(this.band.count, 0)} ô của cột nằm trong khoảng ${shown(lo)} – ${shown(hi)} (từ phân vị 10 đến 90)`,
-    };
-  }
+/**
+ * The finding for a figure far outside its column's band that comes back into it by a factor
+ * of units, or null. Evaluated by the rule of each figure cell (not-a-number.ts), which reads
+ * that cell anyway.
+ */
+export function outlierFlag(band: Band, v: number, cell: CellRef): Flag | null {
+  const { lo, hi } = band;
+  const a = Math.abs(v);
+  if (a === 0 || (a <= hi * OUTSIDE && a >= lo / OUTSIDE)) return null;
+  const factor = band.factors.find((f) => a / f >= lo / 2 && a / f <= hi * 2);
+  if (factor === undefined) return null;
+  const how =
+    factor < 1
+      ? 'có thể là tỷ lệ chưa nhân 100'
+      : `có thể ghi nhầm đơn vị tính (gấp ${shown(factor)} lần)`;
+  return {
+    status: 'flag',
+    kind: 'magnitude',
+    text: shown(v),
+    severity: 'warning',
+    message: `Ô {0} = ${shown(v)} nằm ngoài hẳn khoảng số liệu của cột (${shown(lo)} – ${shown(hi)}): ${how}, có lẽ là ${shown(v / factor)}`,
+    cells: [cell],
+    evidence: `${formatNumber(band.count, 0)} ô của cột nằm trong khoảng ${shown(lo)} – ${shown(hi)} (từ phân vị 10 đến 90)`,
+  };
 }
-
-export const columnOutlierKind: RuleKind = {
-  name: 'column-outlier',
-  compile(context) {
-    const { table } = context;
-    const rules: Rule[] = [];
-    table.columns.forEach((column, col) => {
-      if (!context.figureColumns[col] || context.identifierColumns[col]) return;
-      const band = bandOf(context, col);
-      if (!band) return;
-      const code = columnName(column, col);
-      table.rows.forEach((row, r) => {
-        if (row.role === 'detail') rules.push(new ColumnOutlierRule(r, col, code, band));
-      });
-    });
-    return rules;
-  },
-};

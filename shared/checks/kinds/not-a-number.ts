@@ -8,6 +8,7 @@
  */
 import { isFigureColumn } from '../../model';
 import { isErrorValue, isLayoutWord } from '../../table-words';
+import { bandOf, outlierFlag, type Band } from './column-outlier';
 import {
   CompactRule,
   isText,
@@ -39,6 +40,8 @@ class NotANumberRule extends CompactRule implements Rule {
     readonly col: number,
     private readonly columnCode: string,
     readonly claims: readonly Claim[],
+    /** The column's band of figures, when it is narrow enough to tell another unit. */
+    private readonly band: Band | null,
   ) {
     super();
   }
@@ -80,13 +83,18 @@ class NotANumberRule extends CompactRule implements Rule {
       };
     if (isText(value) && !isErrorValue(value)) return { status: 'flag', text: value };
     const n = cells.number(this.row, this.col);
+    if (this.band) {
+      const flag = outlierFlag(this.band, n, { row: this.row, col: this.col });
+      if (flag) return flag;
+    }
     return { status: 'pass', stated: n, exact: n, expected: n };
   }
 }
 
 export const notANumberKind: RuleKind = {
   name: 'not-a-number',
-  compile({ table, identifierColumns }) {
+  compile(context) {
+    const { table, identifierColumns } = context;
     const rules: Rule[] = [];
     const figures = table.columns.flatMap((c, col) =>
       isFigureColumn(c) && !identifierColumns[col] ? [col] : [],
@@ -96,10 +104,15 @@ export const notANumberKind: RuleKind = {
     const claims = figures.map((col): readonly Claim[] => [
       { basis: 'stated', said: `cột ${table.columns[col].code} là cột số`, over: 'ô có số liệu' },
     ]);
+    const bands = figures.map((col) => bandOf(context, col));
     table.rows.forEach((row, r) => {
       if (row.role === 'group') return;
+      // Totals add up many units: only a detail row is judged against its column's band.
+      const detail = row.role === 'detail';
       figures.forEach((col, i) =>
-        rules.push(new NotANumberRule(r, col, table.columns[col].code, claims[i])),
+        rules.push(
+          new NotANumberRule(r, col, table.columns[col].code, claims[i], detail ? bands[i] : null),
+        ),
       );
     });
     return rules;
