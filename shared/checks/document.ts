@@ -1,5 +1,5 @@
 /**
- * Checks across the tables of a document (issue 5, "Cross-table links", "user rules"): the same
+ * Checks across the tables of a document (links between tables, user rules): the same
  * quantity in two tables agrees per unit — each commune, and the totals — matched by unit key
  * (units-of-table.ts). A link says "column c of table X equals column d of table Y"; a user rule
  * says the same, or more, in the column-code notation ("B2.6 = B1.11", user-rule.ts). Both are

@@ -1,6 +1,6 @@
 /**
- * The outline of a table's rows: which row is an item of which (DOMAIN.md, "How a table looks";
- * issue 5 "Total rows and groups"). Reports list indicators in levels, marked two ways:
+ * The outline of a table's rows: which row is an item of which (docs/domain.md, how a table looks;
+ * total rows and groups). Reports list indicators in levels, marked two ways:
  *
  * - hierarchical item numbers in a column of their own ("1", "1.1", "1.1.1" — the CCHC scoring
  *   tables): an item's value is the sum of its numbered sub-items, and rows without a number

@@ -1,7 +1,7 @@
 /**
  * Problems of a table's definition as findings. A code-row formula that does not parse, names a
  * code the table lacks, reads a text column or itself, or a column code used twice, is shown as a
- * problem of the table, not ignored (issue 5, "Rules"): a finding of kind `row-formula` (it is
+ * problem of the table, not ignored: a finding of kind `row-formula` (it is
  * about the code row's formulas), severity `warning` (the figures may be right; the table's
  * arithmetic cannot be checked there), on the column's cell of the code row, with no figures.
  * The fixtures have no such problem, so their expected findings stay exact.

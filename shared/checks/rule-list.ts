@@ -1,5 +1,5 @@
 /**
- * The rules of a table as a person sees them in the rules view (issue 5, "In the app"): the
+ * The rules of a table as a person sees them in the rules view (in the app): the
  * engine checks one rule per cell (a row formula on every row, a total in every column), but a
  * person thinks of "1=2+3" from the code row, the "Cộng" row of a group, the "Chia ra" under a
  * header. A rule family is that unit: an id stable across edits (column codes, row ids), where

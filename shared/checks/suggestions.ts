@@ -1,6 +1,6 @@
 /**
  * One-cell suggestions: where a single cell change would satisfy every broken rule that reads the
- * cell and break none that holds, offer it (DOMAIN.md: "that change as a one-click suggestion").
+ * cell and break none that holds, offer it (docs/domain.md: a one-click suggestion).
  *
  * Each failing rule proposes, for every cell it reads, the value that would make it hold. A
  * candidate is kept when every failing rule reading that cell holds with it and no holding rule

@@ -1,5 +1,5 @@
 /**
- * Finding the statistical tables on a sheet (DOMAIN.md "How a table looks"):
+ * Finding the statistical tables on a sheet (docs/domain.md, how a table looks):
  *
  *   title lines        "BIỂU 02: …", "(Kèm theo …)", "Tính đến ngày …", "Đơn vị tính: …"
  *   header block       1–4 rows, levels drawn with merged cells

@@ -6,7 +6,7 @@
  * Every finding the engine gives was compared with the workbook's cells and classified. Only
  * the real problems below may be reported — no false alarm on averages (BQ, ĐTBQ), rates,
  * shares, ranks, "So sánh %", floating-point noise in money, answer options, "Trong đó" rows,
- * repeated comparison rows or code columns — and the real problems of README.md / SOURCES.md
+ * repeated comparison rows or code columns — and the real problems that folder's notes name
  * are reported where a rule can see them:
  * - a facility code used twice (10004 for "BVĐK Bắc Hà", which the sequence calls 10005);
  * - item numbers 1 → 1.1 → 1.1.1 whose parents are the sums of their children, with mistyped
@@ -37,7 +37,7 @@ if (!present) {
 interface Expected {
   /** Real problems: the engine may report them (an importer change may hide some). */
   allowed: Record<string, string>;
-  /** Real problems README.md / SOURCES.md name: the engine must report them. */
+  /** Real problems the folder's notes name: the engine must report them. */
   required?: string[];
 }
 

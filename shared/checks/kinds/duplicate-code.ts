@@ -1,7 +1,7 @@
 /**
  * A unit code used twice: in a column of codes ("Mã CS", "Mã số", "Mã tỉnh") whose codes are
  * otherwise one per row, two rows with the same code are two units under one identity — the
- * figures of one of them go to the other's account wherever the code is matched (SOURCES.md:
+ * figures of one of them go to the other's account wherever the code is matched (a real facility list:
  * "BVĐK Bắc Hà" coded 10004 like "BVĐK Bảo Yên", where the sequence calls for 10005). Reported
  * on the later row, as a warning, while the two cells still hold the same code; where the codes
  * run in sequence, the free code one digit away is named.

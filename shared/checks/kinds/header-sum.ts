@@ -1,5 +1,5 @@
 /**
- * Header semantics (DOMAIN.md, "Header words carry meaning"):
+ * Header semantics (docs/domain.md: header words carry meaning):
  * - a group "Chia ra" (divided into) after a total column ("Tổng số", "Tổng", "Cộng"): on every
  *   row the total equals the sum of the parts — unless the code row already says exactly that
  *   ("1=2+3+4+5"), which the row formula checks;

@@ -1,7 +1,7 @@
 /**
  * A figure in the wrong unit: in a row of yearly figures ("TH 2015", "TH 2016", … under one
  * header), a value a thousand times its neighbour's or more is almost always entered in another
- * unit — đồng for tỷ đồng, người for nghìn người (SOURCES.md: agriculture output 1.123.413,8 "tỷ
+ * unit — đồng for tỷ đồng, người for nghìn người (a real district report: agriculture output 1.123.413,8 "tỷ
  * đồng" in 2016 against 12,7 in 2015). Growth does not multiply a real figure by 1 000 in a
  * year; small figures (below 1 000 on both sides) and zeros say nothing. A warning on the later
  * cell, unless it only comes back to the level before a jump (the jump is the one reported).

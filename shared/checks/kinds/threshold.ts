@@ -1,5 +1,5 @@
 /**
- * Thresholds of indicator tables (DOMAIN.md, "Checks" 6): a value against its target, and the
+ * Thresholds of indicator tables (docs/domain.md): a value against its target, and the
  * result the table states for it ("Đạt" / "Chưa đạt"). The result is what a reader trusts, so a
  * result that contradicts the numbers is a finding — on the result cell.
  *
