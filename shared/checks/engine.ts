@@ -610,9 +610,9 @@ export class CheckSession {
       if (this.status[id] === FLAG && this.claimA[id] >= 0) {
         // A flag of a claim (a text in a figure column): its evidence follows the tallies.
         const flag = this.flags.get(id)!;
-        // A flag that is only to review says its own why; the column's tally is not its evidence.
+        // A flag that says its own why is judged by it; the column's tally is not its evidence.
         verdict =
-          flag.severity === 'review' || flag.kind
+          flag.evidence !== undefined
             ? { severity: flag.severity ?? 'error', evidence: flag.evidence ?? '' }
             : this.verdict(id, flag.severity ?? 'error', null);
         const had = this.verdicts.get(id);

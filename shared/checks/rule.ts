@@ -256,6 +256,45 @@ export abstract class CompactRule {
   }
 }
 
+/** What a fact about one cell says while the cell no longer shows it. */
+export const NOTHING_TO_SAY: Evaluation = { status: 'pass', stated: 0, exact: 0, expected: 0 };
+
+type RowFact = Extract<RuleDescription, { kind: 'row-fact' }>['what'];
+
+/**
+ * A fact about one cell, not a comparison: an Excel error value, an item number out of
+ * sequence, a code used twice. The rule is its cell; each kind says only when the fact holds
+ * (`evaluate`) and, when it reads more than its cell, what else (`forEachRead`).
+ */
+export abstract class CellFactRule extends CompactRule {
+  abstract readonly kind: FindingKind;
+  readonly acceptsText = true;
+  readonly comparison = null;
+
+  constructor(
+    /** The rule's key name: "numbering", "sequence" … (one per kind of fact on a cell). */
+    private readonly keyName: string,
+    private readonly what: RowFact,
+    readonly row: number,
+    readonly col: number,
+    readonly columnCode: string,
+  ) {
+    super();
+  }
+  get key(): string {
+    return `${this.keyName}:${this.row}:${this.col}`;
+  }
+  get target(): CellRef {
+    return { row: this.row, col: this.col };
+  }
+  get description(): RuleDescription {
+    return { kind: 'row-fact', what: this.what, columnCode: this.columnCode };
+  }
+  forEachRead(visit: (row: number, col: number) => void): void {
+    visit(this.row, this.col);
+  }
+}
+
 /** A kind of check: compiles a table (as analysed) into rules. */
 export interface RuleKind {
   readonly name: string;

@@ -9,12 +9,11 @@
 import { damerauLevenshtein } from '../edit-distance';
 import { isCodeHeader } from '../../table-words';
 import {
-  CompactRule,
-  type CellRef,
+  CellFactRule,
+  NOTHING_TO_SAY,
   type CellSource,
   type Evaluation,
   type Rule,
-  type RuleDescription,
   type RuleKind,
 } from '../rule';
 import type { TableContext } from '../table-context';
@@ -32,37 +31,25 @@ function codeOf(v: CellValue): string | null {
 const REPEAT_SHARE = 0.1;
 const MIN_CODES = 5;
 
-class DuplicateCodeRule extends CompactRule implements Rule {
+class DuplicateCodeRule extends CellFactRule implements Rule {
   readonly kind = 'duplicate-code' as const;
-  readonly acceptsText = true;
-  readonly comparison = null;
   constructor(
-    private readonly row: number,
+    row: number,
     private readonly first: number,
-    private readonly col: number,
-    private readonly columnCode: string,
+    col: number,
+    columnCode: string,
     private readonly firstLabel: string | null,
     private readonly free: string | null,
   ) {
-    super();
+    super('duplicate-code', 'duplicate-code', row, col, columnCode);
   }
-  get key(): string {
-    return `duplicate-code:${this.row}:${this.col}`;
-  }
-  get target(): CellRef {
-    return { row: this.row, col: this.col };
-  }
-  get description(): RuleDescription {
-    return { kind: 'row-fact', what: 'duplicate-code', columnCode: this.columnCode };
-  }
-  forEachRead(visit: (row: number, col: number) => void): void {
+  override forEachRead(visit: (row: number, col: number) => void): void {
     visit(this.row, this.col);
     visit(this.first, this.col);
   }
   evaluate(cells: CellSource): Evaluation {
     const code = codeOf(cells.raw(this.row, this.col));
-    if (code === null || code !== codeOf(cells.raw(this.first, this.col)))
-      return { status: 'pass', stated: 0, exact: 0, expected: 0 };
+    if (code === null || code !== codeOf(cells.raw(this.first, this.col))) return NOTHING_TO_SAY;
     const whose = this.firstLabel ? ` («${this.firstLabel}»)` : '';
     const guess = this.free ? `; theo thứ tự các mã, có lẽ là «${this.free}»` : '';
     return {

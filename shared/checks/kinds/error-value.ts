@@ -6,12 +6,11 @@
  */
 import { isErrorValue } from '../../table-words';
 import {
-  CompactRule,
-  type CellRef,
+  CellFactRule,
+  NOTHING_TO_SAY,
   type CellSource,
   type Evaluation,
   type Rule,
-  type RuleDescription,
   type RuleKind,
 } from '../rule';
 import { columnName } from './header-sum';
@@ -26,37 +25,16 @@ const MEANING: Record<string, string> = {
   '#NULL!': 'công thức dùng hai vùng không giao nhau',
 };
 
-class ErrorValueRule extends CompactRule implements Rule {
+class ErrorValueRule extends CellFactRule implements Rule {
   readonly kind = 'error-value' as const;
-  readonly acceptsText = true;
-  readonly comparison = null;
 
-  constructor(
-    private readonly row: number,
-    private readonly col: number,
-    private readonly columnCode: string,
-  ) {
-    super();
-  }
-
-  get key(): string {
-    return `error-value:${this.row}:${this.col}`;
-  }
-  get target(): CellRef {
-    return { row: this.row, col: this.col };
-  }
-  get description(): RuleDescription {
-    return { kind: 'row-fact', what: 'error-value', columnCode: this.columnCode };
-  }
-  forEachRead(visit: (row: number, col: number) => void): void {
-    visit(this.row, this.col);
+  constructor(row: number, col: number, columnCode: string) {
+    super('error-value', 'error-value', row, col, columnCode);
   }
 
   evaluate(cells: CellSource): Evaluation {
     const value = cells.raw(this.row, this.col);
-    if (typeof value !== 'string' || !isErrorValue(value)) {
-      return { status: 'pass', stated: 0, exact: 0, expected: 0 };
-    }
+    if (typeof value !== 'string' || !isErrorValue(value)) return NOTHING_TO_SAY;
     const shown = value.trim();
     const why = MEANING[shown.toUpperCase()];
     return {

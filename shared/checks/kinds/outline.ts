@@ -15,7 +15,9 @@ import { linearRule } from '../linear-rule';
 import type { NumberingIssue } from '../outline';
 import type { Severity } from '../finding';
 import {
+  CellFactRule,
   CompactRule,
+  NOTHING_TO_SAY,
   halfUnit,
   isText,
   sumTolerance,
@@ -285,35 +287,21 @@ function numberingMessage(issue: NumberingIssue): string {
 }
 
 /** An item number out of sequence, while its cell still says it. */
-class NumberingRule extends CompactRule implements Rule {
+class NumberingRule extends CellFactRule implements Rule {
   readonly kind = 'numbering' as const;
-  readonly acceptsText = true;
-  readonly comparison = null;
   constructor(
     private readonly issue: NumberingIssue,
-    private readonly col: number,
-    private readonly columnCode: string,
+    col: number,
+    columnCode: string,
     private readonly severity: Severity,
     private readonly evidence: string,
   ) {
-    super();
-  }
-  get key(): string {
-    return `numbering:${this.issue.row}:${this.col}`;
-  }
-  get target(): CellRef {
-    return { row: this.issue.row, col: this.col };
-  }
-  get description(): RuleDescription {
-    return { kind: 'row-fact', what: 'numbering', columnCode: this.columnCode };
-  }
-  forEachRead(visit: (row: number, col: number) => void): void {
-    visit(this.issue.row, this.col);
+    super('numbering', 'numbering', issue.row, col, columnCode);
   }
   evaluate(cells: CellSource): Evaluation {
-    const v = cells.raw(this.issue.row, this.col);
+    const v = cells.raw(this.row, this.col);
     const now = typeof v === 'number' ? String(v) : isText(v) ? v.trim() : null;
-    if (now !== this.issue.written) return { status: 'pass', stated: 0, exact: 0, expected: 0 };
+    if (now !== this.issue.written) return NOTHING_TO_SAY;
     return {
       status: 'flag',
       text: this.issue.written,
@@ -421,35 +409,20 @@ function sequenceBreaks(
   return { breaks, numbered };
 }
 
-class SequenceBreakRule extends CompactRule implements Rule {
+class SequenceBreakRule extends CellFactRule implements Rule {
   readonly kind = 'numbering' as const;
-  readonly acceptsText = true;
-  readonly comparison = null;
   constructor(
     private readonly found: SequenceBreak,
-    private readonly col: number,
-    private readonly columnCode: string,
+    col: number,
+    columnCode: string,
     private readonly severity: Severity,
     private readonly evidence: string,
   ) {
-    super();
-  }
-  get key(): string {
-    return `sequence:${this.found.row}:${this.col}`;
-  }
-  get target(): CellRef {
-    return { row: this.found.row, col: this.col };
-  }
-  get description(): RuleDescription {
-    return { kind: 'row-fact', what: 'numbering', columnCode: this.columnCode };
-  }
-  forEachRead(visit: (row: number, col: number) => void): void {
-    visit(this.found.row, this.col);
+    super('sequence', 'numbering', found.row, col, columnCode);
   }
   evaluate(cells: CellSource): Evaluation {
     const { written, previous } = this.found;
-    if (wholeNumber(cells.raw(this.found.row, this.col)) !== written)
-      return { status: 'pass', stated: 0, exact: 0, expected: 0 };
+    if (wholeNumber(cells.raw(this.row, this.col)) !== written) return NOTHING_TO_SAY;
     const missing = written - previous === 2 ? `${previous + 1}` : `${previous + 1}–${written - 1}`;
     return {
       status: 'flag',
