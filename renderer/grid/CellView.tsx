@@ -3,7 +3,7 @@
  * finding carries `data-finding` and the finding's message as `title` in the DOM: the hooks the
  * tests and assistive tools rely on. The active cell also holds the
  * text field that receives the keyboard (CellInput), and a cell inside a range selection draws
- * the selection's tint and outline.
+ * the selection's tint and outline; the selection's bottom-right cell carries the fill handle.
  */
 import type { CustomCellRendererProps } from 'ag-grid-react';
 import {
@@ -19,7 +19,7 @@ import { t } from '../i18n';
 import { CellInput } from './CellInput';
 import type { GridContext } from './grid-controller';
 import { figureWidth, hashMarks } from './column-widths';
-import { useCellLook, useColumnWidth } from './grid-ui';
+import { parseLook, useCellLook, useColumnWidth } from './grid-ui';
 import type { GridRow } from './grid-row';
 
 export interface CellViewParams {
@@ -57,10 +57,8 @@ interface DataCellProps {
 
 function DataCell({ context, row, mark, column, columnIndex, value }: DataCellProps) {
   const { controller } = context;
-  const look = useCellLook(controller.ui, row.id, columnIndex);
-  const active = look.startsWith('a') || look.startsWith('e');
-  const selected = look.includes('s');
-  const edges = selected ? look.slice(look.indexOf('s') + 1) : '';
+  const look = parseLook(useCellLook(controller.ui, row.id, columnIndex));
+  const active = look.active;
   const text = displayText(value, column);
   // A figure wider than its column is never cut: it shows as Excel shows it, "####", and the
   // figure itself is in the tooltip (a double click on the header edge fits the column).
@@ -89,7 +87,15 @@ function DataCell({ context, row, mark, column, columnIndex, value }: DataCellPr
       >
         {hidden ? hashMarks(width, zoom, bold) : text}
       </span>
-      {selected && <span className="bieu-selection" data-edges={edges} aria-hidden="true" />}
+      {look.selection !== null && (
+        <span className="bieu-selection" data-edges={look.selection} aria-hidden="true" />
+      )}
+      {look.fill !== null && (
+        <span className="bieu-fill-target" data-edges={look.fill} aria-hidden="true" />
+      )}
+      {look.handle && (
+        <span className="bieu-fill-handle" data-testid="fill-handle" title={t('grid.fillHandle')} />
+      )}
       {active && (
         <CellInput
           controller={controller}

@@ -2,7 +2,8 @@
  * One table in AG Grid, drawn like the paper form (grouped headers, the column-code row under
  * them, STT and names pinned left, a single grand-total row pinned at the bottom, every finding
  * on the cell it names) and worked like a spreadsheet: a range selection, typing over a cell,
- * Delete, Ctrl+D, Ctrl+C / Ctrl+V, Ctrl+Home / Ctrl+End (see keyboard.ts and CellInput.tsx).
+ * Delete, Ctrl+D / Ctrl+R and the fill handle, Ctrl+C / Ctrl+V, Ctrl+Home / Ctrl+End (see
+ * keyboard.ts and CellInput.tsx).
  */
 import {
   useCallback,
@@ -35,7 +36,14 @@ import { createGridController, type RowsEdit } from './grid-commands';
 import { gridRowId, type GridRow } from './grid-row';
 import { GridUi } from './grid-ui';
 import { cellPositionOf, gridCellOf, rowOfElement } from './cell-dom';
-import { collapsed, extendTo, rangeOf, type CellPos } from './selection';
+import {
+  collapsed,
+  extendTo,
+  fillTargetFor,
+  rangeOf,
+  type CellPos,
+  type CellRange,
+} from './selection';
 import { selectionStats, type SelectionStats } from './selection-stats';
 import { gridTheme } from './theme';
 import { useColumnLayout } from './use-column-layout';
@@ -118,6 +126,11 @@ export function TableGrid({
   const [ready, setReady] = useState(false);
   const [ui] = useState(() => new GridUi());
   const dragging = useRef(false);
+  /** The fill handle being dragged: the block it fills from, and where it would fill now. */
+  const filling = useRef<{
+    source: CellRange;
+    to: ReturnType<typeof fillTargetFor>;
+  } | null>(null);
   const frame = useRef<HTMLDivElement>(null);
 
   const order = useMemo(() => displayOrder(table), [table]);
@@ -226,6 +239,13 @@ export function TableGrid({
 
   const onMouseDown = (event: MouseEvent) => {
     controller.noteMove('other');
+    if (event.button === 0 && (event.target as Element).closest('.bieu-fill-handle')) {
+      // The fill handle: the selection stays as it is (and the focus in its active cell).
+      event.preventDefault();
+      const source = ui.range();
+      if (source) filling.current = { source, to: null };
+      return;
+    }
     if (selectByHeader(event)) return;
     const pos = positionOf(event.target);
     if (!pos || event.button !== 0) return;
@@ -242,6 +262,14 @@ export function TableGrid({
   };
 
   const onMouseOver = (event: MouseEvent) => {
+    const fill = filling.current;
+    if (fill && (event.buttons & 1) !== 0) {
+      const pos = positionOf(event.target);
+      if (!pos) return;
+      fill.to = fillTargetFor(fill.source, pos);
+      ui.update({ fillTarget: fill.to?.target ?? null });
+      return;
+    }
     if (!dragging.current || (event.buttons & 1) === 0) return;
     const pos = positionOf(event.target);
     const { selection } = ui.get();
@@ -251,10 +279,15 @@ export function TableGrid({
   useEffect(() => {
     const stop = () => {
       dragging.current = false;
+      const fill = filling.current;
+      if (!fill) return;
+      filling.current = null;
+      ui.update({ fillTarget: null });
+      if (fill.to) controller.fill(fill.source, fill.to.target, fill.to.direction);
     };
     window.addEventListener('mouseup', stop);
     return () => window.removeEventListener('mouseup', stop);
-  }, []);
+  }, [ui, controller]);
 
   // Row numbers of the exported sheet: the row header, and the rows' sheet rows.
   const sheet = useMemo(() => sheetLayout(table), [table]);

@@ -106,10 +106,13 @@ function leafDef(
   const rendererParams: CellViewParams = {
     column,
     columnIndex: index,
-    // Shift+click extends the selection: AG Grid must not move the focus to the clicked cell.
-    // (AG Grid reads this option from the renderer's params.)
+    // Shift+click extends the selection, and a press on the fill handle drags it: AG Grid must
+    // not move the focus to the clicked cell (it would collapse the selection). AG Grid reads
+    // this option from the renderer's params.
     suppressMouseEventHandling: (params) =>
-      params.event.shiftKey && /^(mouse|pointer)down$/.test(params.event.type),
+      /^(mouse|pointer)down$/.test(params.event.type) &&
+      (params.event.shiftKey ||
+        (params.event.target as Element | null)?.closest?.('.bieu-fill-handle') != null),
   };
 
   return {

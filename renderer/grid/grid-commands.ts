@@ -24,7 +24,13 @@ import type { CellKey, GridController } from './grid-controller';
 import type { GridRow } from './grid-row';
 import type { GridUi } from './grid-ui';
 import type { KeyCommand } from './keyboard';
-import { clearRange, fillDown, isEditableCell } from './range-edits';
+import {
+  clearRange,
+  fillRange,
+  fillSelection,
+  isEditableCell,
+  type FillDirection,
+} from './range-edits';
 import {
   collapsed,
   edgeFrom,
@@ -79,6 +85,11 @@ export interface TableGridController extends GridController {
   focusCell(pos: CellPos): void;
   /** The table's rows changed: keep the keyboard in the grid after Ctrl++ / Ctrl+−. */
   rowsChanged(): void;
+  /**
+   * The fill handle let go: `source` (the selection) continued into `target`, down or right;
+   * the filled block becomes the selection.
+   */
+  fill(source: CellRange, target: CellRange, direction: FillDirection): void;
 }
 
 export function createGridController(ui: GridUi, initial: GridView): TableGridController {
@@ -218,11 +229,12 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
         edit(edits, tDocument('label.clear', { cells: rangeName(tb, o, range) }));
         return true;
       }
-      case 'fillDown': {
+      case 'fill': {
         if (!selection) return false;
         const range = rangeOf(selection);
-        const edits = fillDown(tb, o, range);
-        edit(edits, tDocument('label.fillDown', { cells: rangeName(tb, o, range) }));
+        const edits = fillSelection(tb, o, range, command.direction);
+        const label = command.direction === 'down' ? 'label.fillDown' : 'label.fillRight';
+        edit(edits, tDocument(label, { cells: rangeName(tb, o, range) }));
         return true;
       }
       default:
@@ -271,6 +283,17 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       api = next;
     },
     focusCell: (pos) => focus(pos),
+    fill: (source, target, direction) => {
+      const { table: tb, order: o } = view();
+      ui.update({
+        selection: {
+          anchor: { row: source.top, col: source.left },
+          end: { row: target.bottom, col: target.right },
+        },
+      });
+      const edits = fillRange(tb, o, source, target, direction, true);
+      edit(edits, tDocument('label.fill', { cells: rangeName(tb, o, target) }));
+    },
     rowsChanged: () => {
       if (!refocus) return;
       refocus = false;

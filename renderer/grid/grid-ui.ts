@@ -14,6 +14,8 @@ export interface GridUiState {
   active: CellPos | null;
   selection: Selection | null;
   mode: EditMode;
+  /** While the fill handle is dragged: the block the selection would be filled into. */
+  fillTarget: CellRange | null;
 }
 
 /** The columns as laid out: each one's width in pixels, and the zoom they were measured at. */
@@ -23,7 +25,7 @@ export interface GridLayout {
 }
 
 export class GridUi {
-  private state: GridUiState = { active: null, selection: null, mode: 'none' };
+  private state: GridUiState = { active: null, selection: null, mode: 'none', fillTarget: null };
   private layoutNow: GridLayout = { widths: [], zoom: 1 };
   private order: DisplayOrder = { rows: [], bodyCount: 0, indexOf: new Map() };
   private readonly listeners = new Set<() => void>();
@@ -84,31 +86,56 @@ export class GridUi {
   };
 
   /**
-   * How one cell looks, as a short string (so React compares it by value): "a" when active,
-   * "s" when in a selection of several cells, and which edges of the selection it sits on.
+   * How one cell looks, as a short string (so React compares it by value), read by `parseLook`:
+   * whether it is active (or being edited), which edges of a selection of several cells it sits
+   * on, which edges of the fill handle's target, and whether it carries the fill handle (the
+   * bottom-right cell of the selection, as in Excel, while nothing is being typed).
    */
   cellLook(rowId: number, col: number): string {
     const row = this.order.indexOf.get(rowId);
     if (row === undefined) return '';
-    const { active, selection, mode } = this.state;
-    let look =
+    const { active, selection, mode, fillTarget } = this.state;
+    const at =
       active && active.row === row && active.col === col ? (mode === 'none' ? 'a' : 'e') : '';
-    if (selection) {
-      const r = rangeOf(selection);
-      if (cellCount(r) > 1 && row >= r.top && row <= r.bottom && col >= r.left && col <= r.right) {
-        look += 's';
-        if (row === r.top) look += 't';
-        if (row === r.bottom) look += 'b';
-        if (col === r.left) look += 'l';
-        if (col === r.right) look += 'r';
-      }
-    }
-    return look;
+    const edges = (r: CellRange) => {
+      if (row < r.top || row > r.bottom || col < r.left || col > r.right) return '';
+      let look = 'in';
+      if (row === r.top) look += 't';
+      if (row === r.bottom) look += 'b';
+      if (col === r.left) look += 'l';
+      if (col === r.right) look += 'r';
+      return look;
+    };
+    const range = selection ? rangeOf(selection) : null;
+    const selected = range && cellCount(range) > 1 ? edges(range) : '';
+    const fill = fillTarget ? edges(fillTarget) : '';
+    const handle =
+      range && mode === 'none' && row === range.bottom && col === range.right ? 'h' : '';
+    return `${at}|${selected}|${fill}|${handle}`;
   }
 
   private emit(): void {
     for (const listener of this.listeners) listener();
   }
+}
+
+export interface CellLook {
+  active: boolean;
+  /** Edges of the selection this cell sits on ('' inside it), or null outside a selection. */
+  selection: string | null;
+  /** Edges of the fill handle's target, or null outside it. */
+  fill: string | null;
+  handle: boolean;
+}
+
+export function parseLook(look: string): CellLook {
+  const [at = '', selected = '', fill = '', handle = ''] = look.split('|');
+  return {
+    active: at !== '',
+    selection: selected ? selected.slice(2) : null,
+    fill: fill ? fill.slice(2) : null,
+    handle: handle === 'h',
+  };
 }
 
 /** The look of one cell, re-rendering the caller only when that look changes. */

@@ -6,7 +6,8 @@
  * Enter and Shift+Enter with `enterNavigatesVertically`). Home and End are Excel's: the first and
  * last cell of the current row (AG Grid's would leave the row for the first or last row); so are
  * Ctrl+arrows (to the edge of the figures), and with Shift each of these extends the selection;
- * Shift+Space selects the row, and Ctrl++ / Ctrl+− insert or delete whole rows selected.
+ * Shift+Space selects the row, Ctrl++ / Ctrl+− insert or delete whole rows selected, and
+ * Ctrl+D / Ctrl+R fill down and right.
  */
 
 /** Not editing; typed after a key that replaces the value; editing what was there (F2). */
@@ -43,7 +44,8 @@ export type KeyCommand =
   /** Ctrl++ / Ctrl+− on whole rows: insert as many above them, or delete them (else: zoom). */
   | { kind: 'rows'; op: 'insert' | 'delete' }
   | { kind: 'clear' }
-  | { kind: 'fillDown' };
+  /** Ctrl+D / Ctrl+R: the selection's first row (column) copied into the rest of it. */
+  | { kind: 'fill'; direction: 'down' | 'right' };
 
 export interface KeyLike {
   key: string;
@@ -104,7 +106,10 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
       case 'a':
         return { kind: 'selectAll' };
       case 'd':
-        return { kind: 'fillDown' };
+        return { kind: 'fill', direction: 'down' };
+      // Also the browser's reload: claimed here, the page stays (and nothing typed is lost).
+      case 'r':
+        return { kind: 'fill', direction: 'right' };
     }
     return { kind: 'grid' };
   }

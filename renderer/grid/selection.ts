@@ -107,3 +107,20 @@ export function* positions(range: CellRange): Generator<CellPos> {
     for (let col = range.left; col <= range.right; col++) yield { row, col };
   }
 }
+
+/**
+ * Where the fill handle, dragged from `source` to `pointer`, would fill, as in Excel: down when
+ * the pointer is further below the block than to its right, right when it is further right;
+ * nothing while it is still over the block (or above it, or to its left).
+ */
+export function fillTargetFor(
+  source: CellRange,
+  pointer: CellPos,
+): { target: CellRange; direction: 'down' | 'right' } | null {
+  const below = pointer.row - source.bottom;
+  const right = pointer.col - source.right;
+  if (below > 0 && below >= right)
+    return { target: { ...source, bottom: pointer.row }, direction: 'down' };
+  if (right > 0) return { target: { ...source, right: pointer.col }, direction: 'right' };
+  return null;
+}

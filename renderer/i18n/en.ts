@@ -364,6 +364,8 @@ export const en: Catalogue = {
   'label.editCell': 'Edit cell {cell}',
   'label.clear': 'Clear {cells}',
   'label.fillDown': 'Fill down {cells}',
+  'label.fillRight': 'Fill right {cells}',
+  'label.fill': 'Fill {cells}',
   'label.paste': 'Paste {count} cells into {cells}',
   'label.replace': 'Replace “{find}” with “{replace}” ({count} cells)',
   'label.suggestion': 'Apply the suggestion in column {cell}',
@@ -377,6 +379,7 @@ export const en: Catalogue = {
   'grid.unit': 'Unit: {unit}',
   'grid.chooseTable': 'Choose a table in the list on the left.',
   'grid.loadingTable': 'Loading table…',
+  'grid.fillHandle': 'Drag this corner down or right to fill, as in Excel',
   'grid.suggested': 'This cell is likely the slip: the suggested fix writes {value} (see Checks).',
   'grid.readOnlyTyped':
     'The document is open read-only, so no cell can be changed (the «Read-only» band above says why).',

@@ -363,6 +363,8 @@ export const vi = {
   'label.editCell': 'Sửa ô {cell}',
   'label.clear': 'Xóa nội dung {cells}',
   'label.fillDown': 'Điền xuống {cells}',
+  'label.fillRight': 'Điền sang phải {cells}',
+  'label.fill': 'Kéo điền {cells}',
   'label.paste': 'Dán {count} ô vào {cells}',
   'label.replace': 'Thay «{find}» bằng «{replace}» ({count} ô)',
   'label.suggestion': 'Áp dụng gợi ý ở cột {cell}',
@@ -376,6 +378,7 @@ export const vi = {
   'grid.unit': 'Đơn vị tính: {unit}',
   'grid.chooseTable': 'Chọn một biểu ở danh sách bên trái.',
   'grid.loadingTable': 'Đang tải biểu…',
+  'grid.fillHandle': 'Kéo góc này xuống hoặc sang phải để điền tiếp, như trong Excel',
   'grid.suggested': 'Có lẽ ô này ghi nhầm: gợi ý sửa thành {value} (xem bảng Kiểm tra).',
   'grid.readOnlyTyped':
     'Tài liệu đang mở chỉ để xem nên không sửa được ô nào (lý do ghi ở dải «Chỉ đọc» phía trên).',

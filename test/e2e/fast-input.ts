@@ -21,6 +21,8 @@ const NAMED: Record<string, { code: string; keyCode: number; text?: string; key?
   Minus: { code: 'Minus', keyCode: 189, key: '-' },
   Space: { code: 'Space', keyCode: 32, key: ' ' },
   a: { code: 'KeyA', keyCode: 65 },
+  d: { code: 'KeyD', keyCode: 68 },
+  r: { code: 'KeyR', keyCode: 82 },
   s: { code: 'KeyS', keyCode: 83 },
   y: { code: 'KeyY', keyCode: 89 },
   z: { code: 'KeyZ', keyCode: 90 },

@@ -3,9 +3,11 @@
  * have in their fingers, a range selection by keyboard and by mouse, Delete, Ctrl+D, Ctrl+C /
  * Ctrl+V, undo and redo, and the status bar's count, sum and average of the selection.
  */
+import type { Locator, Page } from '@playwright/test';
 import { sendWithoutPause, type FastStep } from './fast-input';
 import { expect, test } from './host-fixture';
 import {
+  ARTIFACTS,
   COL,
   POPULATION,
   cellAt,
@@ -380,4 +382,80 @@ test('Ctrl++ and Ctrl+− insert and delete the whole rows selected (Shift+Space
   await expect(page.getByTestId('zoom')).toHaveText('90 %');
   await expect(cellAt(page, 0, COL.name)).toHaveText(nameOf(0));
   expect(await stored()).toBe(rows.length);
+});
+
+/** Press the fill handle and move, as a hand does, to the middle of a cell (the button still down). */
+async function pressHandleAndMoveTo(page: Page, cell: Locator) {
+  const handle = (await page.getByTestId('fill-handle').boundingBox())!;
+  const to = (await cell.boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+}
+
+test('the fill handle, dragged down, numbers new rows on and copies the rest; dragged right it copies; Ctrl+R fills right; each is one undo', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const name = 'Dân số và tỷ lệ tham gia';
+  const grid = page.getByTestId('grid');
+  const handle = grid.getByTestId('fill-handle');
+
+  // Two rows numbered 1 and 2, the numbers of the four below cleared as a person would.
+  await cellAt(page, 2, COL.stt).click();
+  await sendWithoutPause(
+    page,
+    keys('Shift+ArrowDown', 'Shift+ArrowDown', 'Shift+ArrowDown', 'Delete'),
+  );
+  for (const row of [2, 3, 4, 5]) await expect(cellAt(page, row, COL.stt)).toHaveText('');
+
+  // Select STT 1–2: the handle sits at the block's bottom-right corner only.
+  await cellAt(page, 0, COL.stt).click();
+  await sendWithoutPause(page, keys('Shift+ArrowDown'));
+  await expect(handle).toHaveCount(1);
+  await expect(cellAt(page, 1, COL.stt).getByTestId('fill-handle')).toBeVisible();
+
+  // Drag it down to row 5: a dashed frame shows where it will fill; letting go numbers on.
+  await pressHandleAndMoveTo(page, cellAt(page, 5, COL.stt));
+  await expect(grid.locator('.bieu-fill-target')).toHaveCount(6);
+  await page.screenshot({ path: `${ARTIFACTS}/fill-handle-drag.png` });
+  await page.mouse.up();
+  await expect(grid.locator('.bieu-fill-target')).toHaveCount(0);
+  for (const row of [2, 3, 4, 5])
+    await expect(cellAt(page, row, COL.stt)).toHaveText(String(row + 1));
+  // The filled block is the selection, and the focus stayed in the grid: typing goes on at once.
+  await expect(grid.locator('.bieu-selection')).toHaveCount(6);
+  await expectFocused(page, 0, COL.stt);
+  await expectSaved(page);
+  expect((await tableByName(host.url, name)).rows.slice(0, 6).map((r) => r.cells[COL.stt])).toEqual(
+    [1, 2, 3, 4, 5, 6],
+  );
+
+  // Dragged right from one figure, the handle copies it along the row; the checks see it at once.
+  const under7 = rows[3].cells[COL.under7] as number;
+  await cellAt(page, 3, COL.under7).click();
+  await pressHandleAndMoveTo(page, cellAt(page, 3, COL.over60));
+  await page.mouse.up();
+  for (const col of [COL.age7to17, COL.age18to60, COL.over60])
+    await expect(cellAt(page, 3, col)).toHaveText(vi(under7));
+  await expect(cellAt(page, 3, COL.total).locator('[data-finding="error"]')).toBeVisible();
+  await expectSaved(page);
+  // One drag, one step back.
+  await sendWithoutPause(page, keys('Control+z'));
+  for (const col of [COL.age7to17, COL.age18to60, COL.over60])
+    await expect(cellAt(page, 3, col)).toHaveText(vi(rows[3].cells[col] as number));
+  await expect(cellAt(page, 3, COL.total).locator('[data-finding]')).toHaveCount(0);
+
+  // Ctrl+R copies the left column of the selection right (the browser does not reload: what is
+  // typed straight after lands in the cell below).
+  await cellAt(page, 7, COL.under7).click();
+  await sendWithoutPause(page, keys('Shift+ArrowRight', 'Control+r', 'ArrowDown', '1234', 'Enter'));
+  await expect(cellAt(page, 7, COL.age7to17)).toHaveText(vi(rows[7].cells[COL.under7] as number));
+  await expect(cellAt(page, 8, COL.under7)).toHaveText('1.234');
+  await expectSaved(page);
+  const stored = await tableByName(host.url, name);
+  expect(stored.rows[7].cells[COL.age7to17]).toBe(rows[7].cells[COL.under7]);
+  expect(stored.rows[8].cells[COL.under7]).toBe(1234);
 });
