@@ -12,7 +12,7 @@ import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { useDocumentSession } from './document/use-document-session';
 import type { CellPosition } from './grid/cell-findings';
 import type { PasteWithRows } from './grid/clipboard';
-import type { RowsEdit } from './grid/grid-commands';
+import type { StructureEdit } from './grid/grid-commands';
 import { pinnedTotal } from './grid/display-order';
 import type { FocusRequest, GridSelection } from './grid/TableGrid';
 import { t, useLanguage } from './i18n';
@@ -153,13 +153,35 @@ export function App() {
       ),
     [],
   );
-  /** Ctrl++ / Ctrl+− on whole rows: new detail rows above them, or the rows deleted. */
-  const onRows = useCallback(
-    (edit: RowsEdit) => {
-      if (edit.kind === 'insert') {
-        const { tableId, atIndex, count } = edit;
-        void change('row.insert', { tableId, atIndex, count, role: 'detail' });
-      } else void change('row.remove', { tableId: edit.tableId, rowIds: edit.rowIds });
+  /**
+   * Ctrl++ / Ctrl+− and the grid's right-click menu: new detail rows, rows deleted, a column
+   * inserted, columns deleted, rows given a role. The store takes one column or one row's role
+   * per call, so several columns or rows are one step each, in order.
+   */
+  const onStructure = useCallback(
+    async (edit: StructureEdit) => {
+      const { tableId } = edit;
+      switch (edit.kind) {
+        case 'insertRows': {
+          const { atIndex, count } = edit;
+          await change('row.insert', { tableId, atIndex, count, role: 'detail' });
+          return;
+        }
+        case 'deleteRows':
+          await change('row.remove', { tableId, rowIds: edit.rowIds });
+          return;
+        case 'insertColumn':
+          await change('column.add', { tableId, atIndex: edit.atIndex, column: edit.column });
+          return;
+        case 'deleteColumns':
+          for (const columnId of edit.columnIds)
+            if (!(await change('column.remove', { tableId, columnId }))) return;
+          return;
+        case 'setRole':
+          for (const rowId of edit.rowIds)
+            if (!(await change('row.update', { tableId, rowId, patch: { role: edit.role } })))
+              return;
+      }
     },
     [change],
   );
@@ -373,7 +395,7 @@ export function App() {
           onSelectionChange={setGridSelection}
           onNotice={setNotice}
           onPasteRows={onPasteRows}
-          onRows={onRows}
+          onStructure={(edit) => void onStructure(edit)}
           onError={actions.showError}
           onSaveTemplate={() => runCommand('saveTemplate')}
           onClosePanel={() => setPanel(null)}

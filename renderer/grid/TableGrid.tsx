@@ -32,7 +32,8 @@ import { buildColumnDefs, colIdOf, ROW_HEADER_ID } from './column-defs';
 import { canvasMeasure, gridMetrics } from './column-widths';
 import { displayOrder } from './display-order';
 import type { GridContext } from './grid-controller';
-import { createGridController, type RowsEdit } from './grid-commands';
+import { createGridController, type StructureEdit } from './grid-commands';
+import { GridContextMenu, type GridMenuState, type MenuTarget } from './GridContextMenu';
 import { gridRowId, type GridRow } from './grid-row';
 import { GridUi } from './grid-ui';
 import { cellPositionOf, gridCellOf, rowOfElement } from './cell-dom';
@@ -40,6 +41,7 @@ import {
   collapsed,
   extendTo,
   fillTargetFor,
+  inRange,
   rangeOf,
   type CellPos,
   type CellRange,
@@ -84,8 +86,8 @@ interface TableGridProps {
   onNotice(message: string): void;
   /** A paste taller than the table: ask, add the rows, answer their ids (null: declined). */
   onPasteRows(table: Table, count: number): Promise<number[] | null>;
-  /** Ctrl++ / Ctrl+− on whole rows. */
-  onRows(edit: RowsEdit): void;
+  /** Ctrl++ / Ctrl+− on whole rows, and the right-click menu's rows, columns and roles. */
+  onStructure(edit: StructureEdit): void;
   onSelectionChange(selection: GridSelection): void;
   focusRequest: FocusRequest | null;
 }
@@ -117,7 +119,7 @@ export function TableGrid({
   onEdits,
   onNotice,
   onPasteRows,
-  onRows,
+  onStructure,
   onSelectionChange,
   focusRequest,
 }: TableGridProps) {
@@ -147,12 +149,17 @@ export function TableGrid({
     [table.columns],
   );
 
-  const [controller] = useState(() =>
-    createGridController(ui, { table, order, readOnly, onEdits, onNotice, onPasteRows, onRows }),
-  );
-  useEffect(() =>
-    controller.setView({ table, order, readOnly, onEdits, onNotice, onPasteRows, onRows }),
-  );
+  const [menu, setMenu] = useState<GridMenuState | null>(null);
+  // Shift+F10 or the menu key: the menu opens at the active cell, as a right click there would.
+  const onMenuKey = () => {
+    const { active } = ui.get();
+    const cell = active ? frame.current?.querySelector('.ag-cell-focus') : null;
+    const box = cell?.getBoundingClientRect();
+    if (box) openMenu('cell', box.left + box.width / 2, box.bottom);
+  };
+  const view = { table, order, readOnly, onEdits, onNotice, onPasteRows, onStructure, onMenuKey };
+  const [controller] = useState(() => createGridController(ui, view));
+  useEffect(() => controller.setView(view));
 
   useEffect(() => controller.rowsChanged(), [controller, order]);
   const context = useMemo<GridContext>(() => ({ controller }), [controller]);
@@ -248,6 +255,8 @@ export function TableGrid({
     }
     if (selectByHeader(event)) return;
     const pos = positionOf(event.target);
+    // A right click keeps the focus where it is: the menu acts on the selection (onContextMenu).
+    if (event.button === 2) event.preventDefault();
     if (!pos || event.button !== 0) return;
     const { selection, active } = ui.get();
     if (event.shiftKey) {
@@ -274,6 +283,64 @@ export function TableGrid({
     const pos = positionOf(event.target);
     const { selection } = ui.get();
     if (pos && selection) ui.update({ selection: extendTo(selection, pos) });
+  };
+
+  /** The menu for what the selection holds now: how many rows and columns, the rows' role. */
+  const openMenu = (on: MenuTarget, x: number, y: number) => {
+    const range = ui.range();
+    if (!range) return;
+    const o = ui.displayOrder();
+    const roles = new Set(o.rows.slice(range.top, range.bottom + 1).map((r) => r.role));
+    setMenu({
+      x,
+      y,
+      on,
+      rows: range.bottom - range.top + 1,
+      columns: range.right - range.left + 1,
+      role: roles.size === 1 ? [...roles][0] : null,
+    });
+  };
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    const { active } = ui.get();
+    if (active) controller.focusCell(active);
+  }, [ui, controller]);
+
+  // A right click acts on the selection when it falls inside it, as in Excel; elsewhere it first
+  // selects what was clicked: the cell, the row (its number) or the column (its letter).
+  const onContextMenu = (event: MouseEvent) => {
+    const target = event.target as Element;
+    const o = ui.displayOrder();
+    const lastCol = table.columns.length - 1;
+    const range = ui.range();
+    const wholeRows = range !== null && range.left === 0 && range.right === lastCol;
+    const wholeColumns = range !== null && range.top === 0 && range.bottom === o.rows.length - 1;
+    const rowHeader = target.closest<HTMLElement>(`.ag-cell[col-id="${ROW_HEADER_ID}"]`);
+    const header = target.closest('.ag-header-cell[col-id]');
+    let on: MenuTarget;
+    if (rowHeader) {
+      const row = rowOfElement(rowHeader, o);
+      if (row === null || lastCol < 0) return;
+      on = 'row';
+      if (!wholeRows || row < range.top || row > range.bottom)
+        controller.select({ anchor: { row, col: 0 }, end: { row, col: lastCol } });
+    } else if (header) {
+      const col = columnIndex.get(header.getAttribute('col-id') ?? '');
+      if (col === undefined || o.rows.length === 0) return;
+      on = 'column';
+      if (!wholeColumns || col < range.left || col > range.right)
+        controller.select({
+          anchor: { row: 0, col },
+          end: { row: o.rows.length - 1, col },
+        });
+    } else {
+      const pos = positionOf(target);
+      if (!pos) return;
+      on = 'cell';
+      if (!range || !inRange(range, pos.row, pos.col)) controller.select(collapsed(pos));
+    }
+    event.preventDefault();
+    openMenu(on, event.clientX, event.clientY);
   };
 
   useEffect(() => {
@@ -426,7 +493,18 @@ export function TableGrid({
       onMouseDown={onMouseDown}
       onMouseOver={onMouseOver}
       onDoubleClick={onDoubleClick}
+      onContextMenu={onContextMenu}
     >
+      {menu && (
+        <GridContextMenu
+          menu={menu}
+          onClose={closeMenu}
+          onCopy={(cut) => void controller.copyOut(cut)}
+          onPaste={() => void controller.pasteIn()}
+          onClear={() => controller.command({ kind: 'clear' })}
+          onStructure={controller.structure}
+        />
+      )}
       <AgGridReact<GridRow>
         key={language}
         theme={theme}

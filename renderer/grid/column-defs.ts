@@ -106,12 +106,14 @@ function leafDef(
   const rendererParams: CellViewParams = {
     column,
     columnIndex: index,
-    // Shift+click extends the selection, and a press on the fill handle drags it: AG Grid must
-    // not move the focus to the clicked cell (it would collapse the selection). AG Grid reads
-    // this option from the renderer's params.
+    // Shift+click extends the selection, a press on the fill handle drags it, and a right click
+    // opens the menu on the selection (selecting the cell only when outside it): AG Grid must not
+    // move the focus to the clicked cell, which would collapse the selection. AG Grid reads this
+    // option from the renderer's params.
     suppressMouseEventHandling: (params) =>
       /^(mouse|pointer)down$/.test(params.event.type) &&
       (params.event.shiftKey ||
+        params.event.button === 2 ||
         (params.event.target as Element | null)?.closest?.('.bieu-fill-handle') != null),
   };
 

@@ -5,10 +5,11 @@
  * the same controller for its whole life while the table changes under it.
  */
 import type { GridApi } from 'ag-grid-community';
-import type { CellEdit } from '../../shared/api';
+import type { CellEdit, ColumnSpec } from '../../shared/api';
 import { cellAddress, sheetLayout } from '../../shared/layout';
-import type { Row, Table } from '../../shared/model';
+import type { Row, RowRole, Table } from '../../shared/model';
 import { t, tDocument } from '../i18n';
+import { newColumnSpec } from '../structure/new-column';
 import { editorText, parseCellInput } from './cell-text';
 import {
   copyPayload,
@@ -43,10 +44,25 @@ import {
   type Selection,
 } from './selection';
 
-/** Rows inserted (as many as selected, above them) or deleted with Ctrl++ / Ctrl+−. */
-export type RowsEdit =
-  | { kind: 'insert'; tableId: number; atIndex: number; count: number }
-  | { kind: 'delete'; tableId: number; rowIds: number[] };
+/**
+ * A change of the table's shape asked for from the grid: rows inserted (as many as selected) or
+ * deleted with Ctrl++ / Ctrl+− or the right-click menu, a column inserted or the selected ones
+ * deleted, the selected rows given a role — the right-click menu's structure commands.
+ */
+export type StructureEdit =
+  | { kind: 'insertRows'; tableId: number; atIndex: number; count: number }
+  | { kind: 'deleteRows'; tableId: number; rowIds: number[] }
+  | { kind: 'insertColumn'; tableId: number; atIndex: number; column: ColumnSpec }
+  | { kind: 'deleteColumns'; tableId: number; columnIds: number[] }
+  | { kind: 'setRole'; tableId: number; rowIds: number[]; role: RowRole };
+
+/** What the right-click menu asks of the selection (cut, copy and paste aside). */
+export type MenuAction =
+  | { kind: 'insertRows'; where: 'above' | 'below' }
+  | { kind: 'deleteRows' }
+  | { kind: 'insertColumn'; where: 'left' | 'right' }
+  | { kind: 'deleteColumns' }
+  | { kind: 'setRole'; role: RowRole };
 
 /** What the controller needs to know of the grid at the moment it acts. */
 export interface GridView {
@@ -61,7 +77,9 @@ export interface GridView {
    * null when they declined (or the paste could not be written).
    */
   onPasteRows(table: Table, count: number, paste: PasteWithRows): Promise<number[] | null>;
-  onRows(edit: RowsEdit): void;
+  onStructure(edit: StructureEdit): void;
+  /** Shift+F10 or the menu key: the right-click menu, at the active cell. */
+  onMenuKey(): void;
 }
 
 /** The cells of a range, named as in the checks ("C8:F12"), for the history's labels. */
@@ -85,6 +103,11 @@ export interface TableGridController extends GridController {
   focusCell(pos: CellPos): void;
   /** The table's rows changed: keep the keyboard in the grid after Ctrl++ / Ctrl+−. */
   rowsChanged(): void;
+  /** The right-click menu's structure commands over the selection. */
+  structure(action: MenuAction): void;
+  /** The right-click menu's Cắt / Sao chép (cut: the cells are cleared once copied) and Dán. */
+  copyOut(cut: boolean): Promise<void>;
+  pasteIn(): Promise<void>;
   /**
    * The fill handle let go: `source` (the selection) continued into `target`, down or right;
    * the filled block becomes the selection.
@@ -209,10 +232,10 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
         const rows = o.rows.slice(range.top, range.bottom + 1);
         refocus = true;
         if (command.op === 'delete')
-          view().onRows({ kind: 'delete', tableId: tb.id, rowIds: rows.map((r) => r.id) });
+          view().onStructure({ kind: 'deleteRows', tableId: tb.id, rowIds: rows.map((r) => r.id) });
         else
-          view().onRows({
-            kind: 'insert',
+          view().onStructure({
+            kind: 'insertRows',
             tableId: tb.id,
             atIndex: tb.rows.indexOf(rows[0]),
             count: rows.length,
@@ -237,9 +260,85 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
         edit(edits, tDocument(label, { cells: rangeName(tb, o, range) }));
         return true;
       }
+      case 'menu':
+        view().onMenuKey();
+        return true;
       default:
         return false;
     }
+  };
+
+  /** The right-click menu's structure commands, over the selection as it stands. */
+  const structure = (action: MenuAction) => {
+    const range = ui.range();
+    const { table: tb, order: o, readOnly: ro } = view();
+    if (!range) return;
+    if (ro) {
+      view().onNotice(t('grid.readOnlyTyped'));
+      return;
+    }
+    const rows = o.rows.slice(range.top, range.bottom + 1);
+    const columns = tb.columns.slice(range.left, range.right + 1);
+    const tableIndexes = rows.map((r) => tb.rows.indexOf(r));
+    switch (action.kind) {
+      case 'insertRows':
+        view().onStructure({
+          kind: 'insertRows',
+          tableId: tb.id,
+          atIndex:
+            action.where === 'above' ? Math.min(...tableIndexes) : Math.max(...tableIndexes) + 1,
+          count: rows.length,
+        });
+        return;
+      case 'deleteRows':
+        view().onStructure({ kind: 'deleteRows', tableId: tb.id, rowIds: rows.map((r) => r.id) });
+        return;
+      case 'insertColumn':
+        view().onStructure({
+          kind: 'insertColumn',
+          tableId: tb.id,
+          atIndex: action.where === 'left' ? range.left : range.right + 1,
+          column: newColumnSpec(tb),
+        });
+        return;
+      case 'deleteColumns':
+        // A table keeps at least one column: deleting them all would leave nothing to fill in.
+        if (columns.length >= tb.columns.length) view().onNotice(t('grid.lastColumn'));
+        else
+          view().onStructure({
+            kind: 'deleteColumns',
+            tableId: tb.id,
+            columnIds: columns.map((c) => c.id),
+          });
+        return;
+      case 'setRole':
+        view().onStructure({
+          kind: 'setRole',
+          tableId: tb.id,
+          rowIds: rows.filter((r) => r.role !== action.role).map((r) => r.id),
+          role: action.role,
+        });
+    }
+  };
+
+  /** A paste from the clipboard's text and HTML: planned, shown as the new selection, written. */
+  const pasteFlavours = (flavours: { text: string; html: string }) => {
+    const state = ui.get();
+    const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
+    const { table: tb, order: o, readOnly: ro } = view();
+    if (ro) view().onNotice(t('grid.readOnlyTyped'));
+    if (!selection || ro) return;
+    const plan = planPaste(tb, o, selection, flavours);
+    if (!plan) return;
+    // The pasted block becomes the selection, as in a spreadsheet.
+    if (plan.select)
+      ui.update({
+        selection: {
+          anchor: { row: plan.select.top, col: plan.select.left },
+          end: { row: plan.select.bottom, col: plan.select.right },
+        },
+      });
+    void applyPaste(plan, tb, o);
   };
 
   /**
@@ -359,26 +458,43 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       writeClipboard(data, copyPayload(tb, o, range));
       if (cut) run({ kind: 'clear' });
     },
-    paste: (data) => {
-      const state = ui.get();
-      const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
-      const { table: tb, order: o, readOnly: ro } = view();
-      if (ro) view().onNotice(t('grid.readOnlyTyped'));
-      if (!selection || ro) return;
-      const plan = planPaste(tb, o, selection, {
-        text: data.getData('text/plain'),
-        html: data.getData('text/html'),
-      });
-      if (!plan) return;
-      // The pasted block becomes the selection, as in a spreadsheet.
-      if (plan.select)
-        ui.update({
-          selection: {
-            anchor: { row: plan.select.top, col: plan.select.left },
-            end: { row: plan.select.bottom, col: plan.select.right },
-          },
-        });
-      void applyPaste(plan, tb, o);
+    paste: (data) =>
+      pasteFlavours({ text: data.getData('text/plain'), html: data.getData('text/html') }),
+    structure,
+    // The right-click menu's cut, copy and paste go through the system clipboard, as Ctrl+X,
+    // Ctrl+C and Ctrl+V do; a browser that refuses the page its clipboard is named in one sentence.
+    copyOut: async (cut) => {
+      const range = ui.range();
+      if (!range) return;
+      const { table: tb, order: o } = view();
+      const payload = copyPayload(tb, o, range);
+      try {
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/plain': new Blob([payload.text], { type: 'text/plain' }),
+            'text/html': new Blob([payload.html], { type: 'text/html' }),
+          }),
+        ]);
+      } catch {
+        view().onNotice(t('grid.clipboardRefused'));
+        return;
+      }
+      if (cut) run({ kind: 'clear' });
+    },
+    pasteIn: async () => {
+      const flavours = { text: '', html: '' };
+      try {
+        for (const item of await navigator.clipboard.read()) {
+          if (item.types.includes('text/plain'))
+            flavours.text = await (await item.getType('text/plain')).text();
+          if (item.types.includes('text/html'))
+            flavours.html = await (await item.getType('text/html')).text();
+        }
+      } catch {
+        view().onNotice(t('grid.clipboardRefused'));
+        return;
+      }
+      pasteFlavours(flavours);
     },
   };
 }

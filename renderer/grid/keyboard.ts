@@ -45,7 +45,9 @@ export type KeyCommand =
   | { kind: 'rows'; op: 'insert' | 'delete' }
   | { kind: 'clear' }
   /** Ctrl+D / Ctrl+R: the selection's first row (column) copied into the rest of it. */
-  | { kind: 'fill'; direction: 'down' | 'right' };
+  | { kind: 'fill'; direction: 'down' | 'right' }
+  /** Shift+F10 or the menu key: the right-click menu at the active cell. */
+  | { kind: 'menu' };
 
 export interface KeyLike {
   key: string;
@@ -118,6 +120,7 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
     return { kind: 'extend', dRow, dCol };
   }
   if (e.shiftKey && e.key === ' ') return { kind: 'selectRow' };
+  if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) return { kind: 'menu' };
   switch (e.key) {
     case 'Home':
       return { kind: 'jump', to: 'rowStart', extend: e.shiftKey };

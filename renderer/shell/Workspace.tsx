@@ -13,7 +13,7 @@ import type { ChangeFn } from '../document/use-document-session';
 import { FindBar } from '../find/FindBar';
 import type { Match } from '../find/search';
 import type { CellPosition } from '../grid/cell-findings';
-import type { RowsEdit } from '../grid/grid-commands';
+import type { StructureEdit } from '../grid/grid-commands';
 import { TableGrid, type FocusRequest, type GridSelection } from '../grid/TableGrid';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { t, tDocument, useLanguage } from '../i18n';
@@ -46,7 +46,7 @@ interface WorkspaceProps {
   onSelectionChange(selection: GridSelection): void;
   onNotice(message: string): void;
   onPasteRows(table: Table, count: number): Promise<number[] | null>;
-  onRows(edit: RowsEdit): void;
+  onStructure(edit: StructureEdit): void;
   onError(error: unknown): void;
   onSaveTemplate(): void;
   onClosePanel(): void;
@@ -116,7 +116,7 @@ export function Workspace(props: WorkspaceProps) {
               onEdits={props.onEdits}
               onNotice={props.onNotice}
               onPasteRows={props.onPasteRows}
-              onRows={props.onRows}
+              onStructure={props.onStructure}
               onSelectionChange={props.onSelectionChange}
               focusRequest={focusRequest?.tableId === table.id ? focusRequest : null}
             />

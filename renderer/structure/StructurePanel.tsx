@@ -4,12 +4,12 @@
  * is one undoable change; the table is fetched again and re-checked when the host answers.
  */
 import { useId, useState } from 'react';
-import type { ColumnSpec } from '../../shared/api';
 import type { Row, RowRole, Table } from '../../shared/model';
 import type { ChangeFn } from '../document/use-document-session';
 import type { GridSelection } from '../grid/TableGrid';
 import { t, useLanguage } from '../i18n';
 import { ColumnForm } from './ColumnForm';
+import { newColumnSpec } from './new-column';
 import { TableInfoForm } from './TableInfoForm';
 import { RowForm } from './RowForm';
 
@@ -20,12 +20,6 @@ interface StructurePanelProps {
   change: ChangeFn;
   onSaveTemplate(): void;
   onClose(): void;
-}
-
-/** The next free figure code: one more than the largest numeric code ("1" in a table of letters). */
-export function nextFigureCode(table: Table): string {
-  const numbers = table.columns.map((c) => Number(c.code)).filter((n) => Number.isInteger(n));
-  return String(numbers.length ? Math.max(...numbers) + 1 : 1);
 }
 
 export function StructurePanel({
@@ -52,17 +46,8 @@ export function StructurePanel({
   const selectedRowIds = selection?.rowIds.length ? selection.rowIds : row ? [row.id] : [];
   const tableId = table.id;
 
-  const addColumn = (atIndex: number) => {
-    const spec: ColumnSpec = {
-      code: nextFigureCode(table),
-      label: t('structure.newColumn'),
-      headerPath: [],
-      type: 'integer',
-      decimals: 0,
-      formula: null,
-    };
-    void change('column.add', { tableId, atIndex, column: spec });
-  };
+  const addColumn = (atIndex: number) =>
+    void change('column.add', { tableId, atIndex, column: newColumnSpec(table) });
 
   return (
     <aside
