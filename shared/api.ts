@@ -322,6 +322,26 @@ const appCalls = {
     input: z.object({ purpose: z.enum(['open', 'save', 'import', 'export']) }),
     output: z.string().nullable(),
   },
+  /**
+   * The browser host's own file browser (it has no native dialog): one folder's subfolders and
+   * the files that fit the purpose (.bieu to open or save, workbooks and Word reports to import,
+   * .xlsx to export). Only inside the documents folder and the folders of documents opened
+   * before; `path: null` starts in the documents folder.
+   */
+  'folder.list': {
+    input: z.object({
+      path: z.string().nullable(),
+      purpose: z.enum(['open', 'save', 'import', 'export']),
+    }),
+    output: z.object({
+      path: z.string(),
+      /** The folder above, when it is still one the browser may show. */
+      parent: z.string().nullable(),
+      /** The folders the browser may show: the documents folder, then the recent ones. */
+      roots: z.array(z.string()),
+      entries: z.array(z.object({ name: z.string(), path: z.string(), folder: z.boolean() })),
+    }),
+  },
 } as const;
 
 /** Documents: open, create, save as, the start screen, rename, reveal, metadata, backups. */

@@ -1,8 +1,9 @@
 /**
- * Asking for a file path where there is no native file dialog (the browser host): a text field,
- * because the path names a file on the machine that runs Biểu, which a browser cannot browse.
+ * Asking for a file path where there is no native file dialog (the browser host): a text field
+ * for the path on the machine that runs Biểu, and the host's folder browser to find it by clicks.
  */
 import { useId, useState } from 'react';
+import { PathField } from './PathField';
 import { t, useLanguage, type MessageKey } from '../i18n';
 import { Modal } from './Modal';
 
@@ -24,7 +25,6 @@ interface PathDialogProps {
 export function PathDialog({ purpose, initialPath, onCancel, onChoose }: PathDialogProps) {
   useLanguage();
   const [path, setPath] = useState(initialPath);
-  const fieldId = useId();
   const hintId = useId();
   const trimmed = path.trim();
   const [title, submit] = TITLES[purpose];
@@ -36,17 +36,15 @@ export function PathDialog({ purpose, initialPath, onCancel, onChoose }: PathDia
       onClose={onCancel}
       onSubmit={() => onChoose(trimmed)}
     >
-      <label htmlFor={fieldId} className="field-label">
-        {t('dialog.path.label')}
-      </label>
-      <input
-        id={fieldId}
-        className="text-field"
+      <PathField
+        label={t('dialog.path.label')}
         value={path}
+        onChange={setPath}
+        purpose={purpose === 'open' ? 'open' : 'save'}
+        nativeDialogs={false}
+        onError={() => undefined}
         autoFocus
-        spellCheck={false}
-        aria-describedby={hintId}
-        onChange={(event) => setPath(event.target.value)}
+        describedBy={hintId}
       />
       <p id={hintId} className="field-hint">
         {trimmed === ''

@@ -1,11 +1,12 @@
 /**
- * A labelled file-path field, with a "Chọn…" button next to it when the host can show a native
- * file dialog (Electron); the browser host only has the text field.
+ * A labelled file-path field, with a "Chọn…" button next to it: the computer's own file dialog
+ * where the host can show one (Electron), the host's folder browser in the browser.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { CallInput } from '../../shared/api';
 import { call } from '../api-client';
 import { t } from '../i18n';
+import { FolderBrowser } from './FolderBrowser';
 
 interface PathFieldProps {
   label: string;
@@ -16,6 +17,8 @@ interface PathFieldProps {
   nativeDialogs: boolean;
   onError(error: unknown): void;
   autoFocus?: boolean;
+  /** The hint under the field, read with it. */
+  describedBy?: string;
 }
 
 export function PathField({
@@ -26,8 +29,10 @@ export function PathField({
   nativeDialogs,
   onError,
   autoFocus,
+  describedBy,
 }: PathFieldProps) {
   const id = useId();
+  const [browsing, setBrowsing] = useState(false);
   return (
     <>
       <label htmlFor={id} className="field-label">
@@ -40,6 +45,7 @@ export function PathField({
           value={value}
           autoFocus={autoFocus}
           spellCheck={false}
+          aria-describedby={describedBy}
           onChange={(event) => onChange(event.target.value)}
         />
         {nativeDialogs && (
@@ -56,7 +62,18 @@ export function PathField({
             {t('dialog.browse')}
           </button>
         )}
+        {!nativeDialogs && (
+          <button
+            type="button"
+            className="button"
+            aria-expanded={browsing}
+            onClick={() => setBrowsing(!browsing)}
+          >
+            {t('dialog.browse')}
+          </button>
+        )}
       </div>
+      {browsing && <FolderBrowser purpose={purpose} value={value} onChange={onChange} />}
     </>
   );
 }
