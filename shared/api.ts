@@ -631,6 +631,8 @@ const collectView = z.object({
       conflict: z.string().nullable(),
       /** The unit's figures can be written if the person accepts them. */
       acceptable: z.boolean(),
+      /** Files that disagree: the person picks the one to take (its index in `files`). */
+      chooseFile: z.boolean(),
     }),
   ),
   unmatched: z.array(
@@ -669,6 +671,10 @@ const collectCalls = {
     input: z.object({
       jobId: z.string(),
       units: z.array(z.number().int()).min(1, 'Chưa chọn đơn vị nào để ghi'),
+      /** For a unit whose files disagree, the file the person took (index in its `files`). */
+      choices: z
+        .array(z.object({ rowIndex: z.number().int(), file: z.number().int().min(0) }))
+        .default([]),
     }),
     output: z.object({ changes: changeSet, files: z.number().int(), cells: z.number().int() }),
   },

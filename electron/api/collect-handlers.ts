@@ -57,6 +57,7 @@ function view({ plan, unreadable }: CollectRun): CollectView {
       acceptable:
         u.changes.length > 0 &&
         (u.status === 'received' || (u.status === 'conflict' && u.conflict?.between === 'table')),
+      chooseFile: u.conflict?.between === 'files',
     })),
     unmatched: plan.unmatched.map((x) => ({ ...x, file: base(x.file) })),
     unreadable: [...unreadable, ...plan.refused].map((x) => ({ ...x, file: base(x.file) })),
@@ -64,18 +65,31 @@ function view({ plan, unreadable }: CollectRun): CollectView {
   };
 }
 
-/** The figures of the accepted units: each unit's first file (the one its changes show). */
-function acceptedOffers(plan: CollectPlan, rows: readonly number[]): CollectOffer[] {
+/**
+ * The figures of the accepted units: each unit's first file (the one its changes show), or, for a
+ * unit whose files disagree, the file the person chose — never one Biểu picked for them.
+ */
+function acceptedOffers(
+  plan: CollectPlan,
+  rows: readonly number[],
+  choices: readonly { rowIndex: number; file: number }[],
+): CollectOffer[] {
   const wanted = new Set(rows);
+  const picked = new Map(choices.map((c) => [c.rowIndex, c.file]));
   return plan.units
     .filter((u) => wanted.has(u.rowIndex) && u.file !== null)
     .flatMap((u) => {
-      if (u.conflict?.between === 'files')
-        throw new UserError(
-          `${u.unit}: các tệp gửi số khác nhau; hãy bỏ một tệp rồi tổng hợp lại (chưa ghi gì).`,
-          'bad-input',
-        );
-      return plan.offers.filter((o) => o.rowIndex === u.rowIndex && o.file === u.file).slice(0, 1);
+      let file = u.file;
+      if (u.conflict?.between === 'files') {
+        const index = picked.get(u.rowIndex);
+        file = index === undefined ? null : (u.files[index] ?? null);
+        if (file === null)
+          throw new UserError(
+            `${u.unit}: các tệp gửi số khác nhau; hãy chọn tệp lấy số cho đơn vị này (chưa ghi gì).`,
+            'bad-input',
+          );
+      }
+      return plan.offers.filter((o) => o.rowIndex === u.rowIndex && o.file === file).slice(0, 1);
     });
 }
 
@@ -108,13 +122,13 @@ export function createCollectHandlers(session: AppSession): DomainHandlers<'coll
     'collect.status': ({ jobId }) => runs.status(jobId),
     'collect.cancel': ({ jobId }) => runs.cancel(jobId),
     'collect.plan': ({ jobId }) => view(runs.result(jobId)),
-    'collect.apply': ({ jobId, units }) => {
+    'collect.apply': ({ jobId, units, choices }) => {
       const run = runs.result(jobId);
       const store = session.require();
       if (store.readOnly)
         throw new UserError('Tài liệu đang chỉ mở để xem; chưa ghi gì.', 'read-only');
       const table = store.getTable(run.tableId);
-      const applied = applyOffers(store, table, acceptedOffers(run.plan, units));
+      const applied = applyOffers(store, table, acceptedOffers(run.plan, units, choices));
       return {
         changes: {
           batchId: null,

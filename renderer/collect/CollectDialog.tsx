@@ -3,8 +3,9 @@
  * on the host as a job (a progress bar, a cancel that stops it); then every unit of the table is
  * shown — received (from which file, what changes), missing, in conflict — with the rows that
  * match no unit, the files set aside and the errors in the files, before anything is written.
- * The person accepts all received units or unit by unit; each file's figures are then written
- * as one undoable step.
+ * The person accepts all received units or unit by unit — and, for a unit that sent two files
+ * that disagree, picks the file to take; each file's figures are then written as one undoable
+ * step.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CallOutput, CollectView, JobStatus } from '../../shared/api';
@@ -31,6 +32,8 @@ export function CollectDialog({ table, onClose, onApplied }: CollectDialogProps)
   const [paths, setPaths] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'choose' });
   const [chosen, setChosen] = useState<Set<number>>(new Set());
+  // Per unit whose files disagree, the file the person takes (its index among the unit's files).
+  const [picks, setPicks] = useState<ReadonlyMap<number, number>>(new Map());
   const [applying, setApplying] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const live = useRef(true);
@@ -81,14 +84,20 @@ export function CollectDialog({ table, onClose, onApplied }: CollectDialogProps)
     jobId.current = null;
     if (!id) return onClose();
     const status = await call('collect.cancel', { jobId: id }).catch(() => null);
-    setStep({ kind: 'failed', message: status?.error ?? '' });
+    // The reading may have ended just before Hủy reached the host: its result is dropped all
+    // the same (nothing is written without the plan), so the answer is the same sentence.
+    setStep({
+      kind: 'failed',
+      message: status?.state === 'failed' && status.error ? status.error : t('collect.cancelled'),
+    });
   };
 
   const apply = async (plan: { jobId: string }) => {
     setApplying(true);
     setError(null);
     try {
-      onApplied(await call('collect.apply', { jobId: plan.jobId, units: [...chosen] }));
+      const choices = [...picks].map(([rowIndex, file]) => ({ rowIndex, file }));
+      onApplied(await call('collect.apply', { jobId: plan.jobId, units: [...chosen], choices }));
     } catch (e) {
       setError(messageOf(e));
       setApplying(false);
@@ -154,7 +163,16 @@ export function CollectDialog({ table, onClose, onApplied }: CollectDialogProps)
             {error}
           </p>
         )}
-        <CollectStatus view={step.view} chosen={chosen} onChoose={setChosen} />
+        <CollectStatus
+          view={step.view}
+          chosen={chosen}
+          onChoose={setChosen}
+          picks={picks}
+          onPick={(rowIndex, file) => {
+            setPicks(new Map(picks).set(rowIndex, file));
+            setChosen(new Set(chosen).add(rowIndex));
+          }}
+        />
       </Modal>
     );
   }

@@ -1,7 +1,7 @@
 /**
  * The status view of a collect: one line per unit of the district table — received (from which
- * file; old → new where a figure is replaced), missing, in conflict (why) — with a box to accept
- * it, then the rows that match no unit, the files set aside, and the errors found in the files
+ * file; old → new where a figure is replaced), missing, in conflict (why; for two files that
+ * disagree, a choice of the file to take) — with a box to accept it, then the rows that match no unit, the files set aside, and the errors found in the files
  * (their own sheet and cell).
  */
 import type { CollectView } from '../../shared/api';
@@ -13,6 +13,9 @@ interface CollectStatusProps {
   view: CollectView;
   chosen: ReadonlySet<number>;
   onChoose(next: Set<number>): void;
+  /** The file taken for a unit whose files disagree (its index among the unit's files). */
+  picks: ReadonlyMap<number, number>;
+  onPick(rowIndex: number, file: number): void;
 }
 
 const show = (v: CellValue) =>
@@ -30,7 +33,7 @@ function changesText(unit: CollectView['units'][number]): string {
   ].join('; ');
 }
 
-export function CollectStatus({ view, chosen, onChoose }: CollectStatusProps) {
+export function CollectStatus({ view, chosen, onChoose, picks, onPick }: CollectStatusProps) {
   const count = (s: string) => view.units.filter((u) => u.status === s).length;
   const acceptable = view.units.filter((u) => u.acceptable && u.status === 'received');
   const errors = view.findings.filter((f) => f.severity === 'error');
@@ -77,7 +80,7 @@ export function CollectStatus({ view, chosen, onChoose }: CollectStatusProps) {
                 <input
                   type="checkbox"
                   aria-label={u.unit}
-                  disabled={!u.acceptable}
+                  disabled={!u.acceptable && !picks.has(u.rowIndex)}
                   checked={chosen.has(u.rowIndex)}
                   onChange={(event) => toggle(u.rowIndex, event.target.checked)}
                 />
@@ -85,7 +88,12 @@ export function CollectStatus({ view, chosen, onChoose }: CollectStatusProps) {
               <td>{u.unit}</td>
               <td className={`collect-${u.status}`}>{t(`collect.${u.status}`)}</td>
               <td>{u.files.length > 1 ? u.files.join(', ') : (u.file ?? '')}</td>
-              <td>{changesText(u)}</td>
+              <td>
+                {changesText(u)}
+                {u.chooseFile && (
+                  <FilePick unit={u} picked={picks.get(u.rowIndex)} onPick={onPick} />
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -125,5 +133,33 @@ export function CollectStatus({ view, chosen, onChoose }: CollectStatusProps) {
         </section>
       )}
     </div>
+  );
+}
+
+/** Two files from one unit that disagree: the person says which one holds the unit's figures. */
+function FilePick({
+  unit,
+  picked,
+  onPick,
+}: {
+  unit: CollectView['units'][number];
+  picked: number | undefined;
+  onPick(rowIndex: number, file: number): void;
+}) {
+  return (
+    <fieldset className="collect-pick">
+      <legend>{t('collect.pick')}</legend>
+      {unit.files.map((file, i) => (
+        <label key={file} className="export-choice">
+          <input
+            type="radio"
+            name={`collect-pick-${unit.rowIndex}`}
+            checked={picked === i}
+            onChange={() => onPick(unit.rowIndex, i)}
+          />
+          {file}
+        </label>
+      ))}
+    </fieldset>
   );
 }

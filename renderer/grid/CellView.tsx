@@ -1,7 +1,8 @@
 /**
  * How a cell is drawn. It is a component of its own (not just a CSS class) so that a cell with a
- * finding carries `data-finding` and the finding's message as `title` in the DOM: the hooks the
- * tests and assistive tools rely on. The active cell also holds the
+ * finding carries `data-finding` and the finding's message as `title` in the DOM (a figure
+ * collected from a commune's file, its file, sheet, cell and time too): the hooks the tests and
+ * assistive tools rely on. The active cell also holds the
  * text field that receives the keyboard (CellInput), and a cell inside a range selection draws
  * the selection's tint and outline; the selection's bottom-right cell carries the fill handle.
  */
@@ -39,6 +40,7 @@ export function CellView(props: Props) {
       context={props.context as GridContext}
       row={data.row}
       mark={data.marks?.get(props.columnIndex)}
+      note={data.notes?.get(props.columnIndex)}
       column={column}
       columnIndex={props.columnIndex}
       value={props.value ?? null}
@@ -50,12 +52,13 @@ interface DataCellProps {
   context: GridContext;
   row: Row;
   mark: CellMark | undefined;
+  note: string | undefined;
   column: Column;
   columnIndex: number;
   value: CellValue;
 }
 
-function DataCell({ context, row, mark, column, columnIndex, value }: DataCellProps) {
+function DataCell({ context, row, mark, note, column, columnIndex, value }: DataCellProps) {
   const { controller } = context;
   const look = parseLook(useCellLook(controller.ui, row.id, columnIndex));
   const active = look.active;
@@ -73,7 +76,7 @@ function DataCell({ context, row, mark, column, columnIndex, value }: DataCellPr
     mark?.suggestion === undefined
       ? null
       : t('grid.suggested', { value: editorText(mark.suggestion, column) });
-  const title = [hidden ? text : null, suggested, ...(mark ? mark.messages : [])]
+  const title = [hidden ? text : null, suggested, ...(mark ? mark.messages : []), note]
     .filter(Boolean)
     .join('\n');
   return (
@@ -83,6 +86,7 @@ function DataCell({ context, row, mark, column, columnIndex, value }: DataCellPr
         data-finding={mark?.severity ?? undefined}
         data-suggestion={mark?.suggestion}
         data-too-wide={hidden ? 'true' : undefined}
+        data-source={note === undefined ? undefined : 'file'}
         title={title || undefined}
       >
         {hidden ? hashMarks(width, zoom, bold) : text}

@@ -80,6 +80,8 @@ export interface GridSelection {
 interface TableGridProps {
   table: Table;
   findings: readonly Finding[];
+  /** A note per cell shown on hover (where a collected figure came from): row id → column. */
+  notes: ReadonlyMap<number, ReadonlyMap<number, string>> | null;
   readOnly: boolean;
   zoom: number;
   onEdits(edits: CellEdit[], label: string): void;
@@ -114,6 +116,7 @@ const getRowId = (params: GetRowIdParams<GridRow>) => gridRowId(params.data);
 export function TableGrid({
   table,
   findings,
+  notes,
   readOnly,
   zoom,
   onEdits,
@@ -394,15 +397,16 @@ export function TableGrid({
   const toGridRow = useCallback(
     (row: Row): GridRow => {
       const rowMarks = marks.get(row.id);
+      const rowNotes = notes?.get(row.id);
       const sheetRow = sheet.firstDataRow + (rowIndexById.get(row.id) ?? 0);
-      const key = `${sheetRow}\u0003${marksKey(rowMarks)}`;
+      const key = `${sheetRow}\u0003${marksKey(rowMarks)}\u0003${notesKey(rowNotes)}`;
       const cached = rowCache.get(row);
       if (cached && cached.key === key) return cached.gridRow;
-      const gridRow: GridRow = { kind: 'data', row, sheetRow, marks: rowMarks };
+      const gridRow: GridRow = { kind: 'data', row, sheetRow, marks: rowMarks, notes: rowNotes };
       rowCache.set(row, { key, gridRow });
       return gridRow;
     },
-    [marks, rowCache, rowIndexById, sheet.firstDataRow],
+    [marks, notes, rowCache, rowIndexById, sheet.firstDataRow],
   );
   const pinnedTop = useMemo<GridRow[]>(
     () => [{ kind: 'codes', sheetRow: sheet.codeRow }],
@@ -539,5 +543,12 @@ function marksKey(marks: ReadonlyMap<number, CellMark> | undefined): string {
   let key = '';
   for (const [column, mark] of marks)
     key += `${column}:${mark.severity}:${mark.suggestion}:${mark.messages.join('\u0001')}\u0002`;
+  return key;
+}
+
+function notesKey(notes: ReadonlyMap<number, string> | undefined): string {
+  if (!notes) return '';
+  let key = '';
+  for (const [column, note] of notes) key += `${column}:${note}\u0002`;
   return key;
 }

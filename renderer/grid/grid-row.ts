@@ -14,6 +14,8 @@ export type GridRow =
       sheetRow: number;
       /** Findings on this row's cells, by column index; absent when the row is clean. */
       marks: ReadonlyMap<number, CellMark> | undefined;
+      /** What the table knows of a cell's figure (where it came from), by column index. */
+      notes: ReadonlyMap<number, string> | undefined;
     };
 
 /** The grid's id for a table row: stable across edits, so AG Grid updates rows in place. */

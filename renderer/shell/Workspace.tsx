@@ -7,6 +7,9 @@ import type { CellEdit, DocumentInfo } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
 import type { Table } from '../../shared/model';
 import { ChecksPanel } from '../checks/ChecksPanel';
+import { sourceNotes, unitStates } from '../collect/collected-cells';
+import { CollectedUnits } from '../collect/CollectedUnits';
+import { useCellSources } from '../collect/use-cell-sources';
 import type { FindingCounts } from '../checks/use-findings';
 import type { TablesById } from '../document/apply-changes';
 import type { ChangeFn } from '../document/use-document-session';
@@ -64,6 +67,9 @@ export function Workspace(props: WorkspaceProps) {
     props.focusRequest && props.focusRequest.seq !== settledSeq ? props.focusRequest : null;
   // Followed live while the splitter is dragged; remembered when it is let go.
   const [checksHeight, setChecksHeight] = useState(() => viewSettings().checksHeight);
+  const sources = useCellSources(table?.id ?? null, props.revision);
+  const notes = useMemo(() => (table ? sourceNotes(table, sources) : null), [table, sources]);
+  const units = useMemo(() => (table ? unitStates(table, sources) : null), [table, sources]);
   const ordered = useMemo(
     () => info.tables.map((s) => tables.get(s.id)).filter((x): x is Table => x !== undefined),
     [info.tables, tables],
@@ -106,11 +112,13 @@ export function Workspace(props: WorkspaceProps) {
             <div className="table-heading">
               <h1 className="table-title">{table.title || table.name}</h1>
               {table.unit && <p className="table-unit">{t('grid.unit', { unit: table.unit })}</p>}
+              {units && <CollectedUnits units={units} />}
             </div>
             <TableGrid
               key={table.id}
               table={table}
               findings={props.findings}
+              notes={notes}
               readOnly={readOnly}
               zoom={props.zoom}
               onEdits={props.onEdits}

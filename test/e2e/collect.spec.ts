@@ -4,7 +4,9 @@
  * returned files (test/unit/collect/returned-set.ts: name variants, a village breakdown, an .xls,
  * one silent, one sending two files that disagree, a stray row, a row that does not add up)
  * read with a progress bar; every unit's status shown before anything is written; the received
- * units written on acceptance. And a folder of 200 files whose reading is cancelled: nothing
+ * units written on acceptance, and the corrected file of the commune that sent two taken by
+ * choice; then each figure's file, sheet and cell on hover, and which units sent their figures,
+ * from which file and when, above the table (after a reload too). And a folder of 200 files whose reading is cancelled: nothing
  * written.
  */
 import fs from 'node:fs';
@@ -36,6 +38,9 @@ test('the forms go out, the communes’ files come back: every unit’s status b
   await writeReturnedSet(returned);
   const host = await bieuHost.start(district(bieuHost.home));
   await page.goto(host.url);
+  await expect(page.getByTestId('grid')).toBeVisible();
+  // A table typed by hand has no units to account for.
+  await expect(page.getByTestId('collected-units')).toHaveCount(0);
 
   await menu(page, 'Biểu', 'Gửi biểu mẫu cho các đơn vị…');
   const forms = page.getByTestId('forms-dialog');
@@ -69,16 +74,44 @@ test('the forms go out, the communes’ files come back: every unit’s status b
   expect(before.rows.every((r) => r.cells.slice(2).every((v) => v === null))).toBe(true);
   await page.screenshot({ path: path.join(ARTIFACTS, 'collect-status.png') });
 
-  await dialog.getByRole('button', { name: 'Ghi 14 đơn vị đã chọn' }).click();
+  // The commune that sent two files that disagree: the person takes the corrected one.
+  await row(TWICE).getByRole('radio', { name: 'Loc Thanh - sua.xlsx' }).check();
+  await expect(row(TWICE).getByRole('checkbox')).toBeChecked();
+  await dialog.getByRole('button', { name: 'Ghi 15 đơn vị đã chọn' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status')).toContainText('Đã ghi 98 ô từ 14 tệp vào biểu');
+  await expect(page.getByRole('status')).toContainText('Đã ghi 105 ô từ 15 tệp vào biểu');
   const after = await tableByName(host.url, TABLE_NAME);
   const figures = (unit: string) => after.rows.find((r) => r.cells[1] === unit)!.cells.slice(2);
   expect(figures('Thị trấn Lộc Ninh')).toEqual(unitFigures('Thị trấn Lộc Ninh'));
   expect(figures(SILENT)).toEqual(Array(7).fill(null));
-  expect(figures(TWICE)).toEqual(Array(7).fill(null));
-  // The grid shows the figures at once.
-  await expect(page.getByTestId('grid')).toContainText('10.450');
+  const corrected = unitFigures(TWICE);
+  corrected[5] += 9;
+  expect(figures(TWICE).slice(0, 6)).toEqual(corrected.slice(0, 6));
+
+  // The grid shows the figures at once, each with the file, sheet and cell it came from on hover.
+  const grid = page.getByTestId('grid');
+  const cell = grid.locator('.bieu-cell-text', { hasText: /^10\.450$/ });
+  await cell.hover();
+  await expect(cell).toHaveAttribute(
+    'title',
+    /^Từ «TT Loc Ninh\.xlsx» › Biểu 01 › C7, nhận lúc \d{2}:\d{2},? \d{2}\/\d{2}\/\d{4}$/,
+  );
+  const twice = grid.locator('.bieu-cell-text', { hasText: new RegExp(`^${corrected[5]}$`) });
+  await expect(twice).toHaveAttribute('title', /^Từ «Loc Thanh - sua\.xlsx» › Biểu 01 › H7,/);
+  // The silent commune's blank cells came from no file.
+  await expect(grid.locator('[data-source]')).toHaveCount(15 * 7);
+
+  // Which units have sent their figures, from which file and when — kept by the document.
+  await page.reload();
+  const units = page.getByTestId('collected-units');
+  await expect(units).toContainText(`Đã nhận 15/16 đơn vị · chưa gửi: ${SILENT}`);
+  await units.locator('summary').click();
+  const unitRow = (unit: string) => units.locator(`tr[data-unit="${unit}"]`);
+  await expect(unitRow('Thị trấn Lộc Ninh')).toContainText('Đã nhận');
+  await expect(unitRow('Thị trấn Lộc Ninh')).toContainText('TT Loc Ninh.xlsx');
+  await expect(unitRow(TWICE)).toContainText('Loc Thanh - sua.xlsx');
+  await expect(unitRow(SILENT)).toHaveAttribute('data-status', 'missing');
+  await expect(unitRow(SILENT)).toContainText('Chưa gửi');
 });
 
 test('a folder of 200 files: progress shown, cancel stops the reading, nothing written', async ({

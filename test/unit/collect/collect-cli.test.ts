@@ -1,6 +1,6 @@
 /**
  * `bieu collect` as a district statistician runs it: the built bundle, a real district document
- * of 16 communes, the files they returned written with exceljs (and one .xls saved by
+ * of 16 communes, the files they returned written with exceljs (one .xls and one .ods saved by
  * LibreOffice), real exit codes. The JSON must say exactly who was received, who is missing, who
  * is in conflict, which row matches no unit and which file's row does not add up; --apply must
  * leave the district table with the received figures and nothing else.
@@ -11,9 +11,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { DocumentStore } from '../../../electron/store/document-store';
 import { sha256 } from '../helpers/store-helpers';
-import { buildCli, runBieu } from './run-bieu';
+import { buildCli, NOBODY, runBieu, runBieuUnprivileged } from './run-bieu';
 import { districtTable, TABLE_NAME, UNIT_NAMES, unitFigures, writeReturned } from './district';
-import { BREAKDOWN, NOT_ADDING_UP, SILENT, STRAY, TWICE, writeReturnedSet } from './returned-set';
+import {
+  BREAKDOWN,
+  NOT_ADDING_UP,
+  ODS_UNIT,
+  SILENT,
+  STRAY,
+  TWICE,
+  writeReturnedSet,
+} from './returned-set';
 
 let dir: string;
 let returned: string;
@@ -85,6 +93,7 @@ describe('bieu collect DOC.bieu --table NAME FOLDER --json', () => {
     const byUnit = (name: string) => report.units.find((u) => u.unit === name)!;
     expect(path.basename(byUnit(BREAKDOWN.unit).file!)).toBe(BREAKDOWN.file);
     expect(path.basename(byUnit('Xã Lộc Hiệp').file!)).toBe('Loc Hiep.xls');
+    expect(path.basename(byUnit(ODS_UNIT).file!)).toBe('Loc Hung.ods');
     expect(byUnit('Xã Lộc Thạnh').changes[0]).toMatchObject({
       sheet: 'Số liệu gửi huyện',
       cell: 'C10',
@@ -144,12 +153,13 @@ describe('bieu collect --apply', () => {
       const labels = store.history().map((b) => b.label);
       expect(labels.filter((l) => l?.startsWith('Tổng hợp từ'))).toHaveLength(14);
       expect(labels).toContain('Tổng hợp từ «Loc Hiep.xls»');
+      expect(labels).toContain('Tổng hợp từ «Loc Hung.ods»');
       // One undo takes back one commune's file.
       const last = store.history()[0].label!;
       store.undo();
       const name = /«(.*)»/.exec(last)![1];
       expect(store.history().filter((b) => b.state === 'done' && b.label === last)).toHaveLength(0);
-      expect(name).toMatch(/\.xlsx?$/);
+      expect(name).toMatch(/\.(xlsx?|ods)$/);
     } finally {
       store.close();
     }
@@ -269,6 +279,61 @@ describe('bieu collect: what it refuses', () => {
     expect(sha256(doc)).toBe(before);
   });
 
+  it('a file no one may read (held by another program, or no permission): one sentence, nothing of it written, the other communes still collected', () => {
+    // Its own folder, owned by the unprivileged user who runs bieu here (run-bieu.ts).
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-collect-khoa-'));
+    try {
+      const folder = path.join(home, 've');
+      fs.cpSync(returned, folder, { recursive: true });
+      const doc = path.join(home, 'khoa.bieu');
+      DocumentStore.create(doc, [districtTable()], { user: 'thongke' }).close();
+      if (process.getuid?.() === 0) chownTree(home, NOBODY);
+      const locked = path.join(folder, 'Loc An.xlsx');
+      const bytes = fs.readFileSync(locked);
+      fs.chmodSync(locked, 0o000);
+      if (process.getuid?.() === 0) fs.chownSync(locked, 0, 0);
+
+      const r = runBieuUnprivileged(home, 'collect', doc, '--table', TABLE_NAME, folder);
+      expect(r.code).toBe(1);
+      const sentence =
+        'Không mở được tệp «Loc An.xlsx»: tệp đang bị chương trình khác (như Excel) giữ hoặc không có quyền đọc; hãy đóng tệp rồi tổng hợp lại.';
+      expect(r.stderr.trim().split('\n')).toEqual([sentence]);
+      expect(r.stdout).toContain('CHƯA GỬI: Xã Lộc An');
+
+      const applied = runBieuUnprivileged(
+        home,
+        'collect',
+        doc,
+        '--table',
+        TABLE_NAME,
+        folder,
+        '--apply',
+        '--json',
+      );
+      const report = JSON.parse(applied.stdout) as Report;
+      expect(report.unreadable.map((x) => [path.basename(x.file), x.message])).toEqual([
+        ['Loc An.xlsx', sentence],
+      ]);
+      const status = Object.fromEntries(report.units.map((u) => [u.unit, u.status]));
+      expect(status['Xã Lộc An']).toBe('missing');
+      expect(report.units.filter((u) => u.status === 'received')).toHaveLength(13);
+      const store = DocumentStore.openReadOnlyCopy(doc, { user: 'thongke' });
+      try {
+        const table = store.tableByName(TABLE_NAME)!;
+        const figures = (unit: string) =>
+          table.rows.find((row) => row.cells[1] === unit)!.cells.slice(2);
+        expect(figures('Xã Lộc An')).toEqual(Array(7).fill(null));
+        expect(figures('Xã Lộc Hòa')).toEqual(unitFigures('Xã Lộc Hòa'));
+      } finally {
+        store.close();
+      }
+      fs.chmodSync(locked, 0o644);
+      expect(fs.readFileSync(locked).equals(bytes)).toBe(true);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('a table the document does not have: one sentence, exit 2', () => {
     const doc = newDistrict('ten-bieu.bieu');
     const r = bieu('collect', doc, '--table', 'Biểu 9', returned);
@@ -276,3 +341,12 @@ describe('bieu collect: what it refuses', () => {
     expect(r.stderr.trim()).toBe('Tài liệu «ten-bieu.bieu» không có biểu «Biểu 9».');
   });
 });
+
+function chownTree(root: string, uid: number): void {
+  fs.chownSync(root, uid, uid);
+  for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+    const p = path.join(root, entry.name);
+    if (entry.isDirectory()) chownTree(p, uid);
+    else fs.chownSync(p, uid, uid);
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * What the communes of the test district send back (district.ts): 16 files for 16 communes, the
  * way they really arrive — each name written its own way, one commune's breakdown by village
- * with its total, one sheet renamed and moved down, one Excel 97–2003 file, one commune silent,
+ * with its total, one sheet renamed and moved down, one Excel 97–2003 file, one LibreOffice .ods,
+ * one commune silent,
  * one sending two files that disagree, one file carrying a neighbour's row, one row that does
  * not add up.
  */
@@ -18,6 +19,8 @@ export const TWICE = 'Xã Lộc Thành';
 export const NOT_ADDING_UP = { unit: 'Xã Lộc Thái', file: 'Loc Thai.xlsx', cell: 'C7' };
 /** The neighbour's row in Lộc Điền's file. */
 export const STRAY = { file: 'Lộc Điền.xlsx', row: 8, name: 'Xã Lộc Thắng' };
+/** The commune that sends its file in LibreOffice's format (.ods). */
+export const ODS_UNIT = 'Xã Lộc Hưng';
 /** The commune that sends its breakdown by village, named only in its title. */
 export const BREAKDOWN = { unit: 'Xã Lộc Tấn', file: 'bao cao dan so.xlsx' };
 
@@ -97,7 +100,11 @@ export async function writeReturnedSet(dir: string): Promise<string[]> {
       { name: STRAY.name, figures: [100, 10, 20, 60, 10, 30, 30] },
     ],
   });
-  await writeReturned(at('Loc Hung.xlsx'), one('Lộc Hưng', 'Xã Lộc Hưng'));
+  // LibreOffice's own format: written as .xlsx, saved as .ods by LibreOffice, the source removed.
+  const hung = at('Loc Hung.xlsx');
+  await writeReturned(hung, one('Lộc Hưng', ODS_UNIT));
+  convert(requireSoffice(), recalcProfile(profile), [hung], 'ods', dir);
+  fs.rmSync(hung);
   await writeReturned(at('Loc Thinh.xlsx'), one('  Xã  Lộc   Thịnh ', 'Xã Lộc Thịnh'));
   return fs.readdirSync(dir).sort();
 }

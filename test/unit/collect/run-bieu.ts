@@ -21,3 +21,24 @@ export function runBieu(cwd: string, ...args: string[]) {
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * Runs `bieu …` as a person without special rights: under root (a container, CI) as the user
+ * "nobody", because root reads a file whatever its permissions say, and a file another program
+ * holds or no one may read is what the test must meet. `cwd` must belong to that user.
+ */
+export function runBieuUnprivileged(cwd: string, ...args: string[]) {
+  const asRoot = process.getuid?.() === 0;
+  const [bin, pre] = asRoot
+    ? ['setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath]]
+    : [process.execPath, []];
+  const r = spawnSync(bin, [...pre, cli, ...args], {
+    encoding: 'utf8',
+    cwd,
+    env: { ...process.env, BIEU_HOME: cwd, HOME: cwd },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The unprivileged user's id on Linux. */
+export const NOBODY = 65534;
