@@ -185,6 +185,18 @@ const importPreview = z.object({
   tables: z.array(importedTable),
   /** Sheets or blocks left out, and why. */
   skipped: z.array(z.string()),
+  /**
+   * A Word report's sentences whose stated arithmetic fails (shared/report-text): the paragraph,
+   * the sentence, the finding's sentence and where the figures it read stand, to highlight them.
+   */
+  text: z.array(
+    z.object({
+      paragraph: z.number().int(),
+      sentence: z.string(),
+      message: z.string(),
+      figures: z.array(z.object({ start: z.number().int(), end: z.number().int() })),
+    }),
+  ),
 });
 
 /** Where an accepted table goes: a new table, or onto an existing one (matched by codes/labels and units). */

@@ -28,6 +28,7 @@ import {
   readCodeRow,
   type ColumnKind,
 } from './ImportTablePreview';
+import { ReportTextFindings } from './ReportTextFindings';
 import { followJob } from './use-job';
 
 interface TableChoice {
@@ -348,6 +349,7 @@ export function ImportDialog({
           ))}
         </ul>
       )}
+      <ReportTextFindings findings={preview.text} />
       {preview.tables.map((table, index) => {
         const choice = choices[index];
         const columnsRead = checked[index];

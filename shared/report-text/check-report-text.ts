@@ -2,8 +2,8 @@
  * The arithmetic a report's sentences state, checked: a total with its parts in parentheses
  * ("21 hộ (14 hộ nghèo, 4 hộ cận nghèo, 2 hộ thoát nghèo)") or in a "Trong đó:" list that may run
  * over the following list items ("Tổng kinh phí … là 791.232.965 đồng. Trong đó: Năm 2022:
- * 522.897.965 đồng; Năm 2023: 268.335.000 đồng"), a rate "X/Y …, đạt P%", and "đạt P% (giao G%,
- * vượt V%)". A sentence whose arithmetic holds gives nothing, and so does every number that is
+ * 522.897.965 đồng; Năm 2023: 268.335.000 đồng"), a rate "X/Y …, đạt P%", "đạt P% (giao G%,
+ * vượt V%)", and a change "A …, giảm N so với … (B)". A sentence whose arithmetic holds gives nothing, and so does every number that is
  * not a figure (figures.ts). "Trong đó" means "of which": parts adding up to less than the total
  * by more than a slip would are a partial list, not an error.
  */
@@ -202,6 +202,51 @@ function againstPlan(sentence: Sentence): TextFinding[] {
   return out;
 }
 
+/**
+ * "A …, tăng/giảm N so với … (B)": a change stated with both of its figures. N is A − B (tăng) or
+ * B − A (giảm) in A's unit; N in percent of a count is the change relative to B; between two
+ * rates it is the difference in points. A figure is read only when the sentence gives both ends
+ * — "tăng 5,2% so với năm 2022" alone states nothing to check.
+ */
+function changes(sentence: Sentence): TextFinding[] {
+  const out: TextFinding[] = [];
+  const text = sentence.text;
+  const figures = figuresIn(text);
+  for (const m of text.matchAll(/(?<![\p{L}])(tăng|giảm)\s+(?:thêm\s+|được\s+)?/giu)) {
+    const at = m.index!;
+    const change = figures.find((f) => f.start === at + m[0].length);
+    if (!change) continue;
+    const compared = /^[^.;()\d]{0,12}?\s*so với\b/iu.exec(text.slice(change.end));
+    if (!compared) continue;
+    const after = change.end + compared[0].length;
+    // The figure now: the last one of the clause before "tăng/giảm", with a unit.
+    const before = figures.filter((f) => f.end <= at && !/[.;]/.test(text.slice(f.end, at)));
+    const now = before[before.length - 1];
+    if (!now || now.unit === '' || at - now.end > 60) continue;
+    // The figure compared with: the first one after "so với" with the same unit, in this clause.
+    const then = figures.find(
+      (f) => f.start >= after && f.start - after <= 60 && !/[.;]/.test(text.slice(after, f.start)),
+    );
+    if (!then || then.unit !== now.unit || then.percent !== now.percent) continue;
+    const up = m[1].toLowerCase() === 'tăng';
+    const relative = change.percent && !now.percent;
+    if (!relative && change.unit !== now.unit) continue;
+    if (relative && then.value === 0) continue;
+    const decimals = relative
+      ? change.decimals
+      : Math.max(change.decimals, now.decimals, then.decimals);
+    const delta = up ? now.value - then.value : then.value - now.value;
+    const expected = round(relative ? (delta / then.value) * 100 : delta, decimals);
+    if (round(change.value, decimals) === expected) continue;
+    const [a, b] = up ? [now, then] : [then, now];
+    const what = relative
+      ? `(${a.text} − ${b.text}) / ${then.text} × 100`
+      : `${a.text}${now.percent ? '%' : ''} − ${b.text}${now.percent ? '%' : ''}`;
+    out.push(finding(sentence, change, expected, what, [now, change, then]));
+  }
+  return out;
+}
+
 /** A list item continuing a "Trong đó:" list: "- …", "+ …", "• …", or "Năm 2023: …". */
 const LIST_ITEM = /^\s*(?:[-+•–]|[\p{L}\d][^:.]{0,40}:)/u;
 
@@ -249,7 +294,12 @@ export function checkReportText(paragraphs: readonly string[]): TextFinding[] {
   const out: TextFinding[] = [];
   paragraphs.forEach((paragraph, i) => {
     for (const sentence of sentencesOf(paragraph, i + 1)) {
-      out.push(...parenthesised(sentence), ...rates(sentence), ...againstPlan(sentence));
+      out.push(
+        ...parenthesised(sentence),
+        ...rates(sentence),
+        ...againstPlan(sentence),
+        ...changes(sentence),
+      );
     }
   });
   out.push(...ofWhich([...paragraphs]));

@@ -2,13 +2,16 @@
  * Nhập Excel… through the real host, in Chromium: the preview of what
  * was recognised, accepting it unchanged (the table and its five planted errors, on the cells
  * expected.json names), corrections of name, row roles and the code row (codes, formulas checked as typed, types), a refused file that changes nothing,
- * and cancelling a large file while it is being read.
+ * and cancelling a large file while it is being read. And a Word report (made by LibreOffice):
+ * the sentences whose arithmetic fails, each with its figures marked, before anything is stored.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cellAddress, sheetLayout } from '../../shared/layout';
 import type { Table } from '../../shared/model';
+import { convert, recalcProfile, requireSoffice } from '../lo/libreoffice';
+import { CHANGES_RIGHT, CHANGES_SLIPS, SLIPS } from '../unit/report-sentences';
 import { expect, test } from './host-fixture';
 import {
   ARTIFACTS,
@@ -269,4 +272,40 @@ test('Nhập Excel…: reading a 50,000-row workbook shows its progress and can 
   // Nothing was stored, and nothing arrives later.
   await page.waitForTimeout(1500);
   expect(await hostCall(host.url, 'document.current')).toEqual(before);
+});
+
+test('Nhập… a Word report: each sentence whose arithmetic fails, with its figures marked; the rest of the text says nothing', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const p = (s: string) => `<p>${s}</p>`;
+  const html = path.join(bieuHost.home, 'bao-cao.html');
+  fs.writeFileSync(
+    html,
+    `<html><head><meta charset="utf-8"></head><body>
+${[...SLIPS, ...CHANGES_RIGHT, CHANGES_SLIPS[0]].map(p).join('')}
+${p('Thực hiện Công văn số 1522/BGDĐT-TCCB ngày 10/4/2023, trẻ từ 6-10 tuổi được khám lần thứ 4 trong giai đoạn 2021-2025.')}
+<p>Biểu thống kê số hộ theo thôn</p>
+<table border="1">
+<tr><td>STT</td><td>Thôn</td><td>Số hộ</td></tr>
+<tr><td>1</td><td>Thôn 1</td><td>30</td></tr><tr><td>2</td><td>Thôn 2</td><td>25</td></tr>
+<tr><td></td><td>Cộng</td><td>55</td></tr>
+</table></body></html>`,
+  );
+  const profile = recalcProfile(path.join(bieuHost.home, 'lo-profile'));
+  const [docx] = convert(requireSoffice(), profile, [html], 'docx:MS Word 2007 XML', bieuHost.home);
+
+  const dialog = await openImport(page, docx);
+  await expect(dialog.getByTestId('import-table')).toHaveCount(1);
+  const text = dialog.getByTestId('import-text-findings');
+  await expect(text.getByRole('heading')).toHaveText('Số liệu trong lời văn');
+  // The four planted slips and the one wrong change; the right changes and the decree say nothing.
+  await expect(text.locator('li')).toHaveCount(5);
+  const change = text.locator('li', { hasText: '1.380 − 1.250 = 130, câu văn ghi 103' });
+  await expect(change.locator('blockquote')).toHaveText(CHANGES_SLIPS[0]);
+  await expect(change.locator('mark')).toHaveText(['1.250', '103', '1.380']);
+  const parts = text.locator('li', { hasText: '14 + 4 + 2' });
+  await expect(parts.locator('mark')).toHaveText(['21', '14', '4', '2']);
 });

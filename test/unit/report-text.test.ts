@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkReportText } from '../../shared/report-text/check-report-text';
-import { CONSISTENT, SLIPS } from './report-sentences';
+import { CHANGES_RIGHT, CHANGES_SLIPS, CONSISTENT, SLIPS } from './report-sentences';
 
 /** Sentences full of numbers with no arithmetic in them. */
 const ORDINARY = [
@@ -15,6 +15,9 @@ const ORDINARY = [
   'Quyết định số 45/2023/QĐ-UBND ngày 20/12/2023 phân bổ 1.500 triệu đồng (bằng chữ: một tỷ năm trăm triệu đồng).',
   'Toàn huyện có 15 xã, thị trấn; trong đó 3 xã đạt chuẩn nông thôn mới nâng cao.',
   '1. Kết quả thực hiện các chỉ tiêu năm 2023 so với năm 2022 tăng 5,2%.',
+  'Kết quả năm 2023 tăng 5,2% so với năm 2022.',
+  'Thu ngân sách đạt 12.500 triệu đồng, tăng 15% so với kế hoạch năm 2023.',
+  'Số lớp học tăng 4 lớp so với năm học trước; toàn huyện có 312 lớp.',
 ];
 
 describe('the arithmetic of a report’s sentences', () => {
@@ -50,5 +53,24 @@ describe('the arithmetic of a report’s sentences', () => {
     ]);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ paragraph: 1, expected: 115, actual: 120 });
+  });
+
+  it('checks a change stated with both of its figures: "A, tăng/giảm N so với … (B)"', () => {
+    expect(checkReportText(CHANGES_RIGHT)).toEqual([]);
+    const found = checkReportText(CHANGES_SLIPS);
+    expect(found.map((f) => [f.paragraph, f.expected, f.actual])).toEqual([
+      [1, 130, 103],
+      [2, 300, 350],
+      [3, 6.1, 6.5],
+      [4, 0.8, 0.6],
+    ]);
+    expect(found[0].message).toBe('Đoạn 1: 1.380 − 1.250 = 130, câu văn ghi 103 (lệch −27).');
+    // The figures read are the ones highlighted: the figure now, the change, the one before.
+    const [first] = found;
+    expect(first.figures.map((f) => first.sentence.slice(f.start, f.end))).toEqual([
+      '1.250',
+      '103',
+      '1.380',
+    ]);
   });
 });
