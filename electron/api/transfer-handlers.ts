@@ -8,7 +8,7 @@ import { UserError, type ChangeSet, type ImportChoice, type ImportPreview } from
 import { mapOntoTable } from '../../shared/import/map-onto-table';
 import type { DetectedTable, TableDraft } from '../../shared/import/detect-tables';
 import { columnLetter } from '../../shared/model';
-import { checkReportText } from '../../shared/report-text/check-report-text';
+import { reportTextFindings } from '../../shared/report-text/report-findings';
 import { exportDocument, exportPreview } from '../excel/export-document';
 import { exportTarget } from '../excel/export-target';
 import { importFile, type ImportResult } from '../excel/import-file';
@@ -74,8 +74,13 @@ function preview(result: ImportResult): ImportPreview {
       doubts: t.doubts,
       unevaluated: t.unevaluated,
     })),
-    text: (result.text ? checkReportText(result.text.paragraphs) : []).map(
-      ({ paragraph, sentence, message, figures }) => ({ paragraph, sentence, message, figures }),
+    text: (result.text ? reportTextFindings(result.text.paragraphs, result.tables) : []).map(
+      ({ paragraph, sentence, message, figures }) => ({
+        paragraph,
+        sentence,
+        message,
+        figures,
+      }),
     ),
   };
 }

@@ -18,7 +18,8 @@ import { checkTable, type CheckOptions } from '../../shared/checks/engine';
 import { checkDocument } from '../../shared/checks/document';
 import type { Table } from '../../shared/model';
 import { SEVERITY_NAMES, type Finding } from '../../shared/checks/finding';
-import { checkReportText, type TextFinding } from '../../shared/report-text/check-report-text';
+import type { TextFinding } from '../../shared/report-text/check-report-text';
+import { reportTextFindings } from '../../shared/report-text/report-findings';
 import type { CellRef } from '../../shared/checks/rule';
 import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
 import { importFile } from '../excel/import-file';
@@ -133,7 +134,7 @@ async function readWorkbook(
   workbooks: WorkbookTable[],
 ): Promise<void> {
   const { tables, text } = await importFile(path.resolve(file));
-  const textFindings = text ? checkReportText(text.paragraphs) : [];
+  const textFindings = text ? reportTextFindings(text.paragraphs, tables) : [];
   for (const f of textFindings) report.findings.push({ ...f, file });
   if (tables.length === 0 && !text) {
     throw new UserError(`Không tìm thấy biểu nào trong tệp «${path.basename(file)}».`, 'bad-input');

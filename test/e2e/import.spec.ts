@@ -274,7 +274,7 @@ test('Nhập Excel…: reading a 50,000-row workbook shows its progress and can 
   expect(await hostCall(host.url, 'document.current')).toEqual(before);
 });
 
-test('Nhập… a Word report: each sentence whose arithmetic fails, with its figures marked; the rest of the text says nothing', async ({
+test('Nhập… a Word report: each sentence whose arithmetic fails or that a table contradicts, with its figures marked; the rest of the text says nothing', async ({
   page,
   bieuHost,
 }) => {
@@ -287,6 +287,7 @@ test('Nhập… a Word report: each sentence whose arithmetic fails, with its fi
     `<html><head><meta charset="utf-8"></head><body>
 ${[...SLIPS, ...CHANGES_RIGHT, CHANGES_SLIPS[0]].map(p).join('')}
 ${p('Thực hiện Công văn số 1522/BGDĐT-TCCB ngày 10/4/2023, trẻ từ 6-10 tuổi được khám lần thứ 4 trong giai đoạn 2021-2025.')}
+${p('Thôn 1 có 31 hộ, Thôn 2 có 25 hộ.')}
 <p>Biểu thống kê số hộ theo thôn</p>
 <table border="1">
 <tr><td>STT</td><td>Thôn</td><td>Số hộ</td></tr>
@@ -301,8 +302,14 @@ ${p('Thực hiện Công văn số 1522/BGDĐT-TCCB ngày 10/4/2023, trẻ từ 
   await expect(dialog.getByTestId('import-table')).toHaveCount(1);
   const text = dialog.getByTestId('import-text-findings');
   await expect(text.getByRole('heading')).toHaveText('Số liệu trong lời văn');
-  // The four planted slips and the one wrong change; the right changes and the decree say nothing.
-  await expect(text.locator('li')).toHaveCount(5);
+  // The four planted slips, the one wrong change, and Thôn 1's figure that the table contradicts;
+  // the right changes, the decree and Thôn 2's figure (as the table has it) say nothing.
+  await expect(text.locator('li')).toHaveCount(6);
+  const linked = text.locator('li', { hasText: 'câu văn ghi 31 cho «Thôn 1»' });
+  await expect(linked.locator('p')).toHaveText(
+    /^Đoạn \d+: câu văn ghi 31 cho «Thôn 1», biểu «Biểu thống kê số hộ theo thôn» ghi 30 ở ô C2 \(lệch \+1\)\.$/,
+  );
+  await expect(linked.locator('mark')).toHaveText(['31']);
   const change = text.locator('li', { hasText: '1.380 − 1.250 = 130, câu văn ghi 103' });
   await expect(change.locator('blockquote')).toHaveText(CHANGES_SLIPS[0]);
   await expect(change.locator('mark')).toHaveText(['1.250', '103', '1.380']);

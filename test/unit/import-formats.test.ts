@@ -151,6 +151,21 @@ describe('Word reports (.docx)', () => {
     expect(text).toHaveLength(4);
   }, 120_000);
 
+  it('a figure of the text that its table contradicts names the table’s cell; one it agrees with says nothing', async () => {
+    const sentences = [...CONSISTENT];
+    sentences[2] = 'Thôn 1 có 31 hộ, Thôn 2 có 25 hộ.';
+    const report = await check(wordReport('bao-cao-lien-ket', reportHtml(sentences, 55)));
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        kind: 'text',
+        sheet: 'Biểu thống kê số hộ theo thôn',
+        cell: 'C3',
+        expected: 30,
+        actual: 31,
+      }),
+    ]);
+  }, 120_000);
+
   it('a consistent report gives no finding', async () => {
     const docx = wordReport('bao-cao-dung', reportHtml(CONSISTENT, 55));
     const run = await runCli(['check', docx, '--json']);
