@@ -14,6 +14,9 @@
 // - a counted finding is true when its sheet is the problem's and its cell, or the cell its
 //   suggestion names, is the problem's cell or one of its `also` cells; every other counted
 //   finding is a false alarm;
+// - in a Word report, a problem of its text is named by its `paragraph` (1-based, as the text
+//   findings number them): a text finding of that paragraph is true, any other is a false alarm;
+//   text findings name no sheet, so they are always scored;
 // - a problem is found when a counted finding matches it; recall = problems found / problems;
 // - the truth lists the sheets its annotator checked completely (`tables`): findings on other
 //   sheets cannot be scored and are left out (printed as "ngoài phạm vi").
@@ -56,6 +59,8 @@ const sameSheet = (a, b) => a.normalize('NFC').trim() === b.normalize('NFC').tri
 const counted = (f) => f.severity === 'error' || f.severity === 'warning';
 
 function matches(finding, problem) {
+  if (finding.kind === 'text' || problem.paragraph != null)
+    return finding.kind === 'text' && finding.paragraph === problem.paragraph;
   if (!sameSheet(finding.sheet ?? '', problem.sheet)) return false;
   const cells = new Set([problem.cell, ...(problem.also ?? [])].map((c) => c.toUpperCase()));
   return (
@@ -117,7 +122,9 @@ for (const truth of truths) {
   const { findings: all, unreadable, ms } = check(file);
   const checkedSheets = (truth.tables ?? []).map((t) => t.sheet);
   const scored = (f) =>
-    checkedSheets.length === 0 || checkedSheets.some((s) => sameSheet(s, f.sheet ?? ''));
+    f.kind === 'text' ||
+    checkedSheets.length === 0 ||
+    checkedSheets.some((s) => sameSheet(s, f.sheet ?? ''));
   const findings = all.filter(scored);
   const outside = all.filter((f) => counted(f) && !scored(f)).length;
   const mine = findings.filter(counted);
