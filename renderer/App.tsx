@@ -12,7 +12,7 @@ import { ConfirmDialog } from './dialogs/ConfirmDialog';
 import { useDocumentSession } from './document/use-document-session';
 import type { CellPosition } from './grid/cell-findings';
 import type { PasteWithRows } from './grid/clipboard';
-import type { StructureEdit } from './grid/grid-commands';
+import type { NoticeAction, StructureEdit } from './grid/grid-commands';
 import { pinnedTotal } from './grid/display-order';
 import type { FocusRequest, GridSelection } from './grid/TableGrid';
 import { t, useLanguage } from './i18n';
@@ -41,7 +41,13 @@ export function App() {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const [panel, setPanel] = useState<SidePanel>(null);
   const [findSeq, setFindSeq] = useState(0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNoticeState] = useState<{ text: string; action?: NoticeAction } | null>(null);
+  /** A sentence in the notice bar, with one button when the sentence offers something to do. */
+  const setNotice = useCallback(
+    (text: string | null, action?: NoticeAction) =>
+      setNoticeState(text === null ? null : { text, action }),
+    [],
+  );
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [gridSelection, setGridSelection] = useState<GridSelection | null>(null);
 
@@ -360,7 +366,19 @@ export function App() {
       </div>
       {notice && (
         <div className="notice" role="status">
-          <span className="notice-text">{notice}</span>
+          <span className="notice-text">{notice.text}</span>
+          {notice.action && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setNotice(null);
+                notice.action?.run();
+              }}
+            >
+              {notice.action.label}
+            </button>
+          )}
           <button
             type="button"
             className="alert-dismiss"

@@ -32,7 +32,7 @@ import { buildColumnDefs, colIdOf, ROW_HEADER_ID } from './column-defs';
 import { canvasMeasure, gridMetrics } from './column-widths';
 import { displayOrder } from './display-order';
 import type { GridContext } from './grid-controller';
-import { createGridController, type StructureEdit } from './grid-commands';
+import { createGridController, type NoticeAction, type StructureEdit } from './grid-commands';
 import { GridContextMenu, type GridMenuState, type MenuTarget } from './GridContextMenu';
 import { gridRowId, type GridRow } from './grid-row';
 import { GridUi } from './grid-ui';
@@ -85,7 +85,7 @@ interface TableGridProps {
   readOnly: boolean;
   zoom: number;
   onEdits(edits: CellEdit[], label: string): void;
-  onNotice(message: string): void;
+  onNotice(message: string, action?: NoticeAction): void;
   /** A paste taller than the table: ask, add the rows, answer their ids (null: declined). */
   onPasteRows(table: Table, count: number): Promise<number[] | null>;
   /** Ctrl++ / Ctrl+− on whole rows, and the right-click menu's rows, columns and roles. */

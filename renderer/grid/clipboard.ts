@@ -15,6 +15,7 @@
  * cells then go in ONE `table.paste` call, so one undo takes back the whole paste.
  */
 import type { CellEdit, PasteInput } from '../../shared/api';
+import type { NumberConvention } from '../../shared/numbers';
 import { pasteIntoTable, type PasteResult } from '../../shared/paste/align-block';
 import { fromDom, parseHtml, type HtmlElement } from '../../shared/paste/html-tree';
 import { isGrandTotalLabel } from '../../shared/table-words';
@@ -160,6 +161,11 @@ export interface PastePlan {
   select: CellRange | null;
   /** The engine's full result, for tests and for the notes. */
   result: PasteResult | null;
+  /**
+   * The notation the paste would be read in by «Đọc lại…» when Biểu had to guess how its
+   * figures are written (every "1.234" of a column reads both ways); null when nothing was guessed.
+   */
+  rereadAs: NumberConvention | null;
 }
 
 /** The value one pasted cell takes in a column: a figure as read, a text column as written. */
@@ -184,6 +190,8 @@ export function planPaste(
   selection: Selection,
   data: { text: string; html: string },
   parseHtmlWith: (html: string) => HtmlElement = parseClipboardHtml,
+  /** Read the columns whose notation was guessed the other way (the person asked for it). */
+  reread = false,
 ): PastePlan | null {
   const range = rangeOf(selection);
   const place = (rows: readonly Row[]) =>
@@ -191,7 +199,7 @@ export function planPaste(
       { text: data.text, html: data.html },
       { ...table, rows: rows.slice() },
       { rowIndex: range.top, columnIndex: range.left },
-      { locale: 'vi', parseHtml: parseHtmlWith },
+      { locale: 'vi', parseHtml: parseHtmlWith, reread },
     );
   let shown = order.rows;
   let result = place(shown);
@@ -213,7 +221,10 @@ export function planPaste(
     range,
     select: range,
     result,
+    rereadAs: null,
   };
+  const guessed = result.block.columns.find((c) => c.guessed && c.convention);
+  if (guessed?.convention) plan.rereadAs = guessed.convention === 'vi' ? 'en' : 'vi';
 
   // One value onto a selected range fills the range (notes/paste-from-excel.md §4).
   const single = result.block.values.length === 1 && result.block.grid.columnCount === 1;

@@ -64,13 +64,19 @@ export type MenuAction =
   | { kind: 'deleteColumns' }
   | { kind: 'setRole'; role: RowRole };
 
+/** A button beside a notice: the one thing the sentence offers to do («Đọc lại theo kiểu Anh»). */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
 /** What the controller needs to know of the grid at the moment it acts. */
 export interface GridView {
   table: Table;
   order: DisplayOrder;
   readOnly: boolean;
   onEdits(edits: CellEdit[], label: string): void;
-  onNotice(message: string): void;
+  onNotice(message: string, action?: NoticeAction): void;
   /**
    * A paste needs rows beyond the end of the table: ask the person; when they agree, write the
    * rows and the cells of `paste` as ONE call (one undo step) and answer the new rows' ids — or
@@ -321,15 +327,28 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     }
   };
 
-  /** A paste from the clipboard's text and HTML: planned, shown as the new selection, written. */
-  const pasteFlavours = (flavours: { text: string; html: string }) => {
+  /**
+   * A paste from the clipboard's text and HTML: planned, shown as the new selection, written.
+   * Where Biểu had to guess how the figures are written ("1.234": a thousand, or one point
+   * two three four?), the notice offers to read the same paste the other way: `reread` plans it
+   * again at the same place with the guessed columns turned over, and writes only the cells that
+   * change, as one more undoable step.
+   */
+  const pasteFlavours = (flavours: { text: string; html: string }, reread?: Selection) => {
     const state = ui.get();
-    const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
+    const selection = reread ?? state.selection ?? (state.active ? collapsed(state.active) : null);
     const { table: tb, order: o, readOnly: ro } = view();
     if (ro) view().onNotice(t('grid.readOnlyTyped'));
     if (!selection || ro) return;
-    const plan = planPaste(tb, o, selection, flavours);
+    const plan = planPaste(tb, o, selection, flavours, undefined, reread !== undefined);
     if (!plan) return;
+    if (reread) {
+      const now = (e: CellEdit) =>
+        tb.rows.find((r) => r.id === e.rowId)?.cells[
+          tb.columns.findIndex((c) => c.id === e.columnId)
+        ] ?? null;
+      plan.edits = plan.edits.filter((e) => !Object.is(now(e), e.value));
+    }
     // The pasted block becomes the selection, as in a spreadsheet.
     if (plan.select)
       ui.update({
@@ -338,14 +357,26 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
           end: { row: plan.select.bottom, col: plan.select.right },
         },
       });
-    void applyPaste(plan, tb, o);
+    const offer: NoticeAction | undefined =
+      plan.rereadAs && !reread
+        ? {
+            label: t(plan.rereadAs === 'en' ? 'paste.rereadEnglish' : 'paste.rereadVietnamese'),
+            run: () => pasteFlavours(flavours, selection),
+          }
+        : undefined;
+    void applyPaste(plan, tb, o, offer);
   };
 
   /**
    * Writes a planned paste as ONE batch: when rows must be added and the person agrees, rows and
    * cells go together in one call; otherwise the cells that fit, as one cell batch.
    */
-  const applyPaste = async (plan: PastePlan, tb: Table, o: DisplayOrder): Promise<void> => {
+  const applyPaste = async (
+    plan: PastePlan,
+    tb: Table,
+    o: DisplayOrder,
+    offer?: NoticeAction,
+  ): Promise<void> => {
     const notes = [...plan.notes];
     const label = (count: number) =>
       tDocument('label.paste', { count, cells: rangeName(tb, o, plan.range) });
@@ -363,7 +394,7 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       if (added) {
         notes.push(t('paste.rowsAdded', { rows: plan.rowsToAdd }));
         locked();
-        view().onNotice(notes.join('\n'));
+        view().onNotice(notes.join('\n'), offer);
         return;
       }
       const cells = plan.newRowEdits.filter((e) => e.value !== null).length;
@@ -371,7 +402,7 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     }
     locked();
     edit(plan.edits, label(plan.edits.length));
-    if (notes.length > 0) view().onNotice(notes.join('\n'));
+    if (notes.length > 0) view().onNotice(notes.join('\n'), offer);
   };
 
   return {

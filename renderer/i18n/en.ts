@@ -197,6 +197,8 @@ export const en: Catalogue = {
 
   'paste.belowTotal':
     'The grand total is the last row of the table: only the first row of the block went into it; the other {rows} rows were NOT pasted.',
+  'paste.rereadEnglish': 'Read again the English way (1,234.5)',
+  'paste.rereadVietnamese': 'Read again the Vietnamese way (1.234,5)',
   'paste.locked':
     '{count} cells fell on group title rows (which hold no figures) and were not pasted.',
   'paste.rowsAdded':

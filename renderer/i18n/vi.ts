@@ -198,6 +198,8 @@ export const vi = {
 
   'paste.belowTotal':
     'Dòng tổng cộng là dòng cuối của biểu: chỉ dòng đầu của vùng dán được dán vào đó, {rows} dòng còn lại KHÔNG được dán.',
+  'paste.rereadEnglish': 'Đọc lại theo kiểu Anh (1,234.5)',
+  'paste.rereadVietnamese': 'Đọc lại theo kiểu Việt (1.234,5)',
   'paste.locked': '{count} ô rơi vào dòng tiêu đề nhóm (không có số liệu) nên không được dán.',
   'paste.rowsAdded': 'Đã thêm {rows} dòng mới ở cuối biểu cho phần vùng dán dài hơn biểu.',
   'paste.rowsDeclined':

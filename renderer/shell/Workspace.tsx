@@ -16,7 +16,7 @@ import type { ChangeFn } from '../document/use-document-session';
 import { FindBar } from '../find/FindBar';
 import type { Match } from '../find/search';
 import type { CellPosition } from '../grid/cell-findings';
-import type { StructureEdit } from '../grid/grid-commands';
+import type { NoticeAction, StructureEdit } from '../grid/grid-commands';
 import { TableGrid, type FocusRequest, type GridSelection } from '../grid/TableGrid';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { t, tDocument, useLanguage } from '../i18n';
@@ -47,7 +47,7 @@ interface WorkspaceProps {
   change: ChangeFn;
   onFocusCell(tableId: number, position: CellPosition): void;
   onSelectionChange(selection: GridSelection): void;
-  onNotice(message: string): void;
+  onNotice(message: string, action?: NoticeAction): void;
   onPasteRows(table: Table, count: number): Promise<number[] | null>;
   onStructure(edit: StructureEdit): void;
   onError(error: unknown): void;

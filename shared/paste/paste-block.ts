@@ -29,6 +29,12 @@ export interface ColumnNumbers {
   reason: string | null;
   /** The decision is worth a look: strings of both kinds, or ambiguous ones. */
   doubtful: boolean;
+  /**
+   * Every string of the column reads both ways ("1.234") and nothing in the clipboard settled it:
+   * the reading followed the rest of the block or the document's language. Such a column is the
+   * one the person may turn over («Đọc lại theo kiểu Anh / Việt»).
+   */
+  guessed: boolean;
 }
 
 export interface PasteBlock {
@@ -48,6 +54,8 @@ export interface PasteBlock {
 export interface PasteOptions extends PickOptions {
   /** The document's locale, for columns whose numbers read both ways. Default 'vi'. */
   locale?: NumberConvention;
+  /** The person said the guess was wrong: every guessed column is read the other way. */
+  reread?: boolean;
 }
 
 const DIGITS = /^\d+$/;
@@ -190,12 +198,13 @@ function decide(
   const { vi, en, ambiguous, example, rawVi, rawEn } = evidence;
   const name = `Cột thứ ${index + 1} (${columnLetter(index)}) của vùng dán`;
   const strings = vi + en + ambiguous;
-  if (strings === 0) return { convention: null, reason: null, doubtful: false };
+  if (strings === 0) return { convention: null, reason: null, doubtful: false, guessed: false };
   if (vi > 0 && en > 0) {
     const convention: NumberConvention = vi === en ? locale : vi > en ? 'vi' : 'en';
     return {
       convention,
       doubtful: true,
+      guessed: false,
       reason: `${name} có số viết lẫn hai kiểu (${vi} ô chỉ đọc được kiểu Việt Nam, ${en} ô chỉ đọc được kiểu tiếng Anh): đã đọc ${NAMES[convention]}, cần xem lại.`,
     };
   }
@@ -204,6 +213,7 @@ function decide(
     return {
       convention,
       doubtful: false,
+      guessed: false,
       reason: `${name}: số đọc ${NAMES[convention]} vì ${strings} ô chỉ đọc được theo cách này.`,
     };
   }
@@ -214,6 +224,7 @@ function decide(
     return {
       convention,
       doubtful: false,
+      guessed: false,
       reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[convention]} như giá trị gốc của các ô khác trong cột.`,
     };
   }
@@ -222,6 +233,7 @@ function decide(
     return {
       convention,
       doubtful: false,
+      guessed: true,
       reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[convention]} như cả vùng dán (ví dụ «${block.example}» ở cột khác chỉ đọc được theo cách này).`,
     };
   }
@@ -230,6 +242,7 @@ function decide(
     return {
       convention,
       doubtful: false,
+      guessed: false,
       reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[convention]} theo dấu thập phân «${separators.decimal}» mà nguồn ghi kèm.`,
     };
   }
@@ -237,6 +250,7 @@ function decide(
   return {
     convention: locale,
     doubtful: true,
+    guessed: true,
     reason: `${name}: ${ambiguous} ô như ${shown} đọc được cả hai kiểu; đã đọc ${NAMES[locale]} theo ngôn ngữ của tài liệu${meaning}. Nếu nguồn dùng kiểu còn lại, hãy sửa lại cột này.`,
   };
 }
@@ -269,7 +283,17 @@ export function parsePaste(data: ClipboardData, options: PasteOptions = {}): Pas
   const evidence: Evidence[] = [];
   for (let c = 0; c < width; c++) evidence.push(evidenceOf(rows.map((row) => row[c])));
   const block = blockConvention(evidence);
-  const columns = evidence.map((e, c) => decide(e, c, picked.separators, locale, block));
+  const columns = evidence.map((e, c) => {
+    const decided = decide(e, c, picked.separators, locale, block);
+    if (!options.reread || !decided.guessed || !decided.convention) return decided;
+    const other: NumberConvention = decided.convention === 'vi' ? 'en' : 'vi';
+    return {
+      ...decided,
+      convention: other,
+      doubtful: false,
+      reason: `Cột thứ ${c + 1} (${columnLetter(c)}) của vùng dán: đã đọc lại ${NAMES[other]} theo yêu cầu.`,
+    };
+  });
   const values: CellValue[][] = rows.map((row) =>
     row.map((cell, c) => cellValue(cell, columns[c].convention ?? locale)),
   );

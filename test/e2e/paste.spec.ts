@@ -420,3 +420,43 @@ test('figures copied from an English-locale sheet ("6,312" beside "0.08") are re
   const table = await tableByName(host.url, 'Dân số và tỷ lệ tham gia');
   expect(table.rows[1].cells).toEqual(row);
 });
+
+test('figures Biểu could read both ways («6,312» with nothing to tell): one click reads the paste again the other way, one undo takes that back', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await gotoWithClipboard(page, host.url);
+  const name = 'Dân số và tỷ lệ tham gia';
+  // Lộc Hòa's counts as an English-locale Excel copies them, without the rate that would tell.
+  const row = POPULATION.rows[1].cells;
+  const counts = [COL.total, COL.under7, COL.age7to17, COL.age18to60, COL.over60, COL.joined];
+  const english = counts.map((c) => (row[c] as number).toLocaleString('en-US'));
+  expect(english).toEqual(['6,312', '808', '1,196', '3,708', '600', '5']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), `${english.join('\t')}\r\n`);
+
+  await cellAt(page, 1, COL.total).click();
+  await sendWithoutPause(page, [{ key: 'Control+v' }]);
+  // Read the document's way, as Biểu must when nothing tells: "6,312" is six point three.
+  await expect(cellAt(page, 1, COL.total)).toHaveText('6');
+  const notice = page.getByRole('status');
+  await expect(notice).toContainText('theo ngôn ngữ của tài liệu');
+  await expectSaved(page);
+
+  // The notice offers the other reading: one click, and the row is six thousand again.
+  await notice.getByRole('button', { name: 'Đọc lại theo kiểu Anh (1,234.5)' }).click();
+  await expect(cellAt(page, 1, COL.total)).toHaveText('6.312');
+  await expect(cellAt(page, 1, COL.age7to17)).toHaveText('1.196');
+  await expect(cellAt(page, 1, COL.joined)).toHaveText('5');
+  await expect(notice).toContainText('đã đọc lại kiểu tiếng Anh (1,234.5) theo yêu cầu');
+  await expect(cellAt(page, 1, COL.total).locator('[data-finding]')).toHaveCount(0);
+  await expectSaved(page);
+  expect((await tableByName(host.url, name)).rows[1].cells).toEqual(row);
+
+  // The re-reading is its own step: one undo goes back to the first reading, not before the paste.
+  await cellAt(page, 1, COL.total).click();
+  await sendWithoutPause(page, [{ key: 'Control+z' }]);
+  await expect(cellAt(page, 1, COL.total)).toHaveText('6');
+  await expectSaved(page);
+  expect((await tableByName(host.url, name)).rows[1].cells[COL.total]).toBe(6.312);
+});

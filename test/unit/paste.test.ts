@@ -156,6 +156,24 @@ describe('numbers, decided per column', () => {
     expect(mixed.columns[0]).toMatchObject({ convention: 'vi', doubtful: true });
   });
 
+  it('only a guessed column is turned over when the person asks to read the paste again', () => {
+    // "1.234" alone: read the document's way, a guess; "0.08" beside "6,312": the block's way.
+    const guessed = parsePaste({ text: 'Xã A\t1.234\r\nXã B\t5.678\r\n' });
+    expect(guessed.columns[1]).toMatchObject({ convention: 'vi', guessed: true });
+    const again = parsePaste({ text: 'Xã A\t1.234\r\nXã B\t5.678\r\n' }, { reread: true });
+    expect(again.values.map((r) => r[1])).toEqual([1.234, 5.678]);
+    expect(again.notes.find((n) => n.includes('Cột thứ 2'))).toContain(
+      'đã đọc lại kiểu tiếng Anh (1,234.5) theo yêu cầu',
+    );
+    const block = 'Lộc Hòa\t6,312\t16,70\t0.08\r\n';
+    // Columns that read one way only are never turned over: "16,70" stays sixteen point seven.
+    const mixed = parsePaste({ text: block }, { reread: true });
+    expect(mixed.values).toEqual([['Lộc Hòa', 6312, 16.7, 0.08]]);
+    expect(parsePaste({ text: block }).values).toEqual([['Lộc Hòa', 6.312, 16.7, 0.08]]);
+    // What raw values settle is not a guess.
+    expect(parsePaste({ text: '12\t4.962\r\n' }).columns[0].guessed).toBe(false);
+  });
+
   it('a column with both kinds follows the majority and asks for review', () => {
     const block = parsePaste({ text: '4.962\n16,70\n2.133,5\n16.70\n' });
     expect(block.columns[0]).toMatchObject({ convention: 'vi', doubtful: true });
