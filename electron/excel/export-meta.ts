@@ -32,16 +32,26 @@ interface DateParts {
   year: number;
 }
 
-/** An ISO date ("2024-09-30", or a timestamp starting with one) as its parts; null otherwise. */
+/**
+ * A date as people type it in the report details, as its parts: ISO ("2024-09-30", or a
+ * timestamp starting with one), day first as Vietnamese offices write it ("15/10/2024",
+ * "15-10-2024", "15.10.2024") or in words ("ngày 15 tháng 10 năm 2024"); null for anything else,
+ * and for a day the month does not have (30/02).
+ */
 function dateParts(text: string | undefined): DateParts | null {
-  const m = text ? /^(\d{4})-(\d{2})-(\d{2})/.exec(text) : null;
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-  return { day, month, year };
+  const s = text?.trim().normalize('NFC') ?? '';
+  let m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  let parts: DateParts | null = m ? { year: +m[1], month: +m[2], day: +m[3] } : null;
+  m = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/.exec(s);
+  if (m) parts = { day: +m[1], month: +m[3], year: +m[4] };
+  m = /^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/i.exec(s);
+  if (m) parts = { day: +m[1], month: +m[2], year: +m[3] };
+  if (!parts || parts.month < 1 || parts.month > 12 || parts.day < 1) return null;
+  const days = new Date(Date.UTC(parts.year, parts.month, 0)).getUTCDate();
+  return parts.day <= days ? parts : null;
 }
 
-/** "30/9/2024" for an ISO date; any other text as typed. */
+/** "30/9/2024" for a date however typed (see dateParts); any other text as typed. */
 export function shortDate(text: string | undefined): string | undefined {
   const d = dateParts(text);
   return d ? `${d.day}/${d.month}/${d.year}` : text;

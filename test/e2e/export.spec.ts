@@ -41,8 +41,9 @@ test('Xuất Excel…: the header block, the warning about open errors, the file
   await meta.getByLabel('Cơ quan chủ quản').fill('ỦY BAN NHÂN DÂN HUYỆN LỘC NINH');
   await meta.getByLabel('Đơn vị báo cáo').fill('PHÒNG GIÁO DỤC VÀ ĐÀO TẠO');
   await meta.getByLabel('Số báo cáo').fill('125/BC-UBND');
-  await meta.getByLabel('Ngày báo cáo').fill('2024-10-05');
-  await meta.getByLabel('Số liệu tính đến ngày').fill('2024-09-30');
+  // Dates typed the way the field's example shows them; the appendix writes them its own way.
+  await meta.getByLabel('Ngày báo cáo').fill('5/10/2024');
+  await meta.getByLabel('Số liệu tính đến ngày').fill('30/9/2024');
   await meta.getByLabel('Địa danh').fill('Lộc Ninh');
   await meta.getByRole('button', { name: 'Lưu thông tin' }).click();
   await expect(meta).toBeHidden();
@@ -78,6 +79,10 @@ test('Xuất Excel…: the header block, the warning about open errors, the file
   const sheet = workbook.worksheets[0];
   expect(sheet.name).toBe(POPULATION);
   expect(sheet.getCell('A1').text).toContain('ỦY BAN NHÂN DÂN HUYỆN LỘC NINH');
+  const texts: string[] = [];
+  sheet.eachRow((r) => r.eachCell((c) => texts.push(c.text)));
+  expect(texts).toContain('Lộc Ninh, ngày 05 tháng 10 năm 2024');
+  expect(texts).toContain('(Kèm theo Báo cáo số 125/BC-UBND ngày 5/10/2024)');
   expect(failing).toHaveLength(2);
   for (const address of failing) {
     const cell = sheet.getCell(address);

@@ -444,6 +444,29 @@ describe('the header block and the words around the table', () => {
     expect(formalDate('2025-02-07')).toBe('ngày 07 tháng 02 năm 2025');
     expect(formalDate('2024-11-30')).toBe('ngày 30 tháng 11 năm 2024');
   });
+
+  it('writes the date line the administrative way whatever way the date was typed', () => {
+    for (const typed of [
+      '15/10/2024',
+      '15-10-2024',
+      '15.10.2024',
+      ' 15 / 10 / 2024 ',
+      'ngày 15 tháng 10 năm 2024',
+      'Ngày 15 tháng 10 năm 2024',
+      '15 tháng 10 năm 2024',
+      '2024-10-15',
+    ])
+      expect(placeDateLine({ place: 'Lộc Ninh', reportDate: typed }), typed).toBe(
+        'Lộc Ninh, ngày 15 tháng 10 năm 2024',
+      );
+    expect(formalDate('5/2/2025')).toBe('ngày 05 tháng 02 năm 2025');
+    expect(attachmentLine({ reportNumber: '12/BC-UBND', reportDate: '05-02-2025' })).toBe(
+      '(Kèm theo Báo cáo số 12/BC-UBND ngày 5/2/2025)',
+    );
+    // What is not a date (a day the month lacks, a year alone) is printed as typed, not guessed.
+    expect(formalDate('30/02/2024')).toBe('30/02/2024');
+    expect(formalDate('Quý III/2024')).toBe('Quý III/2024');
+  });
 });
 
 describe('the export preview', () => {
