@@ -8,7 +8,7 @@
  *   integer sums when several row formulas miss by 1 (breakdowns estimated from proportions);
  * - typo: one digit wrong, missing or extra.
  */
-import { truncateDecimal } from '../numbers';
+import { decimalsNeeded, truncateDecimal } from '../numbers';
 import { roundTo } from './rounding';
 import { damerauLevenshtein } from './edit-distance';
 import type { Cause, FindingKind } from './finding';
@@ -62,6 +62,32 @@ export function hasOffByOnePattern(mismatches: readonly Mismatch[]): boolean {
   let count = 0;
   for (const m of mismatches) if (isOffByOne(m)) count++;
   return count >= OFF_BY_ONE_PATTERN;
+}
+
+/** The factors a figure is off by when typed in another unit: a fraction in a percent column, thousands in a column of units. */
+const UNIT_FACTORS = [100, 1000, 0.01, 0.001];
+
+/**
+ * The factor by which the stated figure, read in another unit, is exactly the computed one
+ * (−0,0227 where 9/7 × 100 is −2,27: a fraction typed in a percent column), or null. Exact
+ * within the stated figure's own printed rounding: no coincidence makes two figures agree to
+ * every printed digit at ×100.
+ */
+export function unitFactor(m: Mismatch): number | null {
+  const { actual, exact, comparison } = m;
+  // A bound ("Trong đó" ≤ its whole) names no figure the stated one should be.
+  if (comparison.shape === 'bound') return null;
+  if (actual === 0 || exact === 0 || Math.sign(actual) !== Math.sign(exact)) return null;
+  // The stated figure as precise as it is written (a fraction typed in full in a column printed
+  // with two decimals).
+  const decimals = Math.max(comparison.decimals, decimalsNeeded(actual));
+  for (const f of UNIT_FACTORS) {
+    const tolerance = f * 0.5 * 10 ** -decimals + 1e-9 * Math.abs(exact);
+    // Two significant digits at least, or "1" against "0,01" would say nothing.
+    if (Math.abs(exact) < 10 * f * 10 ** -decimals) continue;
+    if (Math.abs(actual * f - exact) <= tolerance) return f;
+  }
+  return null;
 }
 
 export function classifyCause(m: Mismatch, context: { offByOnePattern?: boolean } = {}): Cause {

@@ -18,7 +18,7 @@ import { roundTo } from './rounding';
 import { cellAddress, sheetLayout } from '../layout';
 import { columnLetter, type CellValue, type Table } from '../model';
 import { problemFinding } from './problems';
-import { classifyCause, isOffByOne, OFF_BY_ONE_PATTERN, type Mismatch } from './causes';
+import { classifyCause, isOffByOne, OFF_BY_ONE_PATTERN, unitFactor, type Mismatch } from './causes';
 import { FINDING_KINDS, type Cause, type Finding, type Severity } from './finding';
 import { liesAmongMembers, verdictOn, type ClaimTally, type Verdict } from './evidence';
 import { mismatchMessage, notANumberMessage, suggestionReason } from './messages';
@@ -535,6 +535,7 @@ export class CheckSession {
       base,
       layoutUnconfirmed: this.layoutUnconfirmed,
       slip: cause === 'transposition' || cause === 'typo' || cause === 'sign',
+      unitFactor: rule.comparison && cause === null ? unitFactor(this.mismatch(id)) : null,
       oneFixFor: this.suggestions.get(id)?.fixes ?? 0,
       looksLikeAverage: () => {
         const members: number[] = [];

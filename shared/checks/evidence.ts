@@ -84,6 +84,11 @@ export interface Failure {
   base: Severity;
   /** The difference is a typing slip: two digits swapped, one digit wrong, the sign flipped. */
   slip: boolean;
+  /**
+   * The stated figure is the computed one read in another unit (×100, ×1.000, ÷100, ÷1.000),
+   * to every printed digit: a unit slip, and proof the columns were read right.
+   */
+  unitFactor?: number | null;
   /** The layout is Biểu's reading, not yet confirmed by a person (CheckOptions). */
   layoutUnconfirmed?: boolean;
   /** How many failing rules one change of one cell would make hold (0: no such change). */
@@ -105,6 +110,11 @@ export function verdictOn(
   if (!claims || claims.length === 0) return { severity: base, evidence: '' };
   const [main, other] = claims;
   let evidence = claims.map((c, i) => line(c, tallies[i], i === 0)).join('; ');
+  if (failure.unitFactor) {
+    // However often the relation fails elsewhere, a figure that is the computed one ×100 to the
+    // last digit is that figure in the wrong unit, not a misread table.
+    return { severity: base, evidence: `${evidence}; ${unitSlipText(failure.unitFactor)}` };
+  }
   if (main.basis === 'stated') {
     const t = tallies[0];
     // A code row or header that fails on most rows is more likely read wrong than wrong; so is
@@ -138,6 +148,9 @@ export function verdictOn(
     return { severity: 'review', evidence };
   };
   if (!other) {
+    // A difference within the rounding of the figures, in a relation the table does not state:
+    // nothing a person would correct.
+    if (main.basis === 'inferred' && base === 'warning') return { severity: null, evidence };
     const s = strength(tallies[0]);
     if (s === 'none') return lone(tallies[0]) ? believed('only') : { severity: null, evidence };
     return believed(s);
@@ -161,6 +174,18 @@ export function verdictOn(
   // Nothing else in the table to judge by: only the label says it.
   if (lone(row) && column.fails <= 1 && !failure.looksLikeAverage()) return believed('only');
   return { severity: null, evidence };
+}
+
+function unitSlipText(factor: number): string {
+  const times = factor >= 1 ? factor : 1 / factor;
+  const shown = formatNumber(times, 0);
+  return factor === 100
+    ? 'số ghi bằng đúng 1/100 số tính: có thể ghi phân số thay cho phần trăm'
+    : factor === 0.01
+      ? 'số ghi gấp đúng 100 lần số tính: có thể ghi phần trăm thay cho phân số'
+      : factor > 1
+        ? `số ghi bằng đúng 1/${shown} số tính: có thể nhầm đơn vị`
+        : `số ghi gấp đúng ${shown} lần số tính: có thể nhầm đơn vị`;
 }
 
 /** The failing instance is the claim's only one: nothing else in the table speaks for or against. */

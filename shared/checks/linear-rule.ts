@@ -20,6 +20,8 @@ import {
   type Claim,
   type Compared,
   type Comparison,
+  type Evaluation,
+  isBlank,
   type Rule,
   type RuleDescription,
 } from './rule';
@@ -176,6 +178,11 @@ export interface LinearShape {
   readonly description: RuleDescription;
   /** What every row's rule is an instance of (evidence.ts). */
   readonly claims?: readonly Claim[];
+  /**
+   * A formula Biểu found in the figures: a row whose parts are all blank gives no breakdown and
+   * says nothing of it (a stated formula asks for the parts).
+   */
+  readonly blankPartsSayNothing?: boolean;
 }
 
 /** A linear formula on one row: "1=2+3+4+5" on row r. */
@@ -219,8 +226,10 @@ export class RowLinearRule extends CompactRule implements Rule {
     return 0;
   }
 
-  evaluate(cells: CellSource): Compared {
+  evaluate(cells: CellSource): Evaluation {
     const { cols, coefficients } = this.shape;
+    if (this.shape.blankPartsSayNothing && cols.every((c) => isBlank(cells.raw(this.row, c))))
+      return { status: 'skip', reason: 'blank' };
     let exact = this.shape.constant;
     for (let i = 0; i < cols.length; i++)
       exact += coefficients[i] * cells.number(this.row, cols[i]);

@@ -321,6 +321,7 @@ export function buildOutline(table: Table): Outline {
   const rowOfNumber = new Map<string, number>();
 
   const stack: Frame[] = [];
+  const markerType: (string | null)[] = new Array<string | null>(n).fill(null);
   let previous = -1;
   for (let r = 0; r < n; r++) {
     const role = table.rows[r].role;
@@ -335,6 +336,12 @@ export function buildOutline(table: Table): Outline {
       // A part of the row above; a second "Trong đó" row is a part of the same row.
       let p = previous;
       if (p >= 0 && part[p] && whole[p] >= 0) p = whole[p];
+      // "- Lớp 1 … - Lớp 5, Trong đó: - Lớp ghép": a block whose rows carry the bullet of the row
+      // above is a block of that row's list, part of the row the list belongs to.
+      if (ofWhich === 'bare' && p === previous && p >= 0 && parent[p] >= 0) {
+        const next = nextMarkerType(table, r + 1, textColumns);
+        if (next !== null && next === markerType[p]) p = parent[p];
+      }
       parent[r] = p;
       part[r] = 1;
       whole[r] = ofWhich === 'inline' ? p : -1;
@@ -393,11 +400,22 @@ export function buildOutline(table: Table): Outline {
       whole[r] = parent[top.row];
     } else if (top && part[top.row]) part[r] = 1;
     stack.push({ type: marker.type, row: r, block: false });
+    markerType[r] = marker.type;
     previous = r;
   }
   const hasChildren = new Uint8Array(n);
   for (let r = 0; r < n; r++) if (parent[r] >= 0) hasChildren[parent[r]] = 1;
   return { parent, part, whole, note, hasChildren, numberColumn, numbers, issues };
+}
+
+/** The marker of the first labelled detail row from `from` on, or null. */
+function nextMarkerType(table: Table, from: number, textColumns: readonly number[]): string | null {
+  for (let r = from; r < table.rows.length; r++) {
+    if (table.rows[r].role !== 'detail') return null;
+    const { label, marker } = readRow(table, r, textColumns);
+    if (label !== null || marker) return marker?.type ?? null;
+  }
+  return null;
 }
 
 /**

@@ -25,6 +25,13 @@ export function isText(value: unknown): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }
 
+/** A cell that holds nothing: no figure, no text. */
+export function isBlank(value: unknown): boolean {
+  return (
+    value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+  );
+}
+
 /** What a rule sees of the table while it is evaluated. */
 export interface CellSource {
   /** The cell as stored. */

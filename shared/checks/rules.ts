@@ -15,6 +15,7 @@ import { outlineKind } from './kinds/outline';
 import { duplicateCodeKind } from './kinds/duplicate-code';
 import { magnitudeKind } from './kinds/magnitude';
 import { errorValueKind } from './kinds/error-value';
+import { partWholeKind } from './kinds/part-whole';
 import type { FormulaProposal } from './proposal';
 
 export type {
@@ -35,6 +36,7 @@ export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
   rowFormulaKind,
   columnTotalKind,
   headerSumKind,
+  partWholeKind,
   thresholdKind,
   outlineKind,
   duplicateCodeKind,

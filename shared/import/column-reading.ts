@@ -183,6 +183,11 @@ export function readColumn(input: ColumnInput): ColumnRead {
   // A code-row formula states how the column is computed; multiplying its stored fractions by
   // 100 would break it, so such a column keeps them and shows two more decimals.
   const scalePercent = percentFormat && !input.hasFormula;
+  // A column headed "%" holds percent points; a few of its cells formatted as Excel percent show
+  // 6,67% for a stored 0,0667 and are read as shown, like the rest of the column.
+  const percentHeaded = input.header.some(isPercentHeader);
+  const shownAsPercent = (numFmt: string | undefined) =>
+    isPercentFormat(numFmt) && (scalePercent || (!percentFormat && percentHeaded));
 
   const convention = decideConvention(input.cells, input);
   const texts: string[] = [];
@@ -190,7 +195,7 @@ export function readColumn(input: ColumnInput): ColumnRead {
   const values: CellValue[] = input.cells.map((cell, i) => {
     if (!cell || cell.value === null) return null;
     if (typeof cell.value === 'number') {
-      return scalePercent && isPercentFormat(cell.numFmt) ? percentShown(cell.value) : cell.value;
+      return shownAsPercent(cell.numFmt) ? percentShown(cell.value) : cell.value;
     }
     const parsed = parseNumber(
       cell.value,
@@ -213,10 +218,7 @@ export function readColumn(input: ColumnInput): ColumnRead {
   const generalDecimals = numbered
     .filter((c) => formatDecimals(c.numFmt) === null)
     .map((c) =>
-      decimalsNeeded(
-        scalePercent && isPercentFormat(c.numFmt) ? percentShown(c.value) : c.value,
-        MAX_DECIMALS,
-      ),
+      decimalsNeeded(shownAsPercent(c.numFmt) ? percentShown(c.value) : c.value, MAX_DECIMALS),
     );
   let decimals = fmtDecimals ?? Math.max(0, ...generalDecimals, ...stringDecimals);
   if (fmtDecimals !== null && stringDecimals.length > 0)
@@ -224,7 +226,7 @@ export function readColumn(input: ColumnInput): ColumnRead {
   if (percentFormat && !scalePercent) decimals += 2;
   decimals = Math.min(MAX_DECIMALS, decimals);
 
-  const percent = scalePercent || input.header.some(isPercentHeader);
+  const percent = scalePercent || percentHeaded;
   const allIntegers = values.every((v) => typeof v !== 'number' || Number.isInteger(v));
   const type: ColumnType = percent
     ? 'percent'

@@ -126,6 +126,32 @@ function isSequence(values: readonly number[]): boolean {
   return values.every((v, i) => i === 0 || v > values[i - 1]);
 }
 
+/**
+ * "A, 1, 2, 3, B, I, 1, a, b, 2": the STT of an outline — section marks (letters, roman
+ * numerals, "1.2") on group rows between whole numbers that count up and start again at 1. A
+ * figure column never climbs and restarts like that, nor carries marks in several cells.
+ */
+function isOutlineNumbering(cells: readonly (GridCell | null)[]): boolean {
+  let marks = 0;
+  let numbers = 0;
+  let previous = 0;
+  for (const cell of cells) {
+    const k = classifyCell(cell);
+    if (k === null || k === 'dash') continue;
+    if (k === 'section' || k === 'item-number') {
+      // "x" is the statisticians' "not applicable" in a figure column, not a section.
+      if (String(cell!.value).trim().toLowerCase() !== 'x') marks++;
+      continue;
+    }
+    if (k !== 'number' || typeof cell!.value !== 'number') return false;
+    const v = cell!.value;
+    if (!Number.isInteger(v) || v < 1 || (v <= previous && v !== 1)) return false;
+    previous = v;
+    numbers++;
+  }
+  return marks >= 2 && numbers >= 2;
+}
+
 function isYears(values: readonly number[]): boolean {
   return values.length > 0 && values.every((v) => Number.isInteger(v) && v >= 1900 && v <= 2100);
 }
@@ -161,6 +187,7 @@ export function typeColumn(input: ColumnTypeInput): ColumnTyping {
     return typing('ordinal');
   if (most('list')) return typing('list');
   if (most('code')) return typing('code');
+  if (isOutlineNumbering(input.cells)) return typing('ordinal');
 
   // The code row numbers the column: a figure column (maybe not filled in yet), unless its
   // cells are plainly words.

@@ -100,12 +100,15 @@ function trial(
     if (stated === 0) continue;
     let sum = 0;
     let readable = true;
+    let given = false;
     for (const [col, k] of c.terms) {
       const v = figure(cells[col]);
       if (v !== null && Number.isNaN(v)) readable = false;
+      if (v !== null) given = true;
       if (v) sum += k * v;
     }
-    if (!readable) continue;
+    // A row whose parts are all blank gives no breakdown: it says nothing of the formula.
+    if (!readable || !given) continue;
     said++;
     const held = close(stated, sum, 0);
     if (held) holds++;
@@ -164,6 +167,16 @@ function sums(
         i !== t && additive[i] && sameHeaderPath(c.headerPath, path) ? [i] : [],
       ),
     );
+  }
+  // "Tổng DT sàn | HIỆN TRẠNG SỬ DỤNG: Trụ sở | Cơ sở | … | Khác": the figure columns of the
+  // header group beside the total, however deep its own sub-headings go.
+  for (const step of [1, -1]) {
+    const group = columns[t + step]?.headerPath[0];
+    if (group === undefined || group === path[0]) continue;
+    const cols: number[] = [];
+    for (let i = t + step; columns[i]?.headerPath[0] === group; i += step)
+      if (additive[i]) cols.push(i);
+    add(cols.sort((a, b) => a - b));
   }
   for (let k = 2; k <= 8; k++) {
     const after = Array.from({ length: k }, (_, j) => t + 1 + j);
@@ -261,7 +274,7 @@ export function inferFormulas(
   const additive = columns.map((c, i) => figureColumn[i] && !isRateColumn(c));
   const which = rows.flatMap((r, i) => (r.role === 'group' ? [] : [i]));
   if (which.length < MIN_HOLDS) return [];
-  const sample = which.slice(0, SAMPLE);
+
   // A column that another formula already reads is a part, not a result: "1=2+3" and "2=1-3"
   // would say the same thing twice.
   const reads = new Set<number>();
@@ -272,12 +285,28 @@ export function inferFormulas(
     if (parsed.ok) for (const code of formulaCodes(parsed.ast)) reads.add(codeAt.get(code)!);
   }
   const found: InferredFormula[] = [];
+  // The rows a candidate for column t is first tried on: the first rows where t has a figure.
+  const samples = new Map<number, number[]>();
+  const sampleFor = (t: number): number[] => {
+    let s = samples.get(t);
+    if (!s) {
+      s = [];
+      for (const r of which) {
+        const v = figure(rows[r].cells[t]);
+        if (v !== null && v !== 0 && !Number.isNaN(v) && s.push(r) >= SAMPLE) break;
+      }
+      samples.set(t, s);
+    }
+    return s;
+  };
   const tryOne = (t: number, c: Candidate, decimals: number): boolean => {
     const cols = c.rate ? [c.rate.num, c.rate.den] : c.terms.map(([col]) => col);
     if (cols.includes(t) || !allContribute(rows, which, cols)) return false;
-    if (!accepted(trial(rows, sample, t, c, decimals))) return false;
-    const all = which.length > sample.length ? trial(rows, which, t, c, decimals) : null;
-    const result = all ?? trial(rows, sample, t, c, decimals);
+    const sample = sampleFor(t);
+    const first = trial(rows, sample, t, c, decimals);
+    // The sample rejects only when it says enough (parts often blank on a sparse sheet).
+    if (!accepted(first) && first.said >= 2 * MIN_HOLDS) return false;
+    const result = sample.length < which.length ? trial(rows, which, t, c, decimals) : first;
     if (!accepted(result)) return false;
     const formula = formulaText(columns, c);
     const tail =

@@ -23,8 +23,9 @@ import {
   type CellRef,
   type CellSource,
   type Claim,
-  type Compared,
   type Comparison,
+  type Evaluation,
+  isBlank,
   type Rule,
   type RuleDescription,
   type RuleKind,
@@ -177,7 +178,11 @@ function formulaSays(context: TableContext, total: number, parts: readonly numbe
   return cols.size === parts.length && parts.every((p) => cols.get(p) === 1);
 }
 
-interface BoundShape {
+export interface BoundShape {
+  /** 'inferred' for a bound the figures establish (part-whole.ts); by default a header's. */
+  kind?: 'header-sum' | 'inferred';
+  /** A row whose bounding columns are all blank gives no breakdown and says nothing. */
+  blankBoundSaysNothing?: boolean;
   /** The column stating the checked value. */
   targetCol: number;
   /** The columns whose sum is the bound. */
@@ -190,9 +195,7 @@ interface BoundShape {
 }
 
 /** "Trong đó": a part at most its total, or a total at least the sum of its parts, on one row. */
-class RowBoundRule extends CompactRule implements Rule {
-  readonly kind = 'header-sum' as const;
-
+export class RowBoundRule extends CompactRule implements Rule {
   constructor(
     readonly row: number,
     private readonly shape: BoundShape,
@@ -200,8 +203,12 @@ class RowBoundRule extends CompactRule implements Rule {
     super();
   }
 
+  get kind(): 'header-sum' | 'inferred' {
+    return this.shape.kind ?? 'header-sum';
+  }
   get key(): string {
-    return `header-sum:${this.row}:${this.shape.targetCol}`;
+    const kind = this.kind === 'header-sum' ? 'header-sum' : 'inferred-bound';
+    return `${kind}:${this.row}:${this.shape.targetCol}`;
   }
   get target(): CellRef {
     return { row: this.row, col: this.shape.targetCol };
@@ -222,8 +229,14 @@ class RowBoundRule extends CompactRule implements Rule {
     for (let i = 0; i < boundCols.length; i++) visit(this.row, boundCols[i]);
   }
 
-  evaluate(cells: CellSource): Compared {
+  evaluate(cells: CellSource): Evaluation {
     const { boundCols, direction } = this.shape;
+    if (this.shape.blankBoundSaysNothing) {
+      let given = false;
+      for (let i = 0; i < boundCols.length && !given; i++)
+        given = !isBlank(cells.raw(this.row, boundCols[i]));
+      if (!given) return { status: 'skip', reason: 'blank' };
+    }
     let bound = 0;
     for (let i = 0; i < boundCols.length; i++) bound += cells.number(this.row, boundCols[i]);
     const stated = cells.number(this.row, this.shape.targetCol);
@@ -233,7 +246,7 @@ class RowBoundRule extends CompactRule implements Rule {
   }
 }
 
-function comparisonOf(
+export function comparisonOf(
   context: TableContext,
   target: number,
   reads: readonly number[],

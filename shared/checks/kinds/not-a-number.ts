@@ -30,6 +30,15 @@ function isExplanation(text: string): boolean {
   return !/\d/.test(t) && t.split(/\s+/).length >= 4;
 }
 
+/**
+ * "#", "*", "…": a mark in place of a figure (not applicable), with no letter and no digit to
+ * mistype. A "?" is not one: it says the figure is not known, a figure missing.
+ */
+function isMark(text: string): boolean {
+  const t = text.trim();
+  return t.length > 0 && t.length <= 3 && !/[\p{L}\p{N}?]/u.test(t);
+}
+
 class NotANumberRule extends CompactRule implements Rule {
   readonly kind = 'not-a-number' as const;
   readonly acceptsText = true;
@@ -80,6 +89,16 @@ class NotANumberRule extends CompactRule implements Rule {
         message: `Ô {0} ở cột số liệu ghi một lời giải thích thay cho số: «${value.trim()}»`,
         cells: [{ row: this.row, col: this.col }],
         evidence: 'một câu không có chữ số, không phải một số gõ sai',
+      };
+    if (isText(value) && isMark(value))
+      return {
+        status: 'flag',
+        text: value,
+        severity: 'review',
+        message: `Ô {0} ở cột số liệu ghi dấu «${value.trim()}» thay cho số liệu`,
+        cells: [{ row: this.row, col: this.col }],
+        evidence:
+          'một dấu không có chữ cái, không có chữ số: người lập biểu đánh dấu ô chứ không gõ sai số',
       };
     if (isText(value) && !isErrorValue(value)) return { status: 'flag', text: value };
     const n = cells.number(this.row, this.col);

@@ -333,11 +333,23 @@ function numbering(context: TableContext): Rule[] {
   return outline.issues.map((issue) => new NumberingRule(issue, col, code, severity, evidence));
 }
 
-/** A flat row number (1, 2, 3 … down the rows, starting again at 1 in each group) that jumps. */
+/**
+ * A flat count is established while nine numbers in ten follow the one before: rows dropped
+ * from a price list leave several gaps in a count of a hundred, and each is still a gap.
+ */
+const SEQUENCE_SLIPS = 0.1;
+
+/** A flat row number (1, 2, 3 … down the rows, starting again at 1 in each group) out of its count. */
 interface SequenceBreak {
   row: number;
   written: number;
   previous: number;
+  /**
+   * 'gap': it skips numbers and the count goes on from it (a row deleted, numbers not redone);
+   * 'slip': it alone is off between two numbers that follow each other (110, 1, 112);
+   * 'back': it goes back to a number already counted (…, 49, 50, 29, 30 …).
+   */
+  how: 'gap' | 'slip' | 'back';
 }
 
 /** The column of flat row numbers: headed STT/TT, its detail cells whole numbers. */
@@ -366,45 +378,99 @@ function wholeNumber(v: CellValue): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
+/** One entry of the STT column down the rows: a whole number, or a mark (I, A, a, 1.1, a group row). */
+type Entry = { row: number; n: number; detail: boolean } | { row: number; n: null };
+
+function entries(context: TableContext, col: number): Entry[] {
+  const out: Entry[] = [];
+  context.table.rows.forEach((row, r) => {
+    if (row.role === 'group') return void out.push({ row: r, n: null });
+    const v = row.cells[col];
+    if (v === null) return;
+    const n = wholeNumber(v);
+    out.push(n === null ? { row: r, n: null } : { row: r, n, detail: row.role === 'detail' });
+  });
+  return out;
+}
+
 /**
- * Breaks of a flat numbering: a number that skips one or more ("5, 7": a row deleted, or the
- * numbers not redone) where the count then goes on from it. A number starting again at 1 opens
- * a new group; any other mark (I, A, a, 1.1) or a group row ends the count.
+ * Whether the count runs on across section marks ("III | 31, 32 … IV | 35, 36"): the table
+ * shows it where a mark is followed by the next number more often than by 1.
+ */
+function countsAcrossMarks(list: readonly Entry[]): boolean {
+  let on = 0;
+  let again = 0;
+  let last: number | null = null;
+  let afterMark = false;
+  for (const e of list) {
+    if (e.n === null) {
+      afterMark = last !== null;
+      continue;
+    }
+    if (afterMark) {
+      if (e.n === last! + 1) on++;
+      else if (e.n === 1) again++;
+    }
+    afterMark = false;
+    last = e.n;
+  }
+  return on >= 2 && on > again;
+}
+
+/**
+ * Breaks of a flat numbering. A number starting again at 1 opens a new group; a section mark
+ * ends the count unless the table's count runs on across its marks.
  */
 function sequenceBreaks(
   context: TableContext,
   col: number,
 ): { breaks: SequenceBreak[]; numbered: number } {
-  const rows = context.table.rows;
+  const list = entries(context, col);
+  const across = countsAcrossMarks(list);
   const breaks: SequenceBreak[] = [];
   let numbered = 0;
-  let previous: number | null = null;
-  const ahead = (from: number): number | null => {
-    for (let r = from + 1; r < rows.length; r++) {
-      if (rows[r].role === 'group') continue;
-      const v = rows[r].cells[col];
-      if (v === null) continue;
-      return wholeNumber(v);
-    }
-    return null;
+  // The open counts, outermost first: "1 Dụng cụ | 1, 2 … 6 | 2 Dụng cụ khác" numbers the items
+  // and their sub-items in one column, the sub-items starting again at 1.
+  let counts: number[] = [];
+  const nextNumber = (i: number): number | null => {
+    const e = list[i + 1];
+    return e && e.n !== null ? e.n : null;
   };
-  rows.forEach((row, r) => {
-    if (row.role === 'group') previous = null;
-    // A total or subtotal row numbered in the same count ("16 | Toàn quốc") keeps the count.
-    if (row.role === 'group') return;
-    const v = row.cells[col];
-    if (v === null) return;
-    const n = wholeNumber(v);
-    if (n === null) {
-      previous = null;
+  list.forEach((e, i) => {
+    if (e.n === null) {
+      if (!across) counts = [];
       return;
     }
     numbered++;
-    if (previous !== null && n > previous + 1 && row.role === 'detail') {
-      const next = ahead(r);
-      if (next === null || next === n + 1) breaks.push({ row: r, written: n, previous });
+    const n = e.n;
+    const top = counts.length - 1;
+    if (top < 0) return void counts.push(n);
+    const p = counts[top];
+    if (n === p + 1) return void (counts[top] = n);
+    const next = nextNumber(i);
+    // 110, 1, 112: the one number between two that follow each other is the slip.
+    if (next === p + 2 && e.detail) {
+      breaks.push({ row: e.row, written: n, previous: p, how: 'slip' });
+      counts[top] = p + 1;
+      return;
     }
-    previous = n;
+    if (n === 1) return void counts.push(1);
+    // The next number of an outer count: the sub-items are done.
+    const outer = counts.lastIndexOf(n - 1, top - 1);
+    if (outer >= 0) {
+      counts = counts.slice(0, outer + 1);
+      counts[outer] = n;
+      return;
+    }
+    counts[top] = n;
+    // A total or subtotal row numbered in the same count ("16 | Toàn quốc") keeps the count.
+    if (!e.detail) return;
+    if (n > p + 1 && (next === null || next > n)) {
+      breaks.push({ row: e.row, written: n, previous: p, how: 'gap' });
+    } else if (n < p && next === n + 1) {
+      // Only where an old count goes on from it: a lone number going back may be a heading's.
+      breaks.push({ row: e.row, written: n, previous: p, how: 'back' });
+    }
   });
   return { breaks, numbered };
 }
@@ -421,15 +487,21 @@ class SequenceBreakRule extends CellFactRule implements Rule {
     super('sequence', 'numbering', found.row, col, columnCode);
   }
   evaluate(cells: CellSource): Evaluation {
-    const { written, previous } = this.found;
+    const { written, previous, how } = this.found;
     if (wholeNumber(cells.raw(this.row, this.col)) !== written) return NOTHING_TO_SAY;
     const missing = written - previous === 2 ? `${previous + 1}` : `${previous + 1}–${written - 1}`;
+    const message =
+      how === 'slip'
+        ? `Số thứ tự ${written} nằm giữa ${previous} và ${previous + 2}: có lẽ phải là ${previous + 1}`
+        : how === 'back'
+          ? `Số thứ tự quay lại ${written} sau ${previous}: các số từ ${written} bị đánh hai lần (chưa đánh lại số thứ tự)`
+          : `Số thứ tự nhảy từ ${previous} lên ${written}: thiếu số ${missing} (một dòng bị xóa, hoặc chưa đánh lại số thứ tự)`;
     return {
       status: 'flag',
       text: String(written),
       severity: this.severity,
       evidence: this.evidence,
-      message: `Số thứ tự nhảy từ ${previous} lên ${written}: thiếu số ${missing} (một dòng bị xóa, hoặc chưa đánh lại số thứ tự)`,
+      message,
     };
   }
 }
@@ -442,7 +514,7 @@ function rowSequence(context: TableContext): Rule[] {
   if (breaks.length === 0) return [];
   const evidence = `các số thứ tự khác tăng đều từng số (${numbered - breaks.length}/${numbered})`;
   const severity: Severity =
-    breaks.length <= Math.max(2, SLIP_SHARE * numbered) ? 'warning' : 'review';
+    breaks.length <= Math.max(2, SEQUENCE_SLIPS * numbered) ? 'warning' : 'review';
   const code = columnName(context.table.columns[col], col);
   return breaks.map((b) => new SequenceBreakRule(b, col, code, severity, evidence));
 }

@@ -27,6 +27,7 @@ import {
 import type { ColumnFormula, TableContext } from '../table-context';
 import type { FindingKind } from '../finding';
 import type { Table } from '../../model';
+import { isPercentHeader } from '../../table-words';
 
 function isInteger(x: number): boolean {
   return Math.abs(x - Math.round(x)) < 1e-12;
@@ -204,6 +205,7 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
       compare: new LinearComparison(exactSum ? 'exact' : 'printed', comparison),
       description,
       claims,
+      blankPartsSayNothing: column.formulaBasis === 'inferred',
     };
     make = (row) => new RowLinearRule(row, shape);
   } else {
@@ -247,7 +249,8 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
 /**
  * A rate written "10=9/7" over a column printed in percent (23,08 where 9/7 is 0,2308): the code
  * row leaves out the "×100" that the figures keep. The stated figures decide, row by row: 100
- * when more rows agree with the percent than with the plain ratio.
+ * when more rows agree with the percent than with the plain ratio. When the column mixes both
+ * and its heading says "%", the heading decides: the fractions are the slips.
  */
 function percentScale(table: Table, col: number, compute: RowFunction): 1 | 100 {
   const cells: CellSource = {
@@ -268,7 +271,9 @@ function percentScale(table: Table, col: number, compute: RowFunction): 1 | 100 
     if (close(stated, x)) plain++;
     else if (close(stated, 100 * x)) percent++;
   }
-  return percent >= 2 && percent > plain ? 100 : 1;
+  const column = table.columns[col];
+  const headed = [...column.headerPath, column.label].some(isPercentHeader);
+  return percent >= 2 && (percent > plain || headed) ? 100 : 1;
 }
 
 export const rowFormulaKind: RuleKind = {

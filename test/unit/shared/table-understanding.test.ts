@@ -340,3 +340,208 @@ describe('stage 6 — weak evidence is "Cần xem", never counted', () => {
     expect(findings.find((x) => x.cell === 'D4')!.severity).toBe('review');
   });
 });
+
+describe('a second round of real workbooks: classes the first round did not show', () => {
+  /** A price list with a code row "10=(9/7)": growth rate of price, its heading in percent. */
+  function priceRows(rates: (number | null)[]): Value[][] {
+    const rows: Value[][] = [
+      ['STT', 'Mặt hàng', 'Giá kỳ trước', 'Giá kỳ này', 'Mức tăng (giảm)', 'Tỷ lệ tăng (giảm) (%)'],
+      [1, 2, 7, 8, '9=(8-7)', '10=(9/7)'],
+    ];
+    const before = [22000, 21000, 50000, 230000, 70000, 19000, 18000, 55000];
+    const now = [25000, 26500, 52000, 220000, 65000, 19500, 17500, 58000];
+    before.forEach((b, i) => {
+      const change = now[i] - b;
+      rows.push([i + 1, `Mặt hàng ${i + 1}`, b, now[i], change, rates[i]]);
+    });
+    return rows;
+  }
+  const percent = (i: number, scale: number) => {
+    const before = [22000, 21000, 50000, 230000, 70000, 19000, 18000, 55000];
+    const now = [25000, 26500, 52000, 220000, 65000, 19500, 17500, 58000];
+    return ((now[i] - before[i]) / before[i]) * scale;
+  };
+
+  it('a fraction typed in a column headed "%" is reported, even where fractions are most rows', () => {
+    // Three rows in percent, five as fractions: the heading "(%)" decides which are the slips.
+    const rates = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => percent(i, i < 3 ? 100 : 1));
+    const { findings } = read(priceRows(rates));
+    const slips = counted(findings).filter((f) => f.kind === 'ratio');
+    expect(slips.map((f) => f.cell)).toEqual(['F6', 'F7', 'F8', 'F9', 'F10']);
+    expect(slips[0].evidence).toContain('phân số thay cho phần trăm');
+  });
+
+  it('a cell formatted as Excel percent in a column headed "%" is read as the sheet shows it', () => {
+    const rates = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => percent(i, i === 4 ? 1 : 100));
+    const grid = gridFromValues('Biểu 1', priceRows(rates));
+    grid.cells[6][5] = { value: rates[4] as number, numFmt: '0.00%' }; // shows 7,14 %
+    const { tables } = detectSheet(grid);
+    const table = draftToTable(tables[0].table);
+    expect(table.rows[4].cells[5]).toBeCloseTo(percent(4, 100), 10);
+    expect(counted(checkTable(table))).toEqual([]);
+  });
+
+  it('an STT of section marks and counts that start again is an ordinal column, not figures', () => {
+    const typed = typeColumn({
+      cells: ['A', 1, 2, 3, 'B', 'I', 1, 'a', 'b', 2, 'II', 'C'].map((v) => ({ value: v })),
+      header: [],
+      letterCode: false,
+      numericCode: true,
+      first: true,
+    });
+    expect(typed.kind).toBe('ordinal');
+  });
+
+  it('a figure column with "x" (not applicable) in a few cells stays a figure column', () => {
+    const typed = typeColumn({
+      cells: [12, 'x', 15, 'x', 40, 7, 9].map((v) => ({ value: v })),
+      header: ['Số lớp'],
+      letterCode: false,
+      numericCode: true,
+      first: false,
+    });
+    expect(typed.kind).toBe('figure');
+  });
+
+  it('a "#" mark in a figure cell is to review; a "?" stays a missing figure', () => {
+    const { findings } = read([
+      ['STT', 'Chỉ tiêu', 'Tổng số', 'Nữ'],
+      [1, 'Học sinh', 120, 60],
+      [2, 'Học sinh dân tộc', 45, '#'],
+      [3, 'Học sinh khuyết tật', '?', 3],
+      [4, 'Học sinh mồ côi', 12, 5],
+    ]);
+    expect(findings.find((f) => f.cell === 'D3')!.severity).toBe('review');
+    expect(findings.find((f) => f.cell === 'C4')!.severity).toBe('error');
+  });
+
+  it('a "Trong đó:" block after a "- …" list is part of the list\'s head, not of its last item', () => {
+    const { findings } = read([
+      ['STT', 'Chỉ tiêu', 'Số lượng', 'Công lập'],
+      ['II', 'Lớp', 5, 5],
+      [null, 'Chia ra:', null, null],
+      [null, '- Lớp 1', 3, 3],
+      [null, '- Lớp 2', 0, 0],
+      [null, '- Lớp 5', 2, 2],
+      [null, 'Trong đó', null, null],
+      [null, '- Lớp học 2 buổi/ngày', 0, 0],
+      [null, '- Lớp ghép', 3, 3],
+      ['III', 'Học sinh', 120, 110],
+    ]);
+    expect(counted(findings)).toEqual([]);
+  });
+
+  it('a whole at least its breakdown beside it: the figures establish it, the excess is reported', () => {
+    const rows: Value[][] = [
+      ['STT', 'Tài sản', 'Tổng DT sàn', 'Hiện trạng sử dụng', null, null],
+      [null, null, null, 'Trụ sở', 'Cơ sở HCSN', 'Khác'],
+    ];
+    const uses: [number, number | null, number | null, number | null][] = [
+      [292, 292, null, null],
+      [1050, 1000, null, null],
+      [80, 80, null, null],
+      [474, 300, 174, null],
+      [223, 2233, null, null], // 223 m² of floor, 2.233 m² in use: one digit doubled
+      [400, 400, null, null],
+      [315, null, null, null],
+      [597, 597, null, null],
+      [831, 500, 300, 31],
+      [131, 131, null, null],
+      [256, 191, null, 65],
+      [60, 60, null, null],
+      [100, 40, 40, null],
+    ];
+    uses.forEach((u, i) => rows.push([i + 1, `Nhà ${i + 1}`, ...u]));
+    const grid = gridFromValues('Biểu 1', rows, {
+      merges: [{ top: 0, left: 3, bottom: 0, right: 5 }],
+    });
+    const { tables } = detectSheet(grid);
+    const table = draftToTable(tables[0].table);
+    const found = counted(
+      checkTable(table, { addressOf: (row, col) => sourceAddress(tables[0], row, col) }),
+    );
+    expect(found.map((f) => [f.kind, f.cell])).toEqual([['inferred', 'C7']]);
+    expect(found[0].evidence).toContain('≥');
+  });
+
+  it('a larger column beside a group that never fills it establishes nothing', () => {
+    const rows: Value[][] = [
+      ['STT', 'Đơn vị', 'Dân số', 'Hộ nghèo', null],
+      [null, null, null, 'Số hộ', 'Số khẩu'],
+    ];
+    for (let i = 1; i <= 14; i++) rows.push([i, `Xã ${i}`, 5000 + i * 97, 40 + i, 150 + i * 3]);
+    rows[5][3] = 9000; // larger than the population: nothing in the table says it cannot be
+    const grid = gridFromValues('Biểu 1', rows, {
+      merges: [{ top: 0, left: 3, bottom: 0, right: 4 }],
+    });
+    const table = draftToTable(detectSheet(grid).tables[0].table);
+    expect(counted(checkTable(table)).filter((f) => f.kind === 'inferred')).toEqual([]);
+  });
+
+  it('a sum found in the figures says nothing on rows whose parts are blank', () => {
+    const rows: Value[][] = [['STT', 'Xã', 'Tổng', 'Nam', 'Nữ']];
+    for (let i = 1; i <= 12; i++)
+      rows.push(
+        i % 3 === 0 ? [i, `Xã ${i}`, 90 + i, null, null] : [i, `Xã ${i}`, 150 + i, 100, 50 + i],
+      );
+    const { table, findings } = read(rows);
+    expect(table.columns[2].formulaBasis).toBe('inferred');
+    expect(counted(findings)).toEqual([]);
+  });
+
+  it('a difference within the rounding of a relation found in the figures is not reported', () => {
+    const rows: Value[][] = [['STT', 'Ngành', 'Dư nợ đầu kỳ', 'Tăng', 'Dư nợ cuối kỳ']];
+    for (let i = 1; i <= 10; i++)
+      rows.push([i, `Ngành ${i}`, 1000.25 * i, 12.5, 1000.25 * i + 12.5]);
+    rows[4][4] = (rows[4][4] as number) + 0.01;
+    const { findings } = read(rows);
+    expect(counted(findings)).toEqual([]);
+  });
+
+  it.each([
+    {
+      what: 'one number alone off between two that follow each other',
+      stt: [108, 109, 110, 1, 112, 113],
+      cells: [['A5', 'có lẽ phải là 111']],
+    },
+    {
+      what: 'a count going back to numbers already used',
+      stt: [46, 47, 48, 49, 50, 29, 30, 31],
+      cells: [['A7', 'quay lại 29 sau 50']],
+    },
+    {
+      what: 'items and their sub-items counted in one column',
+      stt: [1, 1, 2, 3, 2, 1, 2, 3, 4, 3],
+      cells: [],
+    },
+  ])('STT: $what', ({ stt, cells }) => {
+    const rows: Value[][] = [['STT', 'Mặt hàng', 'Giá']];
+    stt.forEach((n, i) => rows.push([n, `Mặt hàng ${i + 1}`, 1000 + i * 50]));
+    const { findings } = read(rows);
+    const numbering = findings.filter((f) => f.kind === 'numbering');
+    expect(
+      numbering.map((f) => [
+        f.cell,
+        f.message.match(/có lẽ phải là \d+|quay lại \d+ sau \d+/)?.[0],
+      ]),
+    ).toEqual(cells);
+  });
+
+  it('STT: a count that runs on across section marks still shows its gaps', () => {
+    const { findings } = read([
+      ['STT', 'Mặt hàng', 'Giá'],
+      ['I', 'Lương thực', null],
+      [1, 'Gạo', 22000],
+      [2, 'Thịt', 90000],
+      ['II', 'Vật tư', null],
+      [3, 'Phân đạm', 12000],
+      [4, 'Thuốc trừ sâu', 55000],
+      ['III', 'Xây dựng', null],
+      [5, 'Xi măng', 1400],
+      ['IV', 'Dịch vụ', null],
+      [9, 'Khách sạn', 400000],
+      [10, 'Nhà nghỉ', 250000],
+    ]);
+    expect(findings.filter((f) => f.kind === 'numbering').map((f) => f.cell)).toEqual(['A11']);
+  });
+});
