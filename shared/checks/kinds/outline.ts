@@ -359,13 +359,26 @@ function rowNumberColumn(context: TableContext): number {
     if (column.type !== 'text' || !isRowNumberHeader(column.label)) return false;
     let filled = 0;
     let whole = 0;
+    let marks = 0;
     for (const row of table.rows) {
       if (row.role !== 'detail' || row.cells[c] === null) continue;
       filled++;
       if (wholeNumber(row.cells[c]) !== null) whole++;
+      else if (isMark(row.cells[c])) marks++;
     }
-    return whole >= 5 && whole >= 0.6 * filled;
+    // Numbers, and the marks of sections and sub-items between them (I, II, a, b, 1.2).
+    return (
+      whole >= 5 &&
+      (whole >= 0.6 * filled || (whole >= 0.3 * filled && whole + marks >= 0.9 * filled))
+    );
   });
+}
+
+/** "I", "IV.", "a", "b)", "1.2": a short mark of a section or sub-item. */
+function isMark(v: CellValue): boolean {
+  return (
+    typeof v === 'string' && /^(?:[IVXLC]{1,5}|[A-ZĐ]|[a-zđ]|\d+(?:\.\d+)+)[.)]?$/u.test(v.trim())
+  );
 }
 
 function wholeNumber(v: CellValue): number | null {
@@ -384,10 +397,12 @@ type Entry = { row: number; n: number; detail: boolean } | { row: number; n: nul
 function entries(context: TableContext, col: number): Entry[] {
   const out: Entry[] = [];
   context.table.rows.forEach((row, r) => {
-    if (row.role === 'group') return void out.push({ row: r, n: null });
     const v = row.cells[col];
+    const n = v === null ? null : wholeNumber(v);
+    // A group row is a heading that ends the count, unless the count numbers it too.
+    if (row.role === 'group')
+      return void out.push(n === null ? { row: r, n } : { row: r, n, detail: false });
     if (v === null) return;
-    const n = wholeNumber(v);
     out.push(n === null ? { row: r, n: null } : { row: r, n, detail: row.role === 'detail' });
   });
   return out;
@@ -506,17 +521,96 @@ class SequenceBreakRule extends CellFactRule implements Rule {
   }
 }
 
+/** The letters that number sub-items, in the Vietnamese alphabet and in the Latin one. */
+const ALPHABETS = ['abcdđeghiklmnopqrstuvxy', 'abcdefghijklmnopqrstuvwxyz'];
+const LETTER = /^([a-zđ])[.)]?$/u;
+
+function followsLetter(previous: string, letter: string): boolean {
+  return ALPHABETS.some(
+    (a) => a.indexOf(letter) === a.indexOf(previous) + 1 && a.includes(previous),
+  );
+}
+
+interface LetterBreak {
+  row: number;
+  written: string;
+  previous: string;
+}
+
+/**
+ * Sub-items lettered a, b, c … under an item of the STT column: a letter that skips ("a, b,
+ * d": c is missing). A number, another mark or a group row starts a new run.
+ */
+function letterBreaks(
+  context: TableContext,
+  col: number,
+): { breaks: LetterBreak[]; lettered: number } {
+  const breaks: LetterBreak[] = [];
+  let lettered = 0;
+  let previous: string | null = null;
+  context.table.rows.forEach((row, r) => {
+    const v = row.cells[col];
+    if (row.role === 'group') return void (previous = null);
+    if (v === null) return;
+    const m = typeof v === 'string' ? LETTER.exec(v.trim()) : null;
+    if (!m) return void (previous = null);
+    const letter = m[1];
+    lettered++;
+    if (previous !== null && !followsLetter(previous, letter))
+      breaks.push({ row: r, written: letter, previous });
+    previous = letter;
+  });
+  return { breaks, lettered };
+}
+
+class LetterBreakRule extends CellFactRule implements Rule {
+  readonly kind = 'numbering' as const;
+  constructor(
+    private readonly found: LetterBreak,
+    col: number,
+    columnCode: string,
+    private readonly severity: Severity,
+    private readonly evidence: string,
+  ) {
+    super('letters', 'numbering', found.row, col, columnCode);
+  }
+  evaluate(cells: CellSource): Evaluation {
+    const { written, previous } = this.found;
+    const v = cells.raw(this.row, this.col);
+    if (typeof v !== 'string' || LETTER.exec(v.trim())?.[1] !== written) return NOTHING_TO_SAY;
+    return {
+      status: 'flag',
+      text: v,
+      severity: this.severity,
+      evidence: this.evidence,
+      message: `Mục «${written}» đứng ngay sau mục «${previous}»: thiếu mục ở giữa, hoặc chưa đánh lại chữ thứ tự`,
+    };
+  }
+}
+
 function rowSequence(context: TableContext): Rule[] {
   if (context.outline().numberColumn >= 0) return [];
   const col = rowNumberColumn(context);
   if (col < 0) return [];
-  const { breaks, numbered } = sequenceBreaks(context, col);
-  if (breaks.length === 0) return [];
-  const evidence = `các số thứ tự khác tăng đều từng số (${numbered - breaks.length}/${numbered})`;
-  const severity: Severity =
-    breaks.length <= Math.max(2, SEQUENCE_SLIPS * numbered) ? 'warning' : 'review';
   const code = columnName(context.table.columns[col], col);
-  return breaks.map((b) => new SequenceBreakRule(b, col, code, severity, evidence));
+  const rules: Rule[] = [];
+  const { breaks, numbered } = sequenceBreaks(context, col);
+  if (breaks.length > 0) {
+    const evidence = `các số thứ tự khác tăng đều từng số (${numbered - breaks.length}/${numbered})`;
+    const severity: Severity =
+      breaks.length <= Math.max(2, SEQUENCE_SLIPS * numbered) ? 'warning' : 'review';
+    for (const b of breaks) rules.push(new SequenceBreakRule(b, col, code, severity, evidence));
+  }
+  const letters = letterBreaks(context, col);
+  if (letters.breaks.length > 0) {
+    const { lettered } = letters;
+    const n = letters.breaks.length;
+    const evidence = `các mục a, b, c … khác theo đúng thứ tự chữ cái (${lettered - n}/${lettered})`;
+    const severity: Severity = n <= Math.max(2, SEQUENCE_SLIPS * lettered) ? 'warning' : 'review';
+    for (const b of letters.breaks)
+      rules.push(new LetterBreakRule(b, col, code, severity, evidence));
+  }
+  return rules;
 }
 
 export const outlineKind: RuleKind = {

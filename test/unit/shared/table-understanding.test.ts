@@ -527,6 +527,28 @@ describe('a second round of real workbooks: classes the first round did not show
     ).toEqual(cells);
   });
 
+  it('STT: sub-items lettered a, b, d skip c; a heading row numbered in the count keeps it', () => {
+    const { findings } = read([
+      ['STT', 'Chỉ tiêu', 'Kỳ này'],
+      [1, 'Thu nhập lãi', 7651],
+      ['a', 'Lãi tiền gửi', 249],
+      ['b', 'Lãi cho vay', 7261],
+      ['c', 'Thu khác', 141],
+      [2, 'Chi phí lãi', 1783],
+      ['a', 'Trả lãi tiền gửi', 1599],
+      ['b', 'Trả lãi tiền vay', 183],
+      ['d', 'Trả lãi thuê tài chính', 0],
+      ['I', 'Thu nhập lãi thuần', 5868],
+      [3, 'Thu nhập dịch vụ', 1],
+      [4, 'Chi phí dự phòng', null],
+      [5, 'Hoàn nhập dự phòng', null],
+      [6, 'Lợi nhuận', 944],
+    ]);
+    const numbering = findings.filter((f) => f.kind === 'numbering');
+    expect(numbering.map((f) => f.cell)).toEqual(['A9']);
+    expect(numbering[0].message).toContain('«d» đứng ngay sau mục «b»');
+  });
+
   it('STT: a count that runs on across section marks still shows its gaps', () => {
     const { findings } = read([
       ['STT', 'Mặt hàng', 'Giá'],
