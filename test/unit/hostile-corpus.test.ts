@@ -47,7 +47,8 @@ describe('the hostile-input corpus', () => {
       const { file } = cases.find((k) => k.name === c.name)!;
       const run = await runCli(['check', file, '--json'], { killAfterMs: 30_000 });
       expect(run.signal, 'killed: it ran past 30 s').toBeNull();
-      expect(run.ms).toBeLessThan(TIME_MS);
+      // The work of the process, not the wall clock the other jobs on a shared machine slow down.
+      expect(run.cpuMs).toBeLessThan(TIME_MS);
       expect(run.maxRssMb).toBeLessThan(MEMORY_MB);
       if (c.never) expect(run.stdout + run.stderr).not.toContain(c.never);
       if (run.code === 2) {

@@ -48,10 +48,12 @@ describe('a sheet is judged by what it holds', () => {
         rows: productionTable({ styledTo: 'XFD' }),
       }),
     );
-    // Reading and recognising, timed here; the memory of the whole `bieu check` process.
-    const started = Date.now();
+    // Reading and recognising, timed here as the CPU time this process spends on it (a wall
+    // clock would count the other jobs of a shared machine); the memory of `bieu check`.
+    const started = process.cpuUsage();
     const { tables } = await importWorkbook(file);
-    expect(Date.now() - started).toBeLessThan(2000);
+    const spent = process.cpuUsage(started);
+    expect((spent.user + spent.system) / 1000).toBeLessThan(2000);
     expect(tables).toHaveLength(1);
     expect(tables[0].table.columns).toHaveLength(18);
     expect(tables[0].table.rows).toHaveLength(223);
@@ -110,7 +112,7 @@ describe('a sheet is judged by what it holds', () => {
     expect(run.code).toBe(2);
     expectOneSentence(run.stderr, 'ba-trieu-o.xlsx');
     expect(run.stderr).toMatch(/ô có dữ liệu/);
-    expect(run.ms).toBeLessThan(10_000);
+    expect(run.cpuMs).toBeLessThan(10_000);
     expect(run.maxRssMb).toBeLessThan(500);
   }, 60_000);
 });
@@ -129,7 +131,7 @@ describe('a cell past the last row or column of Excel', () => {
     expect(run.code).toBe(2);
     expectOneSentence(run.stderr, 'hang-2-ty.xlsx');
     expect(run.stderr).toMatch(/1\.048\.576/);
-    expect(run.ms).toBeLessThan(3000);
+    expect(run.cpuMs).toBeLessThan(3000);
     expect(run.maxRssMb).toBeLessThan(200);
   });
 
