@@ -490,33 +490,40 @@ function sequenceBreaks(
   return { breaks, numbered };
 }
 
-class SequenceBreakRule extends CellFactRule implements Rule {
+function sequenceMessage({ written, previous, how }: SequenceBreak): string {
+  const missing = written - previous === 2 ? `${previous + 1}` : `${previous + 1}–${written - 1}`;
+  return how === 'slip'
+    ? `Số thứ tự ${written} nằm giữa ${previous} và ${previous + 2}: có lẽ phải là ${previous + 1}`
+    : how === 'back'
+      ? `Số thứ tự quay lại ${written} sau ${previous}: các số từ ${written} bị đánh hai lần (chưa đánh lại số thứ tự)`
+      : `Số thứ tự nhảy từ ${previous} lên ${written}: thiếu số ${missing} (một dòng bị xóa, hoặc chưa đánh lại số thứ tự)`;
+}
+
+/** A number or letter of the STT column out of its order, said while the cell still holds it. */
+class OrderBreakRule extends CellFactRule implements Rule {
   readonly kind = 'numbering' as const;
   constructor(
-    private readonly found: SequenceBreak,
+    name: 'sequence' | 'letters',
+    row: number,
     col: number,
     columnCode: string,
+    private readonly written: string,
+    /** What the cell holds, read the way the break was found (null: something else). */
+    private readonly read: (v: CellValue) => string | null,
+    private readonly message: string,
     private readonly severity: Severity,
     private readonly evidence: string,
   ) {
-    super('sequence', 'numbering', found.row, col, columnCode);
+    super(name, 'numbering', row, col, columnCode);
   }
   evaluate(cells: CellSource): Evaluation {
-    const { written, previous, how } = this.found;
-    if (wholeNumber(cells.raw(this.row, this.col)) !== written) return NOTHING_TO_SAY;
-    const missing = written - previous === 2 ? `${previous + 1}` : `${previous + 1}–${written - 1}`;
-    const message =
-      how === 'slip'
-        ? `Số thứ tự ${written} nằm giữa ${previous} và ${previous + 2}: có lẽ phải là ${previous + 1}`
-        : how === 'back'
-          ? `Số thứ tự quay lại ${written} sau ${previous}: các số từ ${written} bị đánh hai lần (chưa đánh lại số thứ tự)`
-          : `Số thứ tự nhảy từ ${previous} lên ${written}: thiếu số ${missing} (một dòng bị xóa, hoặc chưa đánh lại số thứ tự)`;
+    if (this.read(cells.raw(this.row, this.col)) !== this.written) return NOTHING_TO_SAY;
     return {
       status: 'flag',
-      text: String(written),
+      text: this.written,
       severity: this.severity,
       evidence: this.evidence,
-      message,
+      message: this.message,
     };
   }
 }
@@ -524,6 +531,10 @@ class SequenceBreakRule extends CellFactRule implements Rule {
 /** The letters that number sub-items, in the Vietnamese alphabet and in the Latin one. */
 const ALPHABETS = ['abcdđeghiklmnopqrstuvxy', 'abcdefghijklmnopqrstuvwxyz'];
 const LETTER = /^([a-zđ])[.)]?$/u;
+
+function readLetter(v: CellValue): string | null {
+  return typeof v === 'string' ? (LETTER.exec(v.trim())?.[1] ?? null) : null;
+}
 
 function followsLetter(previous: string, letter: string): boolean {
   return ALPHABETS.some(
@@ -552,40 +563,14 @@ function letterBreaks(
     const v = row.cells[col];
     if (row.role === 'group') return void (previous = null);
     if (v === null) return;
-    const m = typeof v === 'string' ? LETTER.exec(v.trim()) : null;
-    if (!m) return void (previous = null);
-    const letter = m[1];
+    const letter = readLetter(v);
+    if (letter === null) return void (previous = null);
     lettered++;
     if (previous !== null && !followsLetter(previous, letter))
       breaks.push({ row: r, written: letter, previous });
     previous = letter;
   });
   return { breaks, lettered };
-}
-
-class LetterBreakRule extends CellFactRule implements Rule {
-  readonly kind = 'numbering' as const;
-  constructor(
-    private readonly found: LetterBreak,
-    col: number,
-    columnCode: string,
-    private readonly severity: Severity,
-    private readonly evidence: string,
-  ) {
-    super('letters', 'numbering', found.row, col, columnCode);
-  }
-  evaluate(cells: CellSource): Evaluation {
-    const { written, previous } = this.found;
-    const v = cells.raw(this.row, this.col);
-    if (typeof v !== 'string' || LETTER.exec(v.trim())?.[1] !== written) return NOTHING_TO_SAY;
-    return {
-      status: 'flag',
-      text: v,
-      severity: this.severity,
-      evidence: this.evidence,
-      message: `Mục «${written}» đứng ngay sau mục «${previous}»: thiếu mục ở giữa, hoặc chưa đánh lại chữ thứ tự`,
-    };
-  }
 }
 
 function rowSequence(context: TableContext): Rule[] {
@@ -599,7 +584,21 @@ function rowSequence(context: TableContext): Rule[] {
     const evidence = `các số thứ tự khác tăng đều từng số (${numbered - breaks.length}/${numbered})`;
     const severity: Severity =
       breaks.length <= Math.max(2, SEQUENCE_SLIPS * numbered) ? 'warning' : 'review';
-    for (const b of breaks) rules.push(new SequenceBreakRule(b, col, code, severity, evidence));
+    const read = (v: CellValue) => String(wholeNumber(v));
+    for (const b of breaks)
+      rules.push(
+        new OrderBreakRule(
+          'sequence',
+          b.row,
+          col,
+          code,
+          String(b.written),
+          read,
+          sequenceMessage(b),
+          severity,
+          evidence,
+        ),
+      );
   }
   const letters = letterBreaks(context, col);
   if (letters.breaks.length > 0) {
@@ -608,7 +607,19 @@ function rowSequence(context: TableContext): Rule[] {
     const evidence = `các mục a, b, c … khác theo đúng thứ tự chữ cái (${lettered - n}/${lettered})`;
     const severity: Severity = n <= Math.max(2, SEQUENCE_SLIPS * lettered) ? 'warning' : 'review';
     for (const b of letters.breaks)
-      rules.push(new LetterBreakRule(b, col, code, severity, evidence));
+      rules.push(
+        new OrderBreakRule(
+          'letters',
+          b.row,
+          col,
+          code,
+          b.written,
+          readLetter,
+          `Mục «${b.written}» đứng ngay sau mục «${b.previous}»: thiếu mục ở giữa, hoặc chưa đánh lại chữ thứ tự`,
+          severity,
+          evidence,
+        ),
+      );
   }
   return rules;
 }
