@@ -549,6 +549,19 @@ export class CheckSession {
     });
   }
 
+  /** A row with no figure at all is a heading: its blank cells are not for filling in. */
+  private holdsFigures(row: number): boolean {
+    const r = this.table.rows[row];
+    return r !== undefined && r.role !== 'group' && r.cells.some((v) => typeof v === 'number');
+  }
+
+  /** Whether a column holds a negative figure anywhere (a difference, a balance), or only counts. */
+  private holdsNegative(col: number): boolean {
+    for (let r = 0; r < this.table.rows.length; r++)
+      if (this.values[r * this.columnCount + col] < 0) return true;
+    return false;
+  }
+
   private suggestFor(ids: Iterable<number>): void {
     if (!this.suggest) return;
     const failing: number[] = [];
@@ -567,6 +580,8 @@ export class CheckSession {
         fails: (id) => this.status[id] === FAIL,
         evaluate: (id, source) => this.evaluate(id, source),
         decimalsOf: (col) => this.table.columns[col]?.decimals ?? 0,
+        proposable: (row, col, value, from) =>
+          (from !== null || this.holdsFigures(row)) && (value >= 0 || this.holdsNegative(col)),
       },
       this.candidates,
       (row, col) => row * this.columnCount + col,

@@ -48,6 +48,11 @@ export interface SuggestionSearch {
   /** Evaluates a rule against a source, honouring the engine's text blocking. */
   evaluate(rule: number, source: CellSource): Evaluation;
   decimalsOf(col: number): number;
+  /**
+   * Whether a person could mean `value` in this cell: not a negative figure in a column that
+   * holds none (a count), not a figure in the blank cell of a heading row.
+   */
+  proposable(row: number, col: number, value: number, from: number | null): boolean;
 }
 
 function isCompared(e: Evaluation): e is Compared {
@@ -164,6 +169,7 @@ export function findSuggestions(
         if (solved === null || !Number.isFinite(solved)) continue;
         const value = toDecimals(solved, search.decimalsOf(col));
         if (value === current || tried?.includes(value)) continue;
+        if (!search.proposable(row, col, value, from)) continue;
         (tried ??= []).push(value);
         const fix = tryCandidate(search, cell, from, value);
         if (fix) kept = kept === NONE ? [fix] : [...kept, fix];

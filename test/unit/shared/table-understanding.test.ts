@@ -315,6 +315,26 @@ describe('stage 5 — relations established by the numbers', () => {
   });
 });
 
+describe('suggestions a person could mean', () => {
+  it('never a negative count, even where one would fix two findings at once', () => {
+    // Xã A: Nam 15, Nữ 3, Tổng 12. Nữ = −3 would make both the row and the "Cộng" add up, but
+    // nobody has −3 girls: the column holds no negative figure.
+    const { findings } = read([
+      ['STT', 'Xã', 'Tổng', 'Nam', 'Nữ'],
+      [1, 'Xã A', 12, 15, 3],
+      [2, 'Xã B', 10, 6, 4],
+      [3, 'Xã C', 12, 7, 5],
+      [4, 'Xã D', 20, 11, 9],
+      [5, 'Xã E', 14, 8, 6],
+      [6, 'Xã F', 9, 5, 4],
+      [null, 'Cộng', 77, 52, 25],
+    ]);
+    const suggested = findings.flatMap((f) => (f.suggestion ? [f.suggestion] : []));
+    expect(findings.length).toBeGreaterThan(0);
+    expect(suggested.filter((s) => s.value < 0)).toEqual([]);
+  });
+});
+
 describe('stage 6 — weak evidence is "Cần xem", never counted', () => {
   it('the code row of a column numbering read as data is to review, not an error', () => {
     const { findings } = read([
