@@ -15,6 +15,8 @@ const entries = {
   cli: 'electron/cli/main.ts',
 };
 if (fs.existsSync(path.join(root, 'test/bench/bench.ts'))) entries.bench = 'test/bench/bench.ts';
+if (fs.existsSync(path.join(root, 'test/bench/ui-bench.ts')))
+  entries['bench-ui'] = 'test/bench/ui-bench.ts';
 if (fs.existsSync(path.join(root, 'test/accuracy/show-tables.ts')))
   entries['show-tables'] = 'test/accuracy/show-tables.ts';
 if (fs.existsSync(path.join(root, 'test/accuracy/show-cells.ts')))
@@ -31,7 +33,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   // @e965/xlsx runs in a worker thread that requires it by path (electron/excel/sheetjs/).
-  external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx'],
+  // The UI bench drives Chromium with Playwright, which stays in node_modules.
+  external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx', '@playwright/test'],
   define: { __BIEU_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 });

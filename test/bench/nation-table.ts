@@ -150,3 +150,17 @@ function totalCells(label: string, sums: number[]): CellValue[] {
   cells.push(rate(sums[8], sums[7]), sums[10], rate(sums[10], sums[2]), sums[12] / 1000);
   return cells;
 }
+
+/** The table as the store takes it: no ids, every row with one cell per column. */
+export function asNewTable(t: Table) {
+  return {
+    name: t.name,
+    title: t.title,
+    unit: t.unit,
+    columns: t.columns.map(({ id: _id, ...c }) => c),
+    rows: t.rows.map(({ id: _id, ...r }) => ({
+      ...r,
+      cells: t.columns.map((_, i) => r.cells[i] ?? null),
+    })),
+  };
+}

@@ -10,8 +10,7 @@ import path from 'node:path';
 import { cellChecksumHolds } from '../../electron/store/cell-checksum';
 import { DocumentStore } from '../../electron/store/document-store';
 import { openDatabase } from '../../electron/store/sqlite';
-import type { Table } from '../../shared/model';
-import { inventedProvinces, nationTable } from './nation-table';
+import { asNewTable, inventedProvinces, nationTable } from './nation-table';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -22,20 +21,6 @@ function timed(f: () => unknown): number {
   const start = performance.now();
   f();
   return performance.now() - start;
-}
-
-/** The table as the store takes it: no ids, every row with one cell per column. */
-function asNewTable(t: Table) {
-  return {
-    name: t.name,
-    title: t.title,
-    unit: t.unit,
-    columns: t.columns.map(({ id: _id, ...c }) => c),
-    rows: t.rows.map(({ id: _id, ...r }) => ({
-      ...r,
-      cells: t.columns.map((_, i) => r.cells[i] ?? null),
-    })),
-  };
 }
 
 export function runOpenCheckBench(): void {

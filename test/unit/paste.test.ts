@@ -15,7 +15,7 @@ import { parseFigure, parsePaste } from '../../shared/paste/paste-block';
 import { parseNumber } from '../../shared/numbers';
 import { parseTsv } from '../../shared/paste/tsv';
 import { importWorkbook } from '../../electron/excel/read-xlsx';
-import { bigTsv, emptyWideTable } from '../bench/import-bench';
+import { bigTsv, emptyWideTable } from '../bench/paste-bench';
 
 const fixtures = path.resolve(__dirname, '..', 'fixtures');
 
