@@ -179,8 +179,8 @@ export interface LinearShape {
   /** What every row's rule is an instance of (evidence.ts). */
   readonly claims?: readonly Claim[];
   /**
-   * A formula Biểu found in the figures: a row whose parts are all blank gives no breakdown and
-   * says nothing of it (a stated formula asks for the parts).
+   * A row whose parts are all blank gives no breakdown and says nothing of the formula: a blank
+   * is not 0 (a sub-heading carrying only its total, "a) Công trình chuyển tiếp").
    */
   readonly blankPartsSayNothing?: boolean;
 }

@@ -205,7 +205,7 @@ function compileColumn(context: TableContext, col: number, formula: ColumnFormul
       compare: new LinearComparison(exactSum ? 'exact' : 'printed', comparison),
       description,
       claims,
-      blankPartsSayNothing: column.formulaBasis === 'inferred',
+      blankPartsSayNothing: true,
     };
     make = (row) => new RowLinearRule(row, shape);
   } else {

@@ -509,6 +509,19 @@ describe('a second round of real workbooks: classes the first round did not show
     expect(counted(findings)).toEqual([]);
   });
 
+  it('a code-row sum says nothing on a row whose parts are all blank (blank is not 0)', () => {
+    const { findings } = read([
+      ['STT', 'Công trình', 'Tổng', 'Vốn NS', 'Vốn khác'],
+      ['A', 'B', '1=2+3', 2, 3],
+      [1, 'Quốc lộ 32', 13517, 10000, 3517],
+      ['a', 'Công trình chuyển tiếp', 2687, null, null],
+      ['b', 'Công trình làm mới', 10830, null, null],
+      [2, 'Quốc lộ 32B', 400, 300, 100],
+      [3, 'Quốc lộ 32C', 500, 200, 310],
+    ]);
+    expect(counted(findings).map((f) => f.cell)).toEqual(['C7']);
+  });
+
   it('a difference within the rounding of a relation found in the figures is not reported', () => {
     const rows: Value[][] = [['STT', 'Ngành', 'Dư nợ đầu kỳ', 'Tăng', 'Dư nợ cuối kỳ']];
     for (let i = 1; i <= 10; i++)
