@@ -161,8 +161,7 @@ export function App() {
   );
   /**
    * Ctrl++ / Ctrl+− and the grid's right-click menu: new detail rows, rows deleted, a column
-   * inserted, columns deleted, rows given a role. The store takes one column or one row's role
-   * per call, so several columns or rows are one step each, in order.
+   * inserted, columns deleted, rows given a role — each ONE call, so one undo takes it back.
    */
   const onStructure = useCallback(
     async (edit: StructureEdit) => {
@@ -180,13 +179,15 @@ export function App() {
           await change('column.add', { tableId, atIndex: edit.atIndex, column: edit.column });
           return;
         case 'deleteColumns':
-          for (const columnId of edit.columnIds)
-            if (!(await change('column.remove', { tableId, columnId }))) return;
+          await change('column.remove', { tableId, columnIds: edit.columnIds });
           return;
         case 'setRole':
-          for (const rowId of edit.rowIds)
-            if (!(await change('row.update', { tableId, rowId, patch: { role: edit.role } })))
-              return;
+          if (edit.rowIds.length > 0)
+            await change('row.update', {
+              tableId,
+              rowIds: edit.rowIds,
+              patch: { role: edit.role },
+            });
       }
     },
     [change],

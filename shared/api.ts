@@ -433,8 +433,9 @@ const tableCalls = {
     }),
     output: changeSet,
   },
+  /** Several columns removed together are one undoable step. */
   'column.remove': {
-    input: z.object({ tableId: z.number().int(), columnId: z.number().int() }),
+    input: z.object({ tableId: z.number().int(), columnIds: z.array(z.number().int()).min(1) }),
     output: changeSet,
   },
   'column.move': {
@@ -475,10 +476,11 @@ const tableCalls = {
     }),
     output: changeSet,
   },
+  /** Several rows changed together (a role given to the selected rows) are one undoable step. */
   'row.update': {
     input: z.object({
       tableId: z.number().int(),
-      rowId: z.number().int(),
+      rowIds: z.array(z.number().int()).min(1),
       patch: z.object({
         role: row.shape.role.optional(),
         unitKey: z.string().nullable().optional(),

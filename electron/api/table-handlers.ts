@@ -15,7 +15,7 @@ export function createTableHandlers(session: AppSession): DomainHandlers<'tables
     'column.add': ({ tableId, atIndex, column }) => store().addColumn(tableId, atIndex, column),
     'column.update': ({ tableId, columnId, patch }) =>
       store().updateColumn(tableId, columnId, patch),
-    'column.remove': ({ tableId, columnId }) => store().removeColumn(tableId, columnId),
+    'column.remove': ({ tableId, columnIds }) => store().removeColumns(tableId, columnIds),
     'column.move': ({ tableId, columnId, toIndex }) =>
       store().moveColumn(tableId, columnId, toIndex),
     'column.group': ({ tableId, columnIds, group }) =>
@@ -24,7 +24,7 @@ export function createTableHandlers(session: AppSession): DomainHandlers<'tables
       store().insertRows(tableId, atIndex, count, role ?? 'detail'),
     'row.remove': ({ tableId, rowIds }) => store().removeRows(tableId, rowIds),
     'row.move': ({ tableId, rowId, toIndex }) => store().moveRow(tableId, rowId, toIndex),
-    'row.update': ({ tableId, rowId, patch }) => store().updateRow(tableId, rowId, patch),
+    'row.update': ({ tableId, rowIds, patch }) => store().updateRows(tableId, rowIds, patch),
     'template.saveUser': ({ tableId, name }) => session.saveUserTemplate(tableId, name),
   };
 }

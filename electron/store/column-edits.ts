@@ -117,19 +117,32 @@ export function updateColumn(
   };
 }
 
-export function removeColumn(t: TableSnapshot, columnId: number): StructureEdit {
-  const i = columnIndexOf(t, columnId);
-  if (t.columns.length === 1) {
+/**
+ * Remove columns as one change: several columns deleted together (the grid's selection) are one
+ * step of the history, undone at once. The last column of a table stays.
+ */
+export function removeColumns(t: TableSnapshot, columnIds: readonly number[]): StructureEdit {
+  const indexes = [...new Set(columnIds.map((id) => columnIndexOf(t, id)))].sort((a, b) => a - b);
+  if (indexes.length >= t.columns.length) {
+    const last = t.columns[indexes[0]];
     throw new UserError(
-      `Không thể xóa cột ${columnName(t.columns[i])}: đây là cột cuối cùng của biểu ${tableName(t)}, ` +
+      `Không thể xóa cột ${columnName(last)}: đây là cột cuối cùng của biểu ${tableName(t)}, ` +
         `mà một biểu cần ít nhất một cột.`,
       'bad-input',
     );
   }
+  const gone = new Set(indexes);
   const table = clone(t);
-  table.columns.splice(i, 1);
-  for (const r of table.rows) r.cells.splice(i, 1);
-  return { table, label: `Xóa cột ${columnName(t.columns[i])} khỏi biểu ${tableName(t)}` };
+  table.columns = table.columns.filter((_, i) => !gone.has(i));
+  for (const r of table.rows) r.cells = r.cells.filter((_, i) => !gone.has(i));
+  const names = indexes.map((i) => columnName(t.columns[i]));
+  return {
+    table,
+    label:
+      names.length === 1
+        ? `Xóa cột ${names[0]} khỏi biểu ${tableName(t)}`
+        : `Xóa ${names.length} cột (${names.join(', ')}) khỏi biểu ${tableName(t)}`,
+  };
 }
 
 export function moveColumn(t: TableSnapshot, columnId: number, toIndex: number): StructureEdit {

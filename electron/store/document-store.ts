@@ -216,8 +216,8 @@ export class DocumentStore {
     return this.structural(tableId, (t) => single(t, columnEdits.updateColumn(t, columnId, patch)));
   }
 
-  removeColumn(tableId: number, columnId: number): ChangeSet {
-    return this.structural(tableId, (t) => single(t, columnEdits.removeColumn(t, columnId)));
+  removeColumns(tableId: number, columnIds: readonly number[]): ChangeSet {
+    return this.structural(tableId, (t) => single(t, columnEdits.removeColumns(t, columnIds)));
   }
 
   moveColumn(tableId: number, columnId: number, toIndex: number): ChangeSet {
@@ -245,8 +245,8 @@ export class DocumentStore {
     return this.structural(tableId, (t) => single(t, rowEdits.moveRow(t, rowId, toIndex)));
   }
 
-  updateRow(tableId: number, rowId: number, patch: rowEdits.RowPatch): ChangeSet {
-    return this.structural(tableId, (t) => single(t, rowEdits.updateRow(t, rowId, patch)));
+  updateRows(tableId: number, rowIds: readonly number[], patch: rowEdits.RowPatch): ChangeSet {
+    return this.structural(tableId, (t) => single(t, rowEdits.updateRows(t, rowIds, patch)));
   }
 
   /** The table as a user template would hold it: structure and labels, no figures. */

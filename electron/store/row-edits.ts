@@ -71,10 +71,32 @@ export function moveRow(t: TableSnapshot, rowId: number, toIndex: number): Struc
 /** What a person may change of a row: its role, its unit key. */
 export type RowPatch = { role?: RowRole; unitKey?: string | null };
 
-export function updateRow(t: TableSnapshot, rowId: number, patch: RowPatch): StructureEdit {
-  const i = rowIndexOf(t, rowId);
+/**
+ * Change rows as one change: the rows selected in the grid given one role are one step of the
+ * history, undone at once.
+ */
+export function updateRows(
+  t: TableSnapshot,
+  rowIds: readonly number[],
+  patch: RowPatch,
+): StructureEdit {
+  const indexes = [...new Set(rowIds.map((id) => rowIndexOf(t, id)))].sort((a, b) => a - b);
   const table = clone(t);
-  const row = table.rows[i];
+  const changed = indexes.map((i) => patchRow(table.rows[i], patch));
+  if (indexes.length === 1) {
+    const said = changed[0].length ? ` ${changed[0].join(', ')}` : '';
+    return { table, label: `Đổi ${rowName(t, indexes[0])} của biểu ${tableName(t)}${said}` };
+  }
+  const what = patch.role !== undefined ? ` thành ${ROW_ROLE_NAMES[patch.role]}` : '';
+  return { table, label: `Đổi ${indexes.length} dòng của biểu ${tableName(t)}${what}` };
+}
+
+export function updateRow(t: TableSnapshot, rowId: number, patch: RowPatch): StructureEdit {
+  return updateRows(t, [rowId], patch);
+}
+
+/** Apply the patch to the row in place; what changed, in words for the history. */
+function patchRow(row: Row, patch: RowPatch): string[] {
   const changed: string[] = [];
   if (patch.role !== undefined) {
     if (patch.role !== row.role) {
@@ -93,8 +115,5 @@ export function updateRow(t: TableSnapshot, rowId: number, patch: RowPatch): Str
       changed.push(key ? `mã đơn vị «${key}»` : 'bỏ mã đơn vị');
     }
   }
-  return {
-    table,
-    label: `Đổi ${rowName(t, i)} của biểu ${tableName(t)}${changed.length ? ` ${changed.join(', ')}` : ''}`,
-  };
+  return changed;
 }

@@ -21,11 +21,12 @@ import type {
   GridApi,
   GridReadyEvent,
   RowClassParams,
+  RowClassRules,
 } from 'ag-grid-community';
 import type { CellEdit } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
 import { sheetLayout } from '../../shared/layout';
-import type { Row, Table } from '../../shared/model';
+import { ROW_ROLES, type Row, type Table } from '../../shared/model';
 import { t, useLanguage } from '../i18n';
 import { markCells, type CellMark, type CellPosition } from './cell-findings';
 import { buildColumnDefs, colIdOf, ROW_HEADER_ID } from './column-defs';
@@ -104,12 +105,21 @@ const DEFAULT_COLUMN = {
   resizable: true,
 };
 
-function rowClass(params: RowClassParams<GridRow>): string | undefined {
-  const data = params.data;
-  if (!data) return undefined;
-  if (data.kind === 'codes') return 'bieu-row-codes';
-  return `bieu-row-${data.row.role}`;
-}
+/**
+ * The class of a row by its role, as rules: AG Grid takes a class away again when its rule stops
+ * holding (a row made a subtotal, then a detail row again by undo), which it never does for
+ * classes given by getRowClass.
+ */
+const rowClassRules: RowClassRules<GridRow> = {
+  'bieu-row-codes': (params) => params.data?.kind === 'codes',
+  ...Object.fromEntries(
+    ROW_ROLES.map((role) => [
+      `bieu-row-${role}`,
+      (params: RowClassParams<GridRow>) =>
+        params.data?.kind === 'data' && params.data.row.role === role,
+    ]),
+  ),
+};
 
 const getRowId = (params: GetRowIdParams<GridRow>) => gridRowId(params.data);
 
@@ -211,10 +221,16 @@ export function TableGrid({
   const onFocus = (event: FocusEvent) => {
     const cell = gridCellOf(event.target);
     if (!cell) return;
-    // The row header never keeps the focus (nothing can be typed there): its row's first cell does.
+    // The row header never keeps the focus (nothing can be typed there): its row's first cell
+    // does — or, after a Shift+click that grew the selection over this row, the active cell, so
+    // the rows selected stay selected.
     if (cell.getAttribute('col-id') === ROW_HEADER_ID) {
       const row = rowOfElement(cell, order);
-      if (row !== null) controller.focusCell({ row, col: 0 });
+      const { active } = ui.get();
+      const range = ui.range();
+      const inside = range !== null && row !== null && row >= range.top && row <= range.bottom;
+      if (inside && active) controller.focusCell(active);
+      else if (row !== null) controller.focusCell({ row, col: 0 });
       return;
     }
     const pos = cellPositionOf(cell, order, columnIndex);
@@ -518,7 +534,7 @@ export function TableGrid({
         pinnedTopRowData={pinnedTop}
         pinnedBottomRowData={pinnedBottom}
         getRowId={getRowId}
-        getRowClass={rowClass}
+        rowClassRules={rowClassRules}
         localeText={localeText}
         defaultColDef={DEFAULT_COLUMN}
         // A form, not a feed: rows inserted or deleted take their place at once.

@@ -39,6 +39,12 @@ function rowHeaderDef(width: number): ColDef<GridRow, CellValue> {
     valueGetter: (params) => params.data?.sheetRow ?? null,
     cellClass: 'bieu-row-header',
     headerClass: 'bieu-row-header-corner',
+    // Shift+click on a row number grows the selection of rows (TableGrid): AG Grid must not
+    // move the focus to the clicked row first, which would collapse the selection.
+    cellRendererParams: {
+      suppressMouseEventHandling: (params: { event: MouseEvent }) =>
+        /^(mouse|pointer)down$/.test(params.event.type) && params.event.shiftKey,
+    },
   };
 }
 

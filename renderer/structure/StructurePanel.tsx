@@ -137,7 +137,7 @@ export function StructurePanel({
                   type="button"
                   className="button button-small button-danger"
                   disabled={table.columns.length <= 1}
-                  onClick={() => void change('column.remove', { tableId, columnId: column.id })}
+                  onClick={() => void change('column.remove', { tableId, columnIds: [column.id] })}
                 >
                   {t('structure.removeColumn')}
                 </button>
@@ -198,7 +198,7 @@ export function StructurePanel({
               key={`${row.id}:${row.role}:${row.unitKey}`}
               row={row}
               onSave={(patch: { role?: RowRole; unitKey?: string | null }) =>
-                void change('row.update', { tableId, rowId: row.id, patch })
+                void change('row.update', { tableId, rowIds: [row.id], patch })
               }
             />
           )}

@@ -196,3 +196,63 @@ test('Shift+F10 opens the menu at the active cell; arrows and Enter run an item;
   await expectSaved(page);
   expect((await tableByName(host.url, NAME)).rows[4].cells[COL.under7]).toBeNull();
 });
+
+test('three columns deleted from the menu, or three rows given a role, come back with ONE Ctrl+Z', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await gotoWithClipboard(page, host.url);
+  const stored = () => tableByName(host.url, NAME);
+  const headerTexts = async () =>
+    Promise.all(
+      [COL.under7, COL.age7to17, COL.age18to60].map(async (col) =>
+        (await columnHeader(page, col).innerText()).trim(),
+      ),
+    );
+  const before = await headerTexts();
+
+  // The letters of «Dưới 7 tuổi» to «Từ 18 đến 60 tuổi», then the menu on them.
+  await columnHeader(page, COL.under7).click();
+  await columnHeader(page, COL.age18to60).click({ modifiers: ['Shift'] });
+  await columnHeader(page, COL.age7to17).click({ button: 'right' });
+  await item(page, 'Xóa 3 cột').click();
+  await expect(columnHeader(page, COL.under7)).toContainText('Trên 60 tuổi');
+  await expect(cellAt(page, 0, COL.under7)).toHaveText(figure(0, COL.over60));
+  await expectSaved(page);
+  expect((await stored()).columns.length).toBe(POPULATION.columns.length - 3);
+
+  // One Ctrl+Z brings all three back, with their figures; Ctrl+Y deletes them again at once.
+  await page.keyboard.press('Control+z');
+  await expect(columnHeader(page, COL.age18to60)).toContainText('Từ 18 đến 60 tuổi');
+  expect(await headerTexts()).toEqual(before);
+  for (const col of [COL.under7, COL.age7to17, COL.age18to60])
+    await expect(cellAt(page, 0, col)).toHaveText(figure(0, col));
+  await page.keyboard.press('Control+y');
+  await expect(columnHeader(page, COL.under7)).toContainText('Trên 60 tuổi');
+  await page.keyboard.press('Control+z');
+  await expect(cellAt(page, 1, COL.age7to17)).toHaveText(figure(1, COL.age7to17));
+  await expectSaved(page);
+  expect((await stored()).columns.map((c) => c.code)).toEqual(
+    POPULATION.columns.map((c) => c.code),
+  );
+
+  // Rows 3 to 5 made subtotals as one step: one Ctrl+Z makes all three detail rows again.
+  const rowAt = (row: number) =>
+    page.getByTestId('grid').locator(`[role="row"][row-index="${row}"]`).first();
+  await rowHeaderAt(page, 3).click();
+  await rowHeaderAt(page, 5).click({ modifiers: ['Shift'] });
+  await rowHeaderAt(page, 4).click({ button: 'right' });
+  await item(page, 'Dòng: Cộng nhóm').click();
+  for (const row of [3, 4, 5]) await expect(rowAt(row)).toHaveClass(/bieu-row-subtotal/);
+  await expectSaved(page);
+  await page.keyboard.press('Control+z');
+  for (const row of [3, 4, 5]) await expect(rowAt(row)).not.toHaveClass(/bieu-row-subtotal/);
+  await expectSaved(page);
+  expect((await stored()).rows.slice(3, 6).map((r) => r.role)).toEqual([
+    'detail',
+    'detail',
+    'detail',
+  ]);
+  await page.screenshot({ path: `${ARTIFACTS}/grid-columns-undone.png` });
+});

@@ -134,7 +134,7 @@ describe('columns', () => {
     };
     expect(cellsOf()).toBe(17);
 
-    store.removeColumn(before.id, c6.id);
+    store.removeColumns(before.id, [c6.id]);
     const after = table(store);
     expect(after.columns.map((c) => c.code)).toEqual(['A', 'B', '1', '2', '3', '4', '5', '7']);
     expect(cellsOf()).toBe(0);
@@ -148,12 +148,12 @@ describe('columns', () => {
   it('refuses to remove the last column, in Vietnamese, and changes nothing', () => {
     const store = ws.createSample();
     const t = table(store);
-    for (const c of t.columns.slice(1)) store.removeColumn(t.id, c.id);
+    for (const c of t.columns.slice(1)) store.removeColumns(t.id, [c.id]);
     const one = table(store);
     expect(one.columns).toHaveLength(1);
     const batches = store.history(100).length;
     expectUserError(
-      () => store.removeColumn(t.id, one.columns[0].id),
+      () => store.removeColumns(t.id, [one.columns[0].id]),
       'bad-input',
       'Không thể xóa cột «STT»: đây là cột cuối cùng của biểu',
     );
@@ -293,7 +293,7 @@ describe('rows', () => {
     );
     store.moveRow(t.id, t.rows[1].id, 5);
     expect(table(store).rows[5].id).toBe(t.rows[1].id);
-    store.updateRow(t.id, t.rows[2].id, { role: 'group', unitKey: 'nhóm a' });
+    store.updateRows(t.id, [t.rows[2].id], { role: 'group', unitKey: 'nhóm a' });
     const row = table(store).rows.find((r) => r.id === t.rows[2].id)!;
     expect([row.role, row.unitKey]).toEqual(['group', 'nhóm a']);
     expect(row.cells).toEqual(t.rows[2].cells);
@@ -413,10 +413,10 @@ describe('refusals', () => {
     ]);
     const cases: [() => unknown, string][] = [
       [() => store.addColumn(777, 0, note), 'Không tìm thấy bảng số 777'],
-      [() => store.removeColumn(t.id, 9999), 'Cột số 9999 không có trong biểu'],
+      [() => store.removeColumns(t.id, [9999]), 'Cột số 9999 không có trong biểu'],
       // A column of another table is not one of this table.
       [
-        () => store.removeColumn(t.id, other.columns[0].id),
+        () => store.removeColumns(t.id, [other.columns[0].id]),
         `Cột số ${other.columns[0].id} không có`,
       ],
       [() => store.updateColumn(t.id, 9999, { label: 'x' }), 'Cột số 9999'],
@@ -424,7 +424,7 @@ describe('refusals', () => {
       [() => store.groupColumns(t.id, [col(t, '6').id, 9999], 'x'), 'Cột số 9999'],
       [() => store.removeRows(t.id, [t.rows[0].id, 8888]), 'Dòng số 8888 không có trong biểu'],
       [() => store.moveRow(t.id, 8888, 0), 'Dòng số 8888'],
-      [() => store.updateRow(t.id, 8888, { role: 'total' }), 'Dòng số 8888'],
+      [() => store.updateRows(t.id, [8888], { role: 'total' }), 'Dòng số 8888'],
       [() => store.insertRows(777, 0, 1), 'bảng số 777'],
       [() => store.renameTable(777, 'x'), 'bảng số 777'],
       [() => store.duplicateTable(777), 'bảng số 777'],

@@ -234,7 +234,7 @@ describe('links between tables', () => {
 
     // A link whose column is removed is reported, not dropped.
     const table = await call('table.get', { tableId: cdht });
-    await call('column.remove', { tableId: cdht, columnId: table.columns[10].id });
+    await call('column.remove', { tableId: cdht, columnIds: [table.columns[10].id] });
     const broken = (await call('rules.list', { tableId: danSo })).find((r) => r.origin === 'link')!;
     expect(broken.problem).toMatch(/^Cột số \d+ của biểu «CDHT theo nhóm» đã bị xóa\.$/);
     expect((await call('document.check')).some((f) => f.kind === 'cross-table')).toBe(true);

@@ -243,7 +243,7 @@ describe('an accepted import in the document', () => {
     });
     expect(confirmed.canUndo).toBe(true);
     expect((await call('history.list', {}))[0].label).toContain('xác nhận công thức 1=2+3');
-    await call('row.update', { tableId, rowId: lastRow.id, patch: { role: 'total' } });
+    await call('row.update', { tableId, rowIds: [lastRow.id], patch: { role: 'total' } });
 
     await call('document.close', {});
     await call('document.open', { path: doc });

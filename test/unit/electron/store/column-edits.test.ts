@@ -7,7 +7,7 @@ import {
   addColumn,
   groupColumns,
   moveColumn,
-  removeColumn,
+  removeColumns,
   updateColumn,
 } from '../../../../electron/store/column-edits';
 import { idSource, refusal, snapshot } from '../../helpers/snapshot';
@@ -68,12 +68,25 @@ describe('columns', () => {
   });
 
   it('removes a column with its cells, but never the last one', () => {
-    const { table, label } = removeColumn(t, one.id);
+    const { table, label } = removeColumns(t, [one.id]);
     expect(label).toBe('Xóa cột «Chỉ tiêu 1» khỏi biểu «Dân số»');
     expect(table.rows[0].cells).toEqual(['Xã Lộc Hòa', 80]);
     const single = snapshot('Một cột', [{ cells: ['x'] }]);
-    expect(refusal(() => removeColumn(single, single.columns[0].id))).toBe(
+    expect(refusal(() => removeColumns(single, [single.columns[0].id]))).toBe(
       'Không thể xóa cột «Tên đơn vị»: đây là cột cuối cùng của biểu «Một cột», mà một biểu cần ít nhất một cột.',
+    );
+  });
+
+  it('removes several columns as one change, named together, but never all of them', () => {
+    const { table, label } = removeColumns(t, [two.id, one.id]);
+    expect(label).toBe('Xóa 2 cột («Chỉ tiêu 1», «Chỉ tiêu 2») khỏi biểu «Dân số»');
+    expect(table.columns.map((c) => c.id)).toEqual([a.id]);
+    expect(table.rows[0].cells).toEqual(['Xã Lộc Hòa']);
+    expect(refusal(() => removeColumns(t, [a.id, one.id, two.id]))).toMatch(
+      /^Không thể xóa cột «Tên đơn vị»: đây là cột cuối cùng/,
+    );
+    expect(refusal(() => removeColumns(t, [one.id, 77]))).toBe(
+      'Cột số 77 không có trong biểu «Dân số»; không có gì thay đổi.',
     );
   });
 

@@ -3,7 +3,13 @@
  * history's sentence naming the row by its place and its unit.
  */
 import { describe, expect, it } from 'vitest';
-import { insertRows, moveRow, removeRows, updateRow } from '../../../../electron/store/row-edits';
+import {
+  insertRows,
+  moveRow,
+  removeRows,
+  updateRow,
+  updateRows,
+} from '../../../../electron/store/row-edits';
 import { idSource, refusal, snapshot } from '../../helpers/snapshot';
 
 const t = snapshot('Dân số', [
@@ -43,6 +49,16 @@ describe('rows', () => {
       'Đổi dòng 1 («Xã Lộc Hòa») của biểu «Dân số» thành dòng cộng nhóm, mã đơn vị «loc hoa»',
     );
     expect(changed.table.rows[0]).toMatchObject({ role: 'subtotal', unitKey: 'loc hoa' });
+  });
+
+  it('gives several rows one role as one change, named together', () => {
+    const read = structuredClone(t);
+    read.rows[1].roleBasis = 'inferred';
+    const changed = updateRows(read, [total.id, hoa.id, read.rows[1].id], { role: 'subtotal' });
+    expect(changed.label).toBe('Đổi 3 dòng của biểu «Dân số» thành dòng cộng nhóm');
+    expect(changed.table.rows.map((r) => r.role)).toEqual(['subtotal', 'subtotal', 'subtotal']);
+    expect(changed.table.rows[1]).not.toHaveProperty('roleBasis');
+    expect(read.rows.map((r) => r.role)).toEqual(t.rows.map((r) => r.role));
   });
 
   it('makes a role read from a label a stated one once a person sets it', () => {
