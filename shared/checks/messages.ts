@@ -54,13 +54,18 @@ function coverageText(covers: TotalCoverage): string {
       return covers.topLevelOnly ? 'tổng các mục cấp trên cùng' : 'tổng các dòng chi tiết';
     case 'children':
       return `tổng các mục con ${(covers.items ?? []).join(', ')}`;
+    case 'block':
+      return `tổng ${covers.rows} dòng bên dưới nó`;
   }
 }
 
 /** "tổng các dòng trong nhóm (chỉ các mục cấp trên cùng, không tính mục con và dòng «Trong đó»)". */
 function coverage(covers: TotalCoverage): string {
   const text = coverageText(covers);
-  return covers.topLevelOnly && covers.what !== 'details' && covers.what !== 'children'
+  return covers.topLevelOnly &&
+    covers.what !== 'details' &&
+    covers.what !== 'children' &&
+    covers.what !== 'block'
     ? `${text} (chỉ các mục cấp trên cùng, không tính mục con và dòng «Trong đó»)`
     : text;
 }

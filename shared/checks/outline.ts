@@ -111,10 +111,11 @@ export function markerOfLabel(label: string): Marker | null {
   if (/^phần\s+(?:[ivx]+|\d+)(?![\p{L}\p{N}])/iu.test(s)) return { type: 'part', structural: true };
   const sub = /^([IVX]+)\.(\d{1,3}(?:\.\d{1,3})*)\.?(?=[\s\p{L}]|$)/u.exec(s);
   if (sub) return { type: `roman.${sub[2].split('.').length}`, structural: true };
-  const roman = /^([IVX]+)\s*[.\-):]\s*(?=\p{L})/u.exec(s);
+  // "V/ Cấp nước", "1/ Máy bơm", "1.2/ Giường sắt": the slash numbers lists in many offices.
+  const roman = /^([IVX]+)\s*[.\-):/]\s*(?=\p{L})/u.exec(s);
   // "X. An Phú" is a commune (Xã), not section ten.
   if (roman && roman[1] !== 'X') return { type: 'roman', structural: true };
-  const num = /^(\d{1,3}(?:\.\d{1,3})*)(?:\.\s*|\)\s*|\s*-\s*|\s+)(?=\p{L})/u.exec(s);
+  const num = /^(\d{1,3}(?:\.\d{1,3})*)(?:\.\s*|\)\s*|\/\s*|\s*-\s*|\s+)(?=\p{L})/u.exec(s);
   if (num) return { type: `num.${num[1].split('.').length}`, structural: true };
   const glued = /^(\d{1,3}(?:\.\d{1,3})+)\.?(?=\p{L})/u.exec(s); // "1.2.Củ năng"
   if (glued) return { type: `num.${glued[1].split('.').length}`, structural: true };

@@ -116,9 +116,11 @@ function textOf(rule: Rule, table: Table, rowLabel: (row: number) => string | nu
           ? `tổng các dòng của nhóm${d.covers.groupLabel ? ` «${d.covers.groupLabel}»` : ''}`
           : d.covers.what === 'details'
             ? 'tổng các dòng chi tiết'
-            : d.covers.subtotalLabel
-              ? `tổng các dòng «${d.covers.subtotalLabel}»`
-              : 'tổng các dòng cộng của từng nhóm';
+            : d.covers.what === 'block'
+              ? 'tổng các dòng bên dưới'
+              : d.covers.subtotalLabel
+                ? `tổng các dòng «${d.covers.subtotalLabel}»`
+                : 'tổng các dòng cộng của từng nhóm';
       const top = d.covers.topLevelOnly ? ' (các mục cấp trên cùng)' : '';
       return `Dòng ${label || 'tổng'} = ${what}${top}`;
     }

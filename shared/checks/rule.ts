@@ -113,8 +113,11 @@ export interface Comparison {
 
 /** What rows a total row covers, for its message. */
 export interface TotalCoverage {
-  /** 'children': the items numbered under an item (1.1, 1.2 under 1). */
-  what: 'group' | 'subtotals' | 'details' | 'subtotals-and-details' | 'children';
+  /**
+   * 'children': the items numbered under an item (1.1, 1.2 under 1); 'block': the rows below a
+   * heading down to the next heading of its form (heading-blocks.ts).
+   */
+  what: 'group' | 'subtotals' | 'details' | 'subtotals-and-details' | 'children' | 'block';
   rows: number;
   /** The label of the group a subtotal closes ("II. Khu vực nông thôn"). */
   groupLabel: string | null;

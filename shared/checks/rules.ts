@@ -16,6 +16,7 @@ import { duplicateCodeKind } from './kinds/duplicate-code';
 import { magnitudeKind } from './kinds/magnitude';
 import { errorValueKind } from './kinds/error-value';
 import { partWholeKind } from './kinds/part-whole';
+import { blockSumKind } from './kinds/block-sum';
 import type { FormulaProposal } from './proposal';
 
 export type {
@@ -39,6 +40,7 @@ export const DEFAULT_RULE_KINDS: readonly RuleKind[] = [
   partWholeKind,
   thresholdKind,
   outlineKind,
+  blockSumKind,
   duplicateCodeKind,
   magnitudeKind,
   errorValueKind,

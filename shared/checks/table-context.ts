@@ -14,6 +14,7 @@ import {
 } from './formula';
 import { isAverageTitle, isMeasureHeader, isNotSummedHeader } from '../table-words';
 import { buildOutline, type Outline } from './outline';
+import { findHeadingBlocks, type HeadingBlocks } from './heading-blocks';
 
 export interface ColumnFormula {
   ast: FormulaNode;
@@ -56,6 +57,11 @@ export interface TableContext {
   readonly measureColumn: number;
   /** The levels of the rows (outline.ts), computed when first asked. */
   outline(): Outline;
+  /**
+   * Heading rows whose figures the rows below them add up to (heading-blocks.ts), or null;
+   * computed when first asked.
+   */
+  headingBlocks(): HeadingBlocks | null;
   /**
    * True when a row only heads its sub-items: every figure a total would add is blank or 0
    * ("I.1. Bưu chính" above its services). Its sub-items are added in its place.
@@ -155,6 +161,8 @@ export function analyzeTable(table: Table): TableContext {
     (c) => c.type === 'text' && isMeasureHeader(c.label),
   );
   let outline: Outline | null = null;
+  let headings: HeadingBlocks | null | undefined;
+  const additive = table.columns.flatMap((_, c) => (figureColumns[c] && !notSummed[c] ? [c] : []));
   const headsOnly = (row: number): boolean => {
     const cells = table.rows[row]?.cells ?? [];
     for (let c = 0; c < cells.length; c++) {
@@ -180,6 +188,16 @@ export function analyzeTable(table: Table): TableContext {
     problems,
     rowLabel,
     outline: () => (outline ??= buildOutline(table)),
+    headingBlocks: () => {
+      if (headings === undefined)
+        headings = findHeadingBlocks(
+          table,
+          figureColumns,
+          additive,
+          (outline ??= buildOutline(table)),
+        );
+      return headings;
+    },
     headsOnly,
   };
 }

@@ -35,7 +35,7 @@ import type { TableContext } from '../table-context';
 import { columnName } from './header-sum';
 
 /** Long labels are cut for messages. */
-function short(label: string | null, max = 60): string | null {
+export function short(label: string | null, max = 60): string | null {
   if (label === null) return null;
   const t = label.replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;

@@ -24,8 +24,12 @@ import {
 const HOLDS_SHARE = 0.85;
 /** And on how many rows at least. */
 const MIN_ROWS = 10;
-/** Share (and number) of those rows where the parts fill the whole exactly. */
-const FILLED_SHARE = 0.2;
+/**
+ * Share (and number) of those rows where the parts fill the whole exactly. Equal figures by
+ * chance are rare, so a few exact fills establish the relation even where most units report
+ * only part of their uses (a land-use sheet where one plot in seven is fully accounted for).
+ */
+const FILLED_SHARE = 0.1;
 const MIN_FILLED = 3;
 
 /** The figure columns of the header group right after (or before) column t, however deep. */
@@ -63,8 +67,9 @@ function tally(context: TableContext, t: number, parts: readonly number[]) {
   let said = 0;
   let holds = 0;
   let filled = 0;
-  for (const row of table.rows) {
-    if (row.role !== 'detail') continue;
+  const headings = context.headingBlocks()?.blocks;
+  for (const [r, row] of table.rows.entries()) {
+    if (row.role !== 'detail' || headings?.has(r)) continue;
     const whole = figure(row.cells[t]);
     if (whole === null || whole === 0) continue;
     let sum = 0;
@@ -130,9 +135,11 @@ export const partWholeKind: RuleKind = {
     });
     if (makers.length === 0) return [];
     const rules: Rule[] = [];
+    const headings = context.headingBlocks()?.blocks;
     table.rows.forEach((row, r) => {
-      // The relation is one of units: a "Cộng" row repeats its units' excess, not a new one.
-      if (row.role !== 'detail') return;
+      // The relation is one of units: a "Cộng" row, or a heading carrying its block's sum,
+      // repeats its units' excess, not a new one.
+      if (row.role !== 'detail' || headings?.has(r)) return;
       for (const make of makers) rules.push(make(r));
     });
     return rules;

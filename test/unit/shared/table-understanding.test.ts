@@ -10,7 +10,7 @@ import { checkTable } from '../../../shared/checks/engine';
 import { isCounted } from '../../../shared/checks/finding';
 import { typeColumn, type ColumnKind } from '../../../shared/import/column-types';
 import { detectSheet, draftToTable, sourceAddress } from '../../../shared/import/detect-tables';
-import { gridFromValues, type GridCell } from '../../../shared/import/sheet-grid';
+import { gridFromValues, type CellRange, type GridCell } from '../../../shared/import/sheet-grid';
 import {
   isGrandTotalLabel,
   isLayoutWord,
@@ -21,8 +21,8 @@ import {
 type Value = number | string | null;
 
 /** The one table Biểu finds on a sheet of these rows, and its findings. */
-function read(rows: Value[][], sheet = 'Biểu 1') {
-  const grid = gridFromValues(sheet, rows);
+function read(rows: Value[][], sheet = 'Biểu 1', merges: CellRange[] = []) {
+  const grid = gridFromValues(sheet, rows, { merges });
   const { tables } = detectSheet(grid);
   expect(tables).toHaveLength(1);
   const detected = tables[0];
@@ -472,13 +472,8 @@ describe('a second round of real workbooks: classes the first round did not show
       [100, 40, 40, null],
     ];
     uses.forEach((u, i) => rows.push([i + 1, `Nhà ${i + 1}`, ...u]));
-    const grid = gridFromValues('Biểu 1', rows, {
-      merges: [{ top: 0, left: 3, bottom: 0, right: 5 }],
-    });
-    const { tables } = detectSheet(grid);
-    const table = draftToTable(tables[0].table);
     const found = counted(
-      checkTable(table, { addressOf: (row, col) => sourceAddress(tables[0], row, col) }),
+      read(rows, 'Biểu 1', [{ top: 0, left: 3, bottom: 0, right: 5 }]).findings,
     );
     expect(found.map((f) => [f.kind, f.cell])).toEqual([['inferred', 'C7']]);
     expect(found[0].evidence).toContain('≥');
@@ -598,5 +593,124 @@ describe('a second round of real workbooks: classes the first round did not show
       [10, 'Nhà nghỉ', 250000],
     ]);
     expect(findings.filter((f) => f.kind === 'numbering').map((f) => f.cell)).toEqual(['A11']);
+  });
+
+  it("a heading that carries its block's sum: the headings that add up establish it, the one that stops short is reported", () => {
+    // An asset list: "1 - Đất", "2 - Nhà" … carry the totals of the numbered items below them.
+    const rows: Value[][] = [['STT', 'Tài sản', 'Số lượng', 'Nguyên giá']];
+    let n = 0;
+    const head = (label: string, items: number[], stated?: [number, number]) => {
+      rows.push([
+        null,
+        label,
+        stated?.[0] ?? items.length,
+        stated?.[1] ?? items.reduce((a, b) => a + b, 0),
+      ]);
+      for (const v of items) rows.push([++n, `Tài sản ${n}`, 1, v]);
+    };
+    head('1 - Đất khuôn viên', [28458720]);
+    head('2 - Nhà', [1590245, 249204, 2970082, 2173993]);
+    head('3 - Xe ô tô', [794600, 834900, 794600, 1465210, 548488]);
+    // Counts only its first two items: 2 and 188.897 where 4 items of 256.327 are listed.
+    head('4 - Tài sản cố định khác', [135678, 53219, 39897, 27533], [2, 188897]);
+    rows.push([
+      null,
+      'Tổng cộng',
+      n,
+      rows.slice(1).reduce((a, r) => a + (r[0] === null ? 0 : Number(r[3])), 0),
+    ]);
+    const { findings } = read(rows);
+    const found = counted(findings).filter((f) => f.kind === 'column-total');
+    expect(found.map((f) => f.cell)).toEqual(['C15', 'D15']);
+    expect(found[0].message).toContain('4 dòng bên dưới');
+    expect(found[0].evidence).toContain('đúng ở 6/8 ô');
+  });
+
+  it('headings whose figures are not the sum of their block (a yield beside the areas) establish nothing', () => {
+    const rows: Value[][] = [['STT', 'Cây trồng', 'Diện tích', 'Năng suất']];
+    const crops: [string, [number, number][]][] = [
+      [
+        '1. Lúa',
+        [
+          [120, 55.2],
+          [95, 58.1],
+          [130, 54.7],
+        ],
+      ],
+      [
+        '2. Ngô',
+        [
+          [40, 41.5],
+          [35, 43.0],
+        ],
+      ],
+      [
+        '3. Đậu',
+        [
+          [12, 15.2],
+          [9, 14.8],
+          [15, 16.1],
+        ],
+      ],
+    ];
+    let n = 0;
+    for (const [label, items] of crops) {
+      const area = items.reduce((a, [x]) => a + x, 0);
+      const yieldAvg = Math.round((items.reduce((a, [x, y]) => a + x * y, 0) / area) * 10) / 10;
+      rows.push([null, label, area, yieldAvg]);
+      for (const [x, y] of items) rows.push([++n, `Xã ${n}`, x, y]);
+    }
+    const { findings } = read(rows);
+    expect(counted(findings)).toEqual([]);
+  });
+
+  it('a use larger than its land: a few exact fills establish "land ≥ uses", a heading repeating its plot is not reported twice', () => {
+    const rows: Value[][] = [
+      ['Tài sản', 'Số lượng', 'Diện tích', 'Hiện trạng sử dụng', null, null],
+      [null, null, null, 'Trụ sở', 'Sự nghiệp', 'Khác'],
+    ];
+    // Most plots report a flag (1) or a part of their use; one in eight is fully accounted for.
+    const plots: [number, number | null, number | null, number | null][] = [
+      [300, 1, null, null],
+      [1720, 1720, null, null],
+      [20000, 500, 300, null],
+      [4000, 50, 200, null],
+      [2602, 300, null, null],
+      [7424, 925, null, null],
+      [1532, 20, null, null],
+      [657, 657, null, null],
+      [4717, 1, null, null],
+      [100, 70, null, null],
+      [390, 100, null, null],
+      [1600, 160, null, null],
+      [14585, 100, null, null],
+      [1500, 200000, null, 60000],
+      [2480, null, 300, null],
+      [80, 80, null, null],
+      [10549, 680, null, null],
+      [2840, 1340, null, null],
+      [58, 5, null, null],
+      [1000, 450, null, null],
+      [6189, 210, 100, null],
+    ];
+    const add = (a: number | null, b: number | null) =>
+      a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+    plots.forEach((p, i) => {
+      rows.push([`${i + 1}. Trường số ${i + 1}`, null, null, null, null, null]);
+      // Every third school has a second plot (a branch site), which its category row adds.
+      const second: typeof p | null = i % 3 === 1 ? [500, 100, null, null] : null;
+      rows.push([
+        'Quyền sử dụng đất',
+        second ? 2 : 1,
+        ...(second ? (p.map((v, k) => add(v, second[k])) as typeof p) : p),
+      ]);
+      rows.push(['     Đất trường học', 1, ...p]);
+      if (second) rows.push(['     Đất điểm trường', 1, ...second]);
+    });
+    const found = counted(
+      read(rows, 'Biểu 1', [{ top: 0, left: 3, bottom: 0, right: 5 }]).findings,
+    );
+    // School 14: 260.000 m² of use on 1.500 m² of land, reported on the plot (row 48) only.
+    expect(found.map((f) => [f.kind, f.cell])).toEqual([['inferred', 'C48']]);
   });
 });
