@@ -30,6 +30,7 @@ interface GridContextMenuProps {
   onCopy(cut: boolean): void;
   onPaste(): void;
   onClear(): void;
+  onFillTotals(): void;
   onStructure(action: MenuAction): void;
   onClose(): void;
 }
@@ -93,6 +94,12 @@ export function GridContextMenu(props: GridContextMenuProps) {
     ]);
   sections.push([
     { id: 'clear', label: t('gridMenu.clear'), shortcut: 'Delete', run: props.onClear },
+    {
+      id: 'fillTotals',
+      label: t('gridMenu.fillTotals'),
+      shortcut: 'Alt+=',
+      run: props.onFillTotals,
+    },
   ]);
   if (menu.on !== 'column')
     sections.push(

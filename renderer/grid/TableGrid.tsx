@@ -27,13 +27,19 @@ import type { CellEdit } from '../../shared/api';
 import type { Finding } from '../../shared/checks/finding';
 import { sheetLayout } from '../../shared/layout';
 import { ROW_ROLES, type Row, type Table } from '../../shared/model';
+import { ConfirmDialog } from '../dialogs/ConfirmDialog';
 import { t, useLanguage } from '../i18n';
 import { markCells, type CellMark, type CellPosition } from './cell-findings';
 import { buildColumnDefs, colIdOf, ROW_HEADER_ID } from './column-defs';
 import { canvasMeasure, gridMetrics } from './column-widths';
 import { displayOrder } from './display-order';
 import type { GridContext } from './grid-controller';
-import { createGridController, type NoticeAction, type StructureEdit } from './grid-commands';
+import {
+  createGridController,
+  type NoticeAction,
+  type Question,
+  type StructureEdit,
+} from './grid-commands';
 import { GridContextMenu, type GridMenuState, type MenuTarget } from './GridContextMenu';
 import { gridRowId, type GridRow } from './grid-row';
 import { GridUi } from './grid-ui';
@@ -170,7 +176,20 @@ export function TableGrid({
     const box = cell?.getBoundingClientRect();
     if (box) openMenu('cell', box.left + box.width / 2, box.bottom);
   };
-  const view = { table, order, readOnly, onEdits, onNotice, onPasteRows, onStructure, onMenuKey };
+  // A question the grid asks (replace typed figures with computed totals?), in a dialog.
+  const [question, setQuestion] = useState<Question | null>(null);
+  const onAsk = setQuestion;
+  const view = {
+    table,
+    order,
+    readOnly,
+    onEdits,
+    onNotice,
+    onPasteRows,
+    onStructure,
+    onMenuKey,
+    onAsk,
+  };
   const [controller] = useState(() => createGridController(ui, view));
   useEffect(() => controller.setView(view));
 
@@ -522,7 +541,26 @@ export function TableGrid({
           onCopy={(cut) => void controller.copyOut(cut)}
           onPaste={() => void controller.pasteIn()}
           onClear={() => controller.command({ kind: 'clear' })}
+          onFillTotals={controller.fillTotals}
           onStructure={controller.structure}
+        />
+      )}
+      {question && (
+        <ConfirmDialog
+          title={question.title}
+          message={question.message}
+          confirmLabel={question.yesLabel}
+          cancelLabel={question.noLabel}
+          onConfirm={() => {
+            setQuestion(null);
+            question.onYes();
+            controller.focusActive();
+          }}
+          onCancel={() => {
+            setQuestion(null);
+            question.onNo();
+            controller.focusActive();
+          }}
         />
       )}
       <AgGridReact<GridRow>

@@ -7,7 +7,8 @@
 import type { GridApi } from 'ag-grid-community';
 import type { CellEdit, ColumnSpec } from '../../shared/api';
 import { cellAddress, sheetLayout } from '../../shared/layout';
-import type { Row, RowRole, Table } from '../../shared/model';
+import type { CellValue, Row, RowRole, Table } from '../../shared/model';
+import { formatNumber } from '../../shared/numbers';
 import { t, tDocument } from '../i18n';
 import { newColumnSpec } from '../structure/new-column';
 import { editorText, parseCellInput } from './cell-text';
@@ -21,6 +22,7 @@ import {
 } from './clipboard';
 import { colIdOf } from './column-defs';
 import type { DisplayOrder } from './display-order';
+import { totalsToFill, type ComputedCell } from './fill-totals';
 import type { CellKey, GridController } from './grid-controller';
 import type { GridRow } from './grid-row';
 import type { GridUi } from './grid-ui';
@@ -86,6 +88,18 @@ export interface GridView {
   onStructure(edit: StructureEdit): void;
   /** Shift+F10 or the menu key: the right-click menu, at the active cell. */
   onMenuKey(): void;
+  /** Ask the person a yes/no question (replace typed figures?); answered through the callbacks. */
+  onAsk(question: Question): void;
+}
+
+/** A question in a dialog: what it says, its two buttons, and what each does. */
+export interface Question {
+  title: string;
+  message: string;
+  yesLabel: string;
+  noLabel: string;
+  onYes(): void;
+  onNo(): void;
 }
 
 /** The cells of a range, named as in the checks ("C8:F12"), for the history's labels. */
@@ -107,10 +121,14 @@ export interface TableGridController extends GridController {
   select(selection: Selection): void;
   /** Give a cell the keyboard focus, leaving the selection as it is. */
   focusCell(pos: CellPos): void;
+  /** Give the active cell the keyboard back (after a dialog), the selection left as it is. */
+  focusActive(): void;
   /** The table's rows changed: keep the keyboard in the grid after Ctrl++ / Ctrl+−. */
   rowsChanged(): void;
   /** The right-click menu's structure commands over the selection. */
   structure(action: MenuAction): void;
+  /** «Điền tổng» over the selection (Alt+= and the right-click menu). */
+  fillTotals(): void;
   /** The right-click menu's Cắt / Sao chép (cut: the cells are cleared once copied) and Dán. */
   copyOut(cut: boolean): Promise<void>;
   pasteIn(): Promise<void>;
@@ -269,9 +287,75 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       case 'menu':
         view().onMenuKey();
         return true;
+      case 'fillTotals':
+        fillTotals();
+        return true;
       default:
         return false;
     }
+  };
+
+  /**
+   * «Điền tổng»: the computed figures into the total, subtotal and formula cells of the selection
+   * (fill-totals.ts), as one undoable step. A figure someone typed that disagrees is replaced only
+   * when the person says so; the blank cells are filled either way.
+   */
+  const fillTotals = () => {
+    const state = ui.get();
+    const selection = state.selection ?? (state.active ? collapsed(state.active) : null);
+    const { table: tb, order: o, readOnly: ro } = view();
+    if (!selection) return;
+    if (ro) {
+      view().onNotice(t('grid.readOnlyTyped'));
+      return;
+    }
+    const range = rangeOf(selection);
+    const keep = totalsToFill(tb, o, range);
+    const label = tDocument('label.fillTotals', { cells: rangeName(tb, o, range) });
+    const write = (cells: ComputedCell[]) =>
+      edit(
+        cells.map((c) => c.edit),
+        label,
+      );
+    if (keep.computable === 0) return view().onNotice(t('fillTotals.nothing'));
+    if (keep.overwrites.length === 0) {
+      if (keep.blanks.length === 0) view().onNotice(t('fillTotals.alreadyRight'));
+      else write(keep.blanks);
+      return;
+    }
+    // Replaced, a typed subtotal changes the total over it too: the question lists every cell
+    // that would change.
+    const replace = totalsToFill(tb, o, range, true);
+    const layout = sheetLayout(tb);
+    const place = (c: ComputedCell) => {
+      const row = tb.rows.findIndex((r) => r.id === c.edit.rowId);
+      const col = tb.columns.findIndex((x) => x.id === c.edit.columnId);
+      const shown = (v: CellValue) =>
+        typeof v === 'number' ? formatNumber(v, tb.columns[col].decimals) : `«${String(v)}»`;
+      return { cell: cellAddress(layout, row, col), was: shown(c.was), value: shown(c.edit.value) };
+    };
+    const changed = replace.overwrites;
+    const list = changed.slice(0, 5).map((c) => {
+      const p = place(c);
+      return `${p.cell} ${p.was} → ${p.value}`;
+    });
+    if (changed.length > 5) list.push('…');
+    const message = [
+      changed.length === 1
+        ? t('fillTotals.askOne', place(changed[0]))
+        : t('fillTotals.askMany', { count: changed.length, list: list.join('; ') }),
+      keep.blanks.length > 0 ? t('fillTotals.askBlanks', { blanks: keep.blanks.length }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    view().onAsk({
+      title: t('fillTotals.askTitle'),
+      message,
+      yesLabel: t('fillTotals.replace', { count: changed.length }),
+      noLabel: t('fillTotals.keep'),
+      onYes: () => write([...replace.blanks, ...replace.overwrites]),
+      onNo: () => write(keep.blanks),
+    });
   };
 
   /** The right-click menu's structure commands, over the selection as it stands. */
@@ -413,6 +497,12 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
       api = next;
     },
     focusCell: (pos) => focus(pos),
+    focusActive: () => {
+      const { active, selection } = ui.get();
+      if (!active) return;
+      focus(active);
+      if (selection) ui.update({ selection });
+    },
     fill: (source, target, direction) => {
       const { table: tb, order: o } = view();
       ui.update({
@@ -492,6 +582,7 @@ export function createGridController(ui: GridUi, initial: GridView): TableGridCo
     paste: (data) =>
       pasteFlavours({ text: data.getData('text/plain'), html: data.getData('text/html') }),
     structure,
+    fillTotals,
     // The right-click menu's cut, copy and paste go through the system clipboard, as Ctrl+X,
     // Ctrl+C and Ctrl+V do; a browser that refuses the page its clipboard is named in one sentence.
     copyOut: async (cut) => {

@@ -47,7 +47,9 @@ export type KeyCommand =
   /** Ctrl+D / Ctrl+R: the selection's first row (column) copied into the rest of it. */
   | { kind: 'fill'; direction: 'down' | 'right' }
   /** Shift+F10 or the menu key: the right-click menu at the active cell. */
-  | { kind: 'menu' };
+  | { kind: 'menu' }
+  /** Alt+= (Excel's AutoSum): «Điền tổng», the computed totals into the selection. */
+  | { kind: 'fillTotals' };
 
 export interface KeyLike {
   key: string;
@@ -55,6 +57,8 @@ export interface KeyLike {
   metaKey: boolean;
   altKey: boolean;
   shiftKey: boolean;
+  /** The physical key (Alt+= writes "≠" on a Mac: its key is still "Equal"). */
+  code?: string;
 }
 
 const ARROWS: Record<string, [number, number]> = {
@@ -120,6 +124,8 @@ export function keyCommand(e: KeyLike, mode: EditMode): KeyCommand {
     return { kind: 'extend', dRow, dCol };
   }
   if (e.shiftKey && e.key === ' ') return { kind: 'selectRow' };
+  // Before the printable keys: Alt+= writes no "=", it sums, as in Excel.
+  if (e.altKey && !ctrl && (e.key === '=' || e.code === 'Equal')) return { kind: 'fillTotals' };
   if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) return { kind: 'menu' };
   switch (e.key) {
     case 'Home':

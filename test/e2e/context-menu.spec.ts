@@ -54,6 +54,7 @@ test('right-click on a cell: copy and paste through the clipboard, cut, clear th
     'Chèn cột bên phải',
     'Xóa 1 cột',
     /^Xóa nội dung\s*Delete$/,
+    /^Điền tổng\s*Alt\+=$/,
   ]);
   await expect(gridMenu(page).getByRole('menuitemradio', { checked: true })).toHaveText(
     'Dòng: Chi tiết',
@@ -189,7 +190,7 @@ test('Shift+F10 opens the menu at the active cell; arrows and Enter run an item;
   await page.keyboard.press('Shift+F10');
   await page.keyboard.press('End');
   await expect(item(page, 'Dòng: Tổng cộng')).toBeFocused();
-  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowUp');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowUp');
   await expect(item(page, 'Xóa nội dung')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(cellAt(page, 4, COL.under7)).toHaveText('');

@@ -20,6 +20,7 @@ const NAMED: Record<string, { code: string; keyCode: number; text?: string; key?
   Plus: { code: 'Equal', keyCode: 187, key: '+' },
   Minus: { code: 'Minus', keyCode: 189, key: '-' },
   Space: { code: 'Space', keyCode: 32, key: ' ' },
+  Equal: { code: 'Equal', keyCode: 187, key: '=' },
   a: { code: 'KeyA', keyCode: 65 },
   d: { code: 'KeyD', keyCode: 68 },
   r: { code: 'KeyR', keyCode: 82 },
@@ -29,11 +30,12 @@ const NAMED: Record<string, { code: string; keyCode: number; text?: string; key?
 };
 
 /** CDP's modifier bits. */
+const ALT = 1;
 const CONTROL = 2;
 const SHIFT = 8;
 
 /**
- * One step: a named key with any of Control and Shift ("Tab", "Shift+Tab", "Enter",
+ * One step: a named key with any of Control, Shift and Alt ("Tab", "Shift+Tab", "Enter",
  * "Control+Shift+ArrowDown"…), Ctrl+V (the browser's own paste from the clipboard), text, or a
  * click.
  */
@@ -51,14 +53,15 @@ function keyEvents(cdp: CDPSession, combo: string): Promise<unknown>[] {
   const key = parts.pop() ?? '';
   const control = parts.includes('Control');
   const shift = parts.includes('Shift');
+  const alt = parts.includes('Alt');
   const named = NAMED[key];
-  if (!named || parts.some((p) => p !== 'Control' && p !== 'Shift'))
+  if (!named || parts.some((p) => p !== 'Control' && p !== 'Shift' && p !== 'Alt'))
     throw new Error(`no such key in fast-input: ${combo}`);
   const base = {
     key: named.key ?? key,
     code: named.code,
     windowsVirtualKeyCode: named.keyCode,
-    modifiers: (shift ? SHIFT : 0) | (control ? CONTROL : 0),
+    modifiers: (shift ? SHIFT : 0) | (control ? CONTROL : 0) | (alt ? ALT : 0),
   };
   return [
     cdp.send('Input.dispatchKeyEvent', {
