@@ -568,10 +568,14 @@ const transferCalls = {
       tableId: z.number().int().optional(),
       valuesOnly: z.boolean().default(false),
       replace: z.boolean().default(false),
+      /** Add the sheet «Kết quả kiểm tra» listing the open findings (it prints as a page of its own). */
+      findingsSheet: z.boolean().default(true),
     }),
     output: z.object({
       file: z.string(),
       sheets: z.array(z.string()),
+      /** The findings sheet's name, or null when it was left out. */
+      findingsSheet: z.string().nullable(),
       errors: z.number().int(),
       warnings: z.number().int(),
     }),

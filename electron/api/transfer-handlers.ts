@@ -34,16 +34,18 @@ export function createTransferHandlers(session: AppSession): DomainHandlers<'tra
     'import.preview': ({ jobId }) => preview(imports.result(jobId)),
     'import.accept': ({ jobId, tables }) => accept(session, imports.result(jobId), tables),
     'export.preview': ({ tableId }) => exportPreview(session.require(), tableName(tableId)),
-    'export.run': async ({ path: out, tableId, valuesOnly, replace }) => {
+    'export.run': async ({ path: out, tableId, valuesOnly, replace, findingsSheet }) => {
       const store = session.require();
       const target = exportTarget(out, store.path, replace);
       const summary = await exportDocument(store, target, {
         table: tableName(tableId),
         valuesOnly,
+        findingsSheet,
       });
       return {
         file: summary.file,
         sheets: summary.sheets.map((s) => s.sheet),
+        findingsSheet: summary.findingsSheet,
         errors: summary.errors,
         warnings: summary.warnings,
       };

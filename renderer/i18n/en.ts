@@ -273,12 +273,16 @@ export const en: Catalogue = {
     'Table «{name}» still has {count} errors: those cells keep the values written and are marked in the file.',
   'export.confirm': 'I understand; export anyway',
   'export.valuesOnly': 'Values only (no Excel formulas)',
+  'export.findingsSheet':
+    'Add the sheet «Kết quả kiểm tra» ({count} open errors and warnings; it prints as a page of its own)',
+  'export.findingsSheetNone': 'Add the sheet «Kết quả kiểm tra» (no errors or warnings)',
   'export.path': 'Save the Excel file at',
   'export.replace': 'Replace this file',
   'export.replaceHint': 'or change the file name below to keep the old file',
   'export.submit': 'Export',
   'export.running': 'Exporting…',
   'export.done': 'Exported {count} tables to {file}',
+  'export.doneWithFindings': 'Exported {count} tables and the sheet «{sheet}» to {file}',
 
   'find.heading': 'Find and replace',
   'find.find': 'Find',

@@ -273,12 +273,16 @@ export const vi = {
     'Biểu «{name}» còn {count} lỗi: các ô này được giữ nguyên giá trị đã ghi và đánh dấu trong tệp.',
   'export.confirm': 'Tôi đã biết, vẫn xuất tệp',
   'export.valuesOnly': 'Chỉ ghi giá trị (không ghi công thức Excel)',
+  'export.findingsSheet':
+    'Thêm trang «Kết quả kiểm tra» ({count} lỗi và cảnh báo chưa sửa; in thành một trang riêng)',
+  'export.findingsSheetNone': 'Thêm trang «Kết quả kiểm tra» (không có lỗi hay cảnh báo nào)',
   'export.path': 'Lưu tệp Excel tại',
   'export.replace': 'Ghi đè tệp này',
   'export.replaceHint': 'hoặc đổi tên tệp bên dưới để giữ tệp cũ',
   'export.submit': 'Xuất',
   'export.running': 'Đang xuất…',
   'export.done': 'Đã xuất {count} biểu vào tệp {file}',
+  'export.doneWithFindings': 'Đã xuất {count} biểu và trang «{sheet}» vào tệp {file}',
 
   'find.heading': 'Tìm và thay thế',
   'find.find': 'Tìm',

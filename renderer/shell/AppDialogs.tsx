@@ -210,7 +210,15 @@ export function AppDialogs({
           onSaveMeta={(meta) => actions.change('meta.set', { meta })}
           onExported={(result) => {
             onClose();
-            onNotice(t('export.done', { count: result.sheets.length, file: result.file }));
+            onNotice(
+              result.findingsSheet
+                ? t('export.doneWithFindings', {
+                    count: result.sheets.length,
+                    file: result.file,
+                    sheet: result.findingsSheet,
+                  })
+                : t('export.done', { count: result.sheets.length, file: result.file }),
+            );
           }}
         />
       )}

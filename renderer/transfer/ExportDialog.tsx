@@ -58,6 +58,8 @@ export function ExportDialog({
   const [scope, setScope] = useState<Scope>(table ? 'table' : 'document');
   const [preview, setPreview] = useState<ExportPreview | null>(null);
   const [valuesOnly, setValuesOnly] = useState(false);
+  /** The findings sheet, as the person set it; until then on exactly when findings are open. */
+  const [findingsChoice, setFindingsChoice] = useState<boolean | null>(null);
   const [path, setPath] = useState(initialPath);
   const [confirmed, setConfirmed] = useState(false);
   const [running, setRunning] = useState(false);
@@ -84,6 +86,8 @@ export function ExportDialog({
   }, [tableId, seq]);
 
   const withErrors = preview?.tables.filter((x) => x.errors > 0) ?? [];
+  const openFindings = preview?.tables.reduce((n, x) => n + x.errors + x.warnings, 0) ?? 0;
+  const findingsSheet = findingsChoice ?? openFindings > 0;
   const trimmed = path.trim();
   const ready =
     preview !== null && trimmed !== '' && !running && (withErrors.length === 0 || confirmed);
@@ -97,6 +101,7 @@ export function ExportDialog({
         path: trimmed,
         valuesOnly,
         replace,
+        findingsSheet,
         ...(tableId === undefined ? {} : { tableId }),
       });
       onExported(result);
@@ -222,6 +227,17 @@ export function ExportDialog({
             onChange={(event) => setValuesOnly(event.target.checked)}
           />
           {t('export.valuesOnly')}
+        </label>
+
+        <label className="export-choice export-values">
+          <input
+            type="checkbox"
+            checked={findingsSheet}
+            onChange={(event) => setFindingsChoice(event.target.checked)}
+          />
+          {openFindings > 0
+            ? t('export.findingsSheet', { count: openFindings })
+            : t('export.findingsSheetNone')}
         </label>
 
         {askReplace && (

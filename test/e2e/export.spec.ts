@@ -69,7 +69,9 @@ test('Xuất Excel…: the header block, the warning about open errors, the file
   await warning.getByRole('checkbox', { name: 'Tôi đã biết, vẫn xuất tệp' }).check();
   await submit.click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status')).toContainText(`Đã xuất 1 biểu vào tệp ${out}`);
+  await expect(page.getByRole('status')).toContainText(
+    `Đã xuất 1 biểu và trang «Kết quả kiểm tra» vào tệp ${out}`,
+  );
   expect(fs.existsSync(out)).toBe(true);
 
   // Read back: the table's sheet, the stated values kept, a comment on each failing cell.
@@ -133,7 +135,9 @@ test('Xuất Excel…: the whole document, values only, one sheet per table', as
   await dialog.getByLabel('Lưu tệp Excel tại').fill(out);
   await dialog.getByRole('checkbox', { name: 'Tôi đã biết, vẫn xuất tệp' }).check();
   await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
-  await expect(page.getByRole('status')).toContainText(`Đã xuất 2 biểu vào tệp ${out}`);
+  await expect(page.getByRole('status')).toContainText(
+    `Đã xuất 2 biểu và trang «Kết quả kiểm tra» vào tệp ${out}`,
+  );
 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(out);
@@ -198,7 +202,9 @@ test('Xuất Excel…: never over the open document; an existing workbook is rep
   await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
   await question.getByRole('button', { name: 'Ghi đè tệp này' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('status')).toContainText(`Đã xuất 1 biểu vào tệp ${out}`);
+  await expect(page.getByRole('status')).toContainText(
+    `Đã xuất 1 biểu và trang «Kết quả kiểm tra» vào tệp ${out}`,
+  );
   expect(fs.readFileSync(out).equals(first)).toBe(false);
 
   // The document goes on taking edits and keeps them.
@@ -208,4 +214,48 @@ test('Xuất Excel…: never over the open document; an existing workbook is rep
   await expect(cellAt(page, 0, 3)).toHaveText('1.500');
   await expectSaved(page);
   expect((await tableByName(host.url, POPULATION)).rows[0].cells[3]).toBe(1500);
+});
+
+test('Xuất Excel…: the sheet «Kết quả kiểm tra» is an option, on when findings are open and off when there are none', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  const sheetsOf = async (file: string) => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    return workbook.worksheets.map((s) => s.name);
+  };
+  const dialog = page.getByTestId('export-dialog');
+  const option = dialog.getByRole('checkbox', { name: /^Thêm trang «Kết quả kiểm tra»/ });
+
+  // The population table has two open errors: the sheet is offered, ticked, with their count.
+  await menu(page, 'Tệp', 'Xuất Excel…');
+  await expect(option).toBeChecked();
+  await expect(dialog).toContainText(
+    'Thêm trang «Kết quả kiểm tra» (2 lỗi và cảnh báo chưa sửa; in thành một trang riêng)',
+  );
+  // Unticked, the file holds the appendix alone.
+  await option.uncheck();
+  const bare = path.join(bieuHost.home, 'Khong-ket-qua.xlsx');
+  await dialog.getByLabel('Lưu tệp Excel tại').fill(bare);
+  await dialog.getByRole('checkbox', { name: 'Tôi đã biết, vẫn xuất tệp' }).check();
+  await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Đã xuất 1 biểu vào tệp ${bare}`);
+  expect(await sheetsOf(bare)).toEqual([POPULATION]);
+
+  // The CDHT table has no open finding: the option is there, unticked.
+  await page.getByTestId('table-list').getByText('CDHT theo nhóm').click();
+  await menu(page, 'Tệp', 'Xuất Excel…');
+  await expect(option).not.toBeChecked();
+  await expect(dialog).toContainText(
+    'Thêm trang «Kết quả kiểm tra» (không có lỗi hay cảnh báo nào)',
+  );
+  await page.screenshot({ path: path.join(ARTIFACTS, 'export-findings-option.png') });
+  const clean = path.join(bieuHost.home, 'CDHT.xlsx');
+  await dialog.getByLabel('Lưu tệp Excel tại').fill(clean);
+  await dialog.getByRole('button', { name: 'Xuất', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Đã xuất 1 biểu vào tệp ${clean}`);
+  expect(await sheetsOf(clean)).toEqual(['CDHT theo nhóm']);
 });
