@@ -38,6 +38,7 @@ import {
   isGroupLabel,
   isLetterheadLine,
   isNotesLine,
+  isErrorValue,
   isSectionCode,
   isSourceNote,
   isTitleLike,
@@ -127,6 +128,8 @@ function kindOfCell(grid: SheetGrid, row: number, col: number): Kind {
   if (typeof cell.value === 'number') return 'number';
   const s = cell.value.trim();
   if (s === '') return 'empty';
+  // "#VALUE!", "#REF!": a figure whose formula failed, never a header word.
+  if (isErrorValue(s)) return 'number';
   const vi = parseNumber(s, 'vi');
   if (vi.kind === 'number' || parseNumber(s, 'en').kind === 'number') return 'number';
   if (vi.kind === 'empty') return 'dash';

@@ -65,9 +65,11 @@ export function codeRowEntries(
   const rising = numbers.filter((n, i) => i > 0 && n > numbers[i - 1]).length;
   if (numbers.length > 1 && rising < (numbers.length - 1) * 0.8 && formulas < 2) return null;
   if (letters === 0 && formulas === 0) {
-    // Bare numbers are a code row only when they count 1, 2, 3 … (or 0, 1, 2 …) exactly.
-    if (numbers[0] > 1 || !numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1))
-      return null;
+    // Bare numbers are a code row only when they count 1, 2, 3 … (or 0, 1, 2 …) exactly — or
+    // all but one of five or more, a code typed twice ("… (8) | (6) | (10) …"): a run of
+    // figures does not count up one by one for that long by chance.
+    const slips = numbers.filter((n, i) => n !== numbers[0] + i).length;
+    if (numbers[0] > 1 || slips > (numbers.length >= 5 ? 1 : 0)) return null;
   }
   if (numbers.length === 0 && letters < 3) return null;
   return entries;

@@ -21,7 +21,7 @@
 // - the truth lists the sheets its annotator checked completely (`tables`): findings on other
 //   sheets cannot be scored and are left out (printed as "ngoài phạm vi").
 //
-//   node test/accuracy/accuracy.mjs [--split dev|test|all] [--only SUBSTRING] [--details]
+//   node test/accuracy/accuracy.mjs [--split dev|test|fresh|fresh2|all] [--only SUBSTRING] [--details]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

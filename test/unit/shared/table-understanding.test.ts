@@ -216,6 +216,47 @@ describe('stage 4 — structure from the figures up', () => {
     ]);
   });
 
+  it('a row of #VALUE! under the header is a row of failed figures, not the header', () => {
+    const { detected } = read([
+      ['Số TT', 'Tên tài sản', 'Số lượng', 'Nguyên giá', 'Hao mòn'],
+      ['A', 'TÀI SẢN CHUYÊN DÙNG', '#VALUE!', '#VALUE!', '#REF!'],
+      ['I', 'Máy móc', 3, 1500, 300],
+      [1, 'Máy siêu âm', 1, 600, 120],
+      [2, 'Máy X quang', 2, 900, 180],
+    ]);
+    expect(detected.headerRows).toEqual([1]);
+    expect(detected.table.columns.map((c) => c.label)).toEqual([
+      'Số TT',
+      'Tên tài sản',
+      'Số lượng',
+      'Nguyên giá',
+      'Hao mòn',
+    ]);
+  });
+
+  it('a code row with one code typed twice is still the code row, and says so', () => {
+    const codes = ['(1)', '(2)', -3, '(4)', '(5)', '(6)', '(6)', '(8)'];
+    const { detected } = read([
+      [
+        'STT',
+        'Tên thiết bị',
+        'Số lượng',
+        'Hãng',
+        'Năm sử dụng',
+        'Nguyên giá',
+        'Còn lại',
+        'Ghi chú',
+      ],
+      codes,
+      [1, 'Máy siêu âm', 1, 'Aloka', 2011, 605000000, 453750000, null],
+      [2, 'Kính hiển vi', 1, 'Olympus', '28/9/2010', 353000000, 264750000, null],
+      [3, 'Máy đo khúc xạ', 1, 'Nidek', 2009, 219000000, 109500000, null],
+    ]);
+    expect(detected.codeRow).toBe(2);
+    expect(detected.table.rows).toHaveLength(3);
+    expect(detected.doubts.join(' ')).toContain('bị trùng');
+  });
+
   it('a code row Excel mangled ("(7)" stored as −7, lower-case letters) is still the code row', () => {
     const { detected, table } = read([
       ['STT', 'Mặt hàng', 'Giá kỳ trước', 'Giá kỳ này', 'Mức tăng'],
