@@ -7,6 +7,7 @@
  * every broken rule, the entry offers that change as one click — never applied without the click
  * (nothing is corrected silently). The "Quy tắc" tab is the rules view of the table.
  */
+import { findingEvidence, findingMessage, suggestionText } from './finding-text';
 import { useMemo, useState } from 'react';
 import {
   FINDING_KIND_NAMES,
@@ -100,6 +101,7 @@ export function ChecksPanel({
             (f) =>
               q === '' ||
               f.message.toLocaleLowerCase('vi').includes(q) ||
+              findingMessage(f, language()).toLocaleLowerCase().includes(q) ||
               f.cell.toLocaleLowerCase('vi').includes(q),
           );
         const sections = SECTIONS.map((section) => ({
@@ -141,16 +143,18 @@ export function ChecksPanel({
           <span className="finding-cell" data-cell={finding.cell}>
             {placeWords(tableId === table?.id ? table : tables.get(tableId), finding.cell)}
           </span>
-          <span className="finding-message">{finding.message}</span>
+          <span className="finding-message">{findingMessage(finding, language())}</span>
           {finding.evidence && (
             <span className="finding-evidence" data-testid="finding-evidence">
-              {finding.evidence}
+              {findingEvidence(finding, language())}
             </span>
           )}
         </button>
         {suggestion && fixAt && table && (
           <div className="finding-suggestion">
-            <span className="suggestion-reason">{suggestion.reason}</span>
+            <span className="suggestion-reason">
+              {suggestionText(suggestion, finding, language())}
+            </span>
             <button
               type="button"
               className="button button-small"

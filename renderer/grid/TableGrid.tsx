@@ -423,7 +423,7 @@ export function TableGrid({
     const index = colId ? columnIndex.get(colId) : undefined;
     if (index !== undefined) layout.fit(index);
   };
-  const marks = useMemo(() => markCells(table, findings), [table, findings]);
+  const marks = useMemo(() => markCells(table, findings, language), [table, findings, language]);
 
   // Keep each row's object while neither its cells nor its marks changed, so AG Grid redraws
   // only the rows an edit touched. (A cache, not state: filling it never needs a render.)

@@ -3,6 +3,8 @@
  * on the exported sheet (shared/layout.ts); the grid needs (row, column) indices. We read the
  * address back and confirm it with `cellAddress`, so the two directions can never disagree.
  */
+import { findingMessage } from '../checks/finding-text';
+import type { Language } from '../i18n';
 import type { Finding } from '../../shared/checks/finding';
 import type { Table } from '../../shared/model';
 import { cellAddress, sheetLayout, type SheetLayout } from '../../shared/layout';
@@ -52,6 +54,7 @@ export function positionOf(
 export function markCells(
   table: Table,
   findings: readonly Finding[],
+  language: Language = 'vi',
 ): Map<number, Map<number, CellMark>> {
   const layout = sheetLayout(table);
   const marks = new Map<number, Map<number, CellMark>>();
@@ -72,7 +75,7 @@ export function markCells(
     const mark = markAt(finding.cell);
     if (!mark) continue;
     mark.severity ??= finding.severity as MarkedSeverity;
-    mark.messages.push(finding.message);
+    mark.messages.push(findingMessage(finding, language));
   }
   for (const finding of ordered) {
     if (!finding.suggestion) continue;
