@@ -545,6 +545,17 @@ const transferCalls = {
   'job.cancel': { input: z.object({ jobId: z.string() }), output: jobStatus },
   /** Start reading an .xlsx file; poll job.status, then import.preview. Nothing is stored yet. */
   'import.start': { input: z.object({ path }), output: jobStatus },
+  /**
+   * The browser host's own file input: a workbook or report the person picked on their machine,
+   * sent as base64 and read as `import.start` reads a path (the host keeps no copy of it).
+   */
+  'import.upload': {
+    input: z.object({
+      name: z.string().trim().min(1, 'Tệp chọn không có tên').max(255),
+      data: z.string().min(1, 'Tệp chọn trống, không có gì để nhập'),
+    }),
+    output: jobStatus,
+  },
   'import.preview': { input: z.object({ jobId: z.string() }), output: importPreview },
   /** Store the chosen tables, with the user's corrections, as ONE undoable action. */
   'import.accept': {

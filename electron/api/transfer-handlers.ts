@@ -3,6 +3,8 @@
  * shown before anything is stored, and the accepted tables — with the user's corrections — are
  * stored as one undoable action (new tables) and one more when figures go onto existing tables.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UserError, type ChangeSet, type ImportChoice, type ImportPreview } from '../../shared/api';
 import { mapOntoTable } from '../../shared/import/map-onto-table';
@@ -31,6 +33,24 @@ export function createTransferHandlers(session: AppSession): DomainHandlers<'tra
         (onProgress, signal) => importFile(path.resolve(file), { onProgress, signal }),
         `Đang đọc «${path.basename(file)}»…`,
       ),
+    'import.upload': ({ name, data }) => {
+      // Under its own name in a folder of its own, so the preview and the findings name the
+      // file as the person knows it; the folder goes once the file is read.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bieu-upload-'));
+      const base = path.basename(name.replace(/\\/g, '/'));
+      const file = path.join(dir, base === '' || base === '.' || base === '..' ? 'tep' : base);
+      fs.writeFileSync(file, Buffer.from(data, 'base64'));
+      return imports.start(
+        async (onProgress, signal) => {
+          try {
+            return await importFile(file, { onProgress, signal });
+          } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
+        },
+        `Đang đọc «${path.basename(file)}»…`,
+      );
+    },
     'import.preview': ({ jobId }) => preview(imports.result(jobId)),
     'import.accept': ({ jobId, tables }) => accept(session, imports.result(jobId), tables),
     'export.preview': ({ tableId }) => exportPreview(session.require(), tableName(tableId)),

@@ -214,6 +214,7 @@ export const en: Catalogue = {
   'import.title': 'Import Excel',
   'import.path': 'Path of the .xlsx file',
   'import.pathHint': 'The full path on the machine running Biểu, e.g. /home/…/Bieu-dan-so.xlsx',
+  'import.upload': 'Or pick a file on this computer…',
   'import.read': 'Read file',
   'import.reading': 'Reading «{file}»',
   'import.progress': 'Reading progress',

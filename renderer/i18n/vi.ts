@@ -213,6 +213,7 @@ export const vi = {
   'import.title': 'Nhập Excel',
   'import.path': 'Đường dẫn tệp .xlsx',
   'import.pathHint': 'Đường dẫn đầy đủ trên máy đang chạy Biểu, ví dụ /home/…/Bieu-dan-so.xlsx',
+  'import.upload': 'Hoặc chọn tệp trên máy này…',
   'import.read': 'Đọc tệp',
   'import.reading': 'Đang đọc «{file}»',
   'import.progress': 'Tiến độ đọc tệp',

@@ -116,6 +116,7 @@ export function ImportDialog({
 }: ImportDialogProps) {
   useLanguage();
   const [step, setStep] = useState<Step>({ kind: 'choose' });
+  const picker = useRef<HTMLInputElement>(null);
   const [path, setPath] = useState(startPath ?? initialPath);
   const [acceptError, setAcceptError] = useState<string | null>(null);
 
@@ -134,9 +135,11 @@ export function ImportDialog({
   useEffect(() => () => void (following.current = null), []);
 
   const start = useCallback(
-    async (file: string) => {
+    async (file: string, upload?: File) => {
       try {
-        const job = await call('import.start', { path: file });
+        const job = upload
+          ? await call('import.upload', { name: upload.name, data: await base64Of(upload) })
+          : await call('import.start', { path: file });
         following.current = job.jobId;
         setStep({ kind: 'reading', job, file });
         const wanted = () => following.current === job.jobId;
@@ -256,6 +259,27 @@ export function ImportDialog({
           autoFocus
         />
         <p className="field-hint">{t('import.pathHint')}</p>
+        {!nativeDialogs && (
+          // The browser's own file input: any file on this machine (a commune's file in
+          // Downloads), not only the folders the host may browse.
+          <>
+            <button type="button" className="button" onClick={() => picker.current?.click()}>
+              {t('import.upload')}
+            </button>
+            <input
+              ref={picker}
+              type="file"
+              accept=".xlsx,.xlsm,.xls,.ods,.docx"
+              hidden
+              data-testid="import-upload"
+              onChange={(event) => {
+                const chosen = event.target.files?.[0];
+                event.target.value = '';
+                if (chosen) void start(chosen.name, chosen);
+              }}
+            />
+          </>
+        )}
       </Modal>
     );
   }
@@ -461,4 +485,13 @@ export function ImportDialog({
       })}
     </Modal>
   );
+}
+
+/** A picked file's bytes as base64, in slices (one call per byte would overflow the stack). */
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text = '';
+  for (let at = 0; at < bytes.length; at += 0x8000)
+    text += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  return btoa(text);
 }

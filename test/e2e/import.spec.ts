@@ -6,6 +6,7 @@
  * the sentences whose arithmetic fails, each with its figures marked, before anything is stored.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { cellAddress, sheetLayout } from '../../shared/layout';
@@ -19,6 +20,7 @@ import {
   findingsOf,
   FIXTURES,
   hostCall,
+  menu,
   openImport,
   tableByName,
   tableNames,
@@ -315,4 +317,51 @@ ${p('Thôn 1 có 31 hộ, Thôn 2 có 25 hộ.')}
   await expect(change.locator('mark')).toHaveText(['1.250', '103', '1.380']);
   const parts = text.locator('li', { hasText: '14 + 4 + 2' });
   await expect(parts.locator('mark')).toHaveText(['21', '14', '4', '2']);
+});
+
+test('Nhập Excel… in the browser: a file picked on this machine, outside every folder the host may browse, is read and imported', async ({
+  page,
+  bieuHost,
+}) => {
+  const host = await bieuHost.start();
+  await page.goto(host.url);
+  await expect(tableNames(page)).toHaveCount(2);
+  // A commune's file as it lands from an e-mail: in a Downloads folder of its own.
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'Downloads-'));
+  const received = path.join(downloads, 'Xa Loc Hoa.xlsx');
+  fs.copyFileSync(XLSX, received);
+  const text = path.join(downloads, 'ghi-chu.xlsx');
+  fs.writeFileSync(text, 'không phải sổ làm việc');
+
+  await menu(page, 'Tệp', 'Nhập Excel…');
+  const dialog = page.getByTestId('import-dialog');
+  const pick = async (file: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Hoặc chọn tệp trên máy này…' }).click();
+    await (await chooser).setFiles(file);
+  };
+
+  // Not a workbook: one sentence naming the file as the person picked it; nothing changes.
+  await pick(text);
+  await expect(dialog.getByTestId('import-refused')).toContainText('«ghi-chu.xlsx»');
+  await expect(dialog).toContainText('Tài liệu không thay đổi.');
+  await dialog.getByRole('button', { name: 'Chọn tệp khác' }).click();
+
+  await pick(received);
+  const section = dialog.getByTestId('import-table');
+  await expect(section.locator('.import-source')).toContainText('Trang «Dân số» · dòng 8–19');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'import-upload.png') });
+  await dialog.getByRole('button', { name: 'Nhập', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status')).toContainText('Đã nhập 1 biểu từ «Xa Loc Hoa.xlsx»');
+  await expect(tableNames(page)).toHaveText([
+    'Dân số và tỷ lệ tham gia',
+    'CDHT theo nhóm',
+    'Dân số',
+  ]);
+  await expect(findingsOf(page, 'Dân số')).toHaveCount(
+    EXPECTED.files['dan-so-ho-ngheo.xlsx'].findings.length,
+  );
+  expect((await tableByName(host.url, 'Dân số')).rows).toHaveLength(12);
+  fs.rmSync(downloads, { recursive: true, force: true });
 });
