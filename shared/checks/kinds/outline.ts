@@ -503,7 +503,7 @@ function sequenceMessage({ written, previous, how }: SequenceBreak): string {
 class OrderBreakRule extends CellFactRule implements Rule {
   readonly kind = 'numbering' as const;
   constructor(
-    name: 'sequence' | 'letters',
+    name: 'sequence' | 'letters' | 'romans',
     row: number,
     col: number,
     columnCode: string,
@@ -573,55 +573,137 @@ function letterBreaks(
   return { breaks, lettered };
 }
 
+const ROMAN = /^([IVX]{1,6})[.)]?$/;
+const ROMAN_DIGITS: Record<string, number> = { I: 1, V: 5, X: 10 };
+
+/** "IV." → 4; null for anything that is not a Roman numeral written the usual way. */
+function romanValue(v: CellValue): number | null {
+  if (typeof v !== 'string') return null;
+  const m = ROMAN.exec(v.trim());
+  if (!m) return null;
+  let total = 0;
+  const s = m[1];
+  for (let i = 0; i < s.length; i++) {
+    const d = ROMAN_DIGITS[s[i]];
+    const next = ROMAN_DIGITS[s[i + 1]] ?? 0;
+    total += d < next ? -d : d;
+  }
+  return toRoman(total) === s ? total : null;
+}
+
+function toRoman(n: number): string {
+  const parts: [number, string][] = [
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
+  let out = '';
+  for (const [value, text] of parts) while (n >= value) [n, out] = [n - value, out + text];
+  return out;
+}
+
+/**
+ * Sections numbered I, II, III … in the STT column, however many items stand between them: a
+ * numeral that skips ("I … IV": II and III are missing, often rows deleted with their figures).
+ * A section letter (A, B) or a group row above them, or a new "I", starts the count again.
+ */
+function romanBreaks(
+  context: TableContext,
+  col: number,
+): { breaks: LetterBreak[]; numbered: number } {
+  const breaks: LetterBreak[] = [];
+  let numbered = 0;
+  let previous: number | null = null;
+  context.table.rows.forEach((row, r) => {
+    const v = row.cells[col];
+    if (typeof v !== 'string') return;
+    const value = romanValue(v);
+    if (value === null) {
+      if (/^[A-HJ-UWYZĐ][.)]?$/u.test(v.trim())) previous = null;
+      return;
+    }
+    numbered++;
+    if (previous !== null && value !== previous + 1 && value !== 1)
+      breaks.push({ row: r, written: v.trim(), previous: toRoman(previous) });
+    previous = value;
+  });
+  return { breaks, numbered };
+}
+
+/** One way of numbering the STT column read, and where it breaks. */
+interface OrderReading {
+  name: 'sequence' | 'letters' | 'romans';
+  breaks: readonly { row: number; written: string | number }[];
+  /** Cells numbered this way. */
+  numbered: number;
+  /** "các số thứ tự khác tăng đều từng số": what the other cells do. */
+  others: string;
+  /** What a cell holds, read this way (null: something else). */
+  read: (v: CellValue) => string | null;
+  message: (index: number) => string;
+}
+
+function orderBreakRules(col: number, code: string, reading: OrderReading): Rule[] {
+  const { breaks, numbered } = reading;
+  const n = breaks.length;
+  const evidence = `${reading.others} (${numbered - n}/${numbered})`;
+  // A slip or two is a slip; a column that breaks its order everywhere is read wrong.
+  const severity: Severity = n <= Math.max(2, SEQUENCE_SLIPS * numbered) ? 'warning' : 'review';
+  return breaks.map(
+    (b, i) =>
+      new OrderBreakRule(
+        reading.name,
+        b.row,
+        col,
+        code,
+        String(b.written),
+        reading.read,
+        reading.message(i),
+        severity,
+        evidence,
+      ),
+  );
+}
+
 function rowSequence(context: TableContext): Rule[] {
   if (context.outline().numberColumn >= 0) return [];
   const col = rowNumberColumn(context);
   if (col < 0) return [];
   const code = columnName(context.table.columns[col], col);
-  const rules: Rule[] = [];
-  const { breaks, numbered } = sequenceBreaks(context, col);
-  if (breaks.length > 0) {
-    const evidence = `các số thứ tự khác tăng đều từng số (${numbered - breaks.length}/${numbered})`;
-    const severity: Severity =
-      breaks.length <= Math.max(2, SEQUENCE_SLIPS * numbered) ? 'warning' : 'review';
-    const read = (v: CellValue) => String(wholeNumber(v));
-    for (const b of breaks)
-      rules.push(
-        new OrderBreakRule(
-          'sequence',
-          b.row,
-          col,
-          code,
-          String(b.written),
-          read,
-          sequenceMessage(b),
-          severity,
-          evidence,
-        ),
-      );
-  }
+  const counts = sequenceBreaks(context, col);
+  const romans = romanBreaks(context, col);
   const letters = letterBreaks(context, col);
-  if (letters.breaks.length > 0) {
-    const { lettered } = letters;
-    const n = letters.breaks.length;
-    const evidence = `các mục a, b, c … khác theo đúng thứ tự chữ cái (${lettered - n}/${lettered})`;
-    const severity: Severity = n <= Math.max(2, SEQUENCE_SLIPS * lettered) ? 'warning' : 'review';
-    for (const b of letters.breaks)
-      rules.push(
-        new OrderBreakRule(
-          'letters',
-          b.row,
-          col,
-          code,
-          b.written,
-          readLetter,
-          `Mục «${b.written}» đứng ngay sau mục «${b.previous}»: thiếu mục ở giữa, hoặc chưa đánh lại chữ thứ tự`,
-          severity,
-          evidence,
-        ),
-      );
-  }
-  return rules;
+  const readings: OrderReading[] = [
+    {
+      name: 'sequence',
+      breaks: counts.breaks,
+      numbered: counts.numbered,
+      others: 'các số thứ tự khác tăng đều từng số',
+      read: (v) => String(wholeNumber(v)),
+      message: (i) => sequenceMessage(counts.breaks[i]),
+    },
+    {
+      name: 'romans',
+      breaks: romans.breaks,
+      numbered: romans.numbered,
+      others: 'các mục I, II, III … khác theo đúng thứ tự',
+      read: (v) => (romanValue(v) === null ? null : String(v).trim()),
+      message: (i) =>
+        `Mục «${romans.breaks[i].written}» đứng ngay sau mục «${romans.breaks[i].previous}»: thiếu mục ở giữa, hoặc chưa đánh lại số thứ tự La Mã`,
+    },
+    {
+      name: 'letters',
+      breaks: letters.breaks,
+      numbered: letters.lettered,
+      others: 'các mục a, b, c … khác theo đúng thứ tự chữ cái',
+      read: readLetter,
+      message: (i) =>
+        `Mục «${letters.breaks[i].written}» đứng ngay sau mục «${letters.breaks[i].previous}»: thiếu mục ở giữa, hoặc chưa đánh lại chữ thứ tự`,
+    },
+  ];
+  return readings.flatMap((reading) => orderBreakRules(col, code, reading));
 }
 
 export const outlineKind: RuleKind = {

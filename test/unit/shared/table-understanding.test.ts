@@ -754,4 +754,26 @@ describe('a second round of real workbooks: classes the first round did not show
     // School 14: 260.000 m² of use on 1.500 m² of land, reported on the plot (row 48) only.
     expect(found.map((f) => [f.kind, f.cell])).toEqual([['inferred', 'C48']]);
   });
+
+  it('STT: sections I … IV with II and III deleted are reported; a new letter section starts at I again', () => {
+    const { findings } = read([
+      ['Số TT', 'Tài sản', 'Nguyên giá'],
+      ['A', 'Tài sản chuyên dùng', null],
+      ['I', 'Máy móc', null],
+      [1, 'Máy siêu âm', 605],
+      [2, 'Máy X quang', 595],
+      ['IV', 'Tài sản tăng 2013', null],
+      [1, 'Hệ thống CT', 5890],
+      ['B', 'Tài sản văn phòng', null],
+      ['I', 'Nhà làm việc', null],
+      [1, 'Nhà khoa khám', 1200],
+      ['II', 'Vật kiến trúc', null],
+      [1, 'Tường rào', 300],
+      ['III', 'Phương tiện', null],
+      [1, 'Xe cứu thương', 900],
+    ]);
+    const numbering = findings.filter((f) => f.kind === 'numbering');
+    expect(numbering.map((f) => f.cell)).toEqual(['A6']);
+    expect(numbering[0].message).toContain('«IV» đứng ngay sau mục «I»');
+  });
 });
