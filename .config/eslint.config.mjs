@@ -1,4 +1,4 @@
-// Lint rules. The dependency direction of DESIGN.md is enforced here: shared/ imports neither
+// Lint rules. The dependency direction (docs/architecture.md) is enforced here: shared/ imports neither
 // electron/ nor renderer/ nor Node; the renderer never imports electron/ or Node.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -20,8 +20,8 @@ import type { Table } from '../../shared/model';
 import { SEVERITY_NAMES, type Finding } from '../../shared/checks/finding';
 import type { TextFinding } from '../../shared/report-text/check-report-text';
 import { reportTextFindings } from '../../shared/report-text/report-findings';
-import type { CellRef } from '../../shared/checks/rule';
-import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
+import { draftToTable, sourceAddress } from '../../shared/import/detect-tables';
+import { unevaluatedCells } from '../../shared/unevaluated-cells';
 import { importFile } from '../excel/import-file';
 import { DocumentStore } from '../store/document-store';
 import { documentFindings, readDocumentRules } from '../checks/document-rules';
@@ -195,23 +195,6 @@ function checkWorkbookTables(workbooks: WorkbookTable[], report: CheckReport): v
     { discover: true, tableOptions: (_, i) => workbooks[i].options },
   );
   for (const f of findings) report.findings.push({ ...f, file: fileOf.get(f.table) ?? '' });
-}
-
-/**
- * The table positions of the formula cells whose result the file never saved: the importer
- * keeps them empty and lists their addresses; the checks must not read them as 0.
- */
-export function unevaluatedCells(
-  detected: Pick<DetectedTable, 'sourceRows' | 'sourceColumns' | 'unevaluated'>,
-): CellRef[] {
-  if (detected.unevaluated.length === 0) return [];
-  const at = new Map<string, CellRef>();
-  detected.sourceRows.forEach((_, row) =>
-    detected.sourceColumns.forEach((_, col) =>
-      at.set(sourceAddress(detected, row, col), { row, col }),
-    ),
-  );
-  return detected.unevaluated.flatMap((address) => at.get(address) ?? []);
 }
 
 function humanReport(report: CheckReport): string {

@@ -5,20 +5,12 @@
  */
 import { checkTable } from '../checks/engine';
 import type { Finding } from '../checks/finding';
-import type { CellRef } from '../checks/rule';
 import { columnLetter } from '../model';
 import { draftToTable, sourceAddress, type DetectedTable } from '../import/detect-tables';
+import { unevaluatedCells } from '../unevaluated-cells';
 
 export function checkReturnedTable(detected: DetectedTable): Finding[] {
   const addressOf = (row: number, col: number) => sourceAddress(detected, row, col);
-  // Formulas the file never saved a result for are unknown, not 0 (the importer lists them).
-  const unknown = new Set(detected.unevaluated);
-  const unevaluated: CellRef[] = [];
-  detected.sourceRows.forEach((_, row) =>
-    detected.sourceColumns.forEach((_, col) => {
-      if (unknown.has(addressOf(row, col))) unevaluated.push({ row, col });
-    }),
-  );
   const codeRow = detected.codeRow;
   return checkTable(draftToTable(detected.table), {
     sheet: detected.sheet,
@@ -27,6 +19,6 @@ export function checkReturnedTable(detected: DetectedTable): Finding[] {
       codeRow === null
         ? undefined
         : (col) => `${columnLetter(detected.sourceColumns[col])}${codeRow}`,
-    unevaluated,
+    unevaluated: unevaluatedCells(detected),
   });
 }

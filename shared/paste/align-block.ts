@@ -23,6 +23,7 @@ import { mergeAt } from '../import/header-block';
 import { rowLabel } from '../import/row-roles';
 import { displayText } from '../import/sheet-grid';
 import type { CellValue, Table } from '../model';
+import { COLUMN_CODE_ENTRY } from '../table-words';
 import { normalizeUnitName } from '../units';
 import { parsePaste, type PasteBlock, type PasteOptions } from './paste-block';
 import type { ClipboardData } from './pick-flavour';
@@ -82,9 +83,6 @@ function hasFigure(block: PasteBlock, r: number): boolean {
   return block.values[r].some((v) => typeof v === 'number');
 }
 
-/** A code-row entry: "A", "B", "1", "(3)", "1=2+3", "(3)=(1)-(2)", "7=6/3*100". */
-const CODE_ENTRY = /^\(?\s*([A-ZĐ]{1,2}|\d{1,3})\s*\)?\s*(=\s*\S.*)?$/su;
-
 /**
  * The table column of each block column, through a code row at `r`, or null when row r is not
  * one. A pasted block may have its columns in any order, so the codes need not rise; a row of
@@ -105,7 +103,7 @@ function codeRowMap(block: PasteBlock, r: number, table: Table): (number | null)
       continue;
     }
     entries++;
-    const m = CODE_ENTRY.exec(t);
+    const m = COLUMN_CODE_ENTRY.exec(t);
     if (!m) return null;
     if (m[2] || !/^\d+$/.test(m[1])) marked++;
     else numbers.push(Number(m[1]));

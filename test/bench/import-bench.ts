@@ -8,7 +8,7 @@
  * drawn with merges, the column-code row with its formulas, then for each province a heading,
  * its communes and a "Cộng" subtotal, and a "Toàn quốc" total — 10,600 communes × 13 columns,
  * the figures consistent (a full check finds nothing). Commune names come from
- * ../shared/data/vn_units_2025-07-01_2level.csv when it is there.
+ * the official commune list (UNIT_LIST below, beside the checkout) when it is there.
  */
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, statSync } from 'node:fs';

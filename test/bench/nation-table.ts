@@ -5,7 +5,7 @@
  * column with decimals. The figures are consistent: a full check finds nothing.
  *
  * Names come from the official list of the 3,321 communes after the 2025 merger
- * (../shared/data/vn_units_2025-07-01_2level.csv) when the caller passes its text; each province's
+ * when the caller passes its text (import-bench.ts reads it when present); each province's
  * communes are repeated (with a running number) to reach the pre-2025 count of about 10,600.
  * Without the list, invented names are used.
  */

@@ -1,7 +1,7 @@
 /**
  * Documents for the export tests, built the way users get them: the built-in templates (a
  * landscape table with a two-level header, a table with a rate column) and the grouped district
- * table of ../shared/fixtures with its planted errors, stored by the real DocumentStore, with the
+ * table of test/fixtures with its planted errors, stored by the real DocumentStore, with the
  * metadata the appendix header and signatures come from.
  */
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * The fixture tables of ../shared/fixtures against expected.json: exactly these findings, with
+ * The fixture tables of test/fixtures against its expected.json: exactly these findings, with
  * their kind, cause and suggestion, and nothing else.
  */
 import { readFileSync } from 'node:fs';

@@ -1,6 +1,5 @@
 /**
- * Columns that are not sums, and noise that is not an error (../shared/real-world/README.md, "No
- * false alarms"): averages, rates, shares, comparisons and ranks are never summed into a total
+ * Columns that are not sums, and noise that is not an error (no false alarms): averages, rates, shares, comparisons and ranks are never summed into a total
  * row; floating-point noise in large money figures and in sums of decimals passes.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The fixture tables of ../shared/fixtures built as model tables, for the check engine's tests.
+ * The fixture tables of test/fixtures built as model tables, for the check engine's tests.
  * Values were read from the .xlsx files with exceljs; strings the importer would read as numbers
  * (C17 "4.962") are numbers here, as they will be in the model.
  */

@@ -1,7 +1,7 @@
 /**
  * Export then import gives back the same table: values, codes, formulas, row roles, header
  * levels (the round trip). Runs through the colleague's importer (importWorkbook), on the
- * sample document's tables and on every fixture of ../shared/fixtures (imported first, so the
+ * sample document's tables and on every fixture of test/fixtures (imported first, so the
  * round trip starts from what Biểu holds).
  */
 import fs from 'node:fs';

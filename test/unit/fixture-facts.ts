@@ -1,5 +1,5 @@
 /**
- * What the fixture dan-so-ho-ngheo (test/fixtures, ../shared/fixtures) is, as a person reading
+ * What the fixture dan-so-ho-ngheo (test/fixtures) is, as a person reading
  * the sheet sees it: the role of each table row, from sheet row 8 ("I. Khu vực thành thị") to
  * row 19 ("Toàn huyện"). Several suites (import, paste, API) assert the same reading.
  */

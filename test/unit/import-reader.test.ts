@@ -1,6 +1,6 @@
 /**
  * The streaming reader (electron/excel/xlsx/) against exceljs: on
- * every workbook at hand — the fixtures, ../shared/real-world when present, and one written here
+ * every workbook at hand — the fixtures, the real workbooks (`realWorld` below) when present, and one written here
  * with every kind of cell — both give the same SheetGrid, sheet by sheet. Then what only the
  * streaming path does: progress, cancellation, skipping Biểu's own findings sheet.
  */

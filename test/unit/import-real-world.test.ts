@@ -1,5 +1,5 @@
 /**
- * The real workbooks of ../shared/real-world (not in the repository: their licence is unstated):
+ * The real workbooks of the folder `realWorld` below, beside the checkout (not in the repository: their licence is unstated):
  * every .xlsx and .xls imports with at least one table or is refused with one sentence, none throws
  * anything but a UserError, none takes more than 20 s, and no formula whose result the file did
  * not save is read as zero.

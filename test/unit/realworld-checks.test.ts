@@ -1,5 +1,5 @@
 /**
- * The check engine on the real workbooks of ../shared/real-world (not in the repository: their
+ * The check engine on the real workbooks of the folder `realWorld` below, beside the checkout (not in the repository: their
  * licence is unstated), imported as `bieu check` imports them: every table checked with the
  * source file's addresses and its unevaluated formula cells.
  *
@@ -22,7 +22,7 @@ import { importWorkbook } from '../../electron/excel/read-xlsx';
 import { CheckSession, type CheckOptions } from '../../shared/checks/engine';
 import { checkDocument } from '../../shared/checks/document';
 import type { Finding } from '../../shared/checks/finding';
-import { unevaluatedCells } from '../../electron/cli/check-command';
+import { unevaluatedCells } from '../../shared/unevaluated-cells';
 import { draftToTable, sourceAddress, type DetectedTable } from '../../shared/import/detect-tables';
 
 const realWorld = path.resolve(__dirname, '..', '..', '..', 'shared', 'real-world');
