@@ -6,7 +6,6 @@
  * BIEU_SQLITE_BINDING at the Electron one; without the variable the addon's own lookup finds the
  * Node build.
  */
-import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { registerCellHash } from './cell-checksum';
 
@@ -24,27 +23,18 @@ interface OpenOptions {
   readonly?: boolean;
   /** Refuse instead of creating an empty database when the file is missing. */
   mustExist?: boolean;
-  /**
-   * Read the file as it is, taking no lock and making no -wal/-shm file (SQLite's immutable
-   * flag): for a file no one is writing, whose bytes must not change. Implies readonly.
-   */
-  immutable?: boolean;
 }
 
 export function openDatabase(filePath: string, options: OpenOptions = {}): Db {
-  const readonly = options.readonly ?? options.immutable ?? false;
+  const readonly = options.readonly ?? false;
   const nativeBinding = process.env.BIEU_SQLITE_BINDING || undefined;
-  const db = new Database(
-    options.immutable ? `${pathToFileURL(filePath).href}?immutable=1` : filePath,
-    {
-      readonly,
-      // A read-only open of a missing file could only fail later and less clearly. (A URI is no
-      // path to test: the caller has seen the file.)
-      fileMustExist: options.immutable ? false : (options.mustExist ?? readonly),
-      timeout: BUSY_TIMEOUT_MS,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    },
-  );
+  const db = new Database(filePath, {
+    readonly,
+    // A read-only open of a missing file could only fail later and less clearly.
+    fileMustExist: options.mustExist ?? readonly,
+    timeout: BUSY_TIMEOUT_MS,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   registerCellHash(db);
   return db;
 }

@@ -8,6 +8,7 @@ import type { CollectView } from '../../shared/api';
 import type { CellValue } from '../../shared/model';
 import { decimalsNeeded, formatNumber } from '../../shared/numbers';
 import { t } from '../i18n';
+import { CheckboxField } from '../dialogs/CheckboxField';
 
 interface CollectStatusProps {
   view: CollectView;
@@ -53,16 +54,13 @@ export function CollectStatus({ view, chosen, onChoose, picks, onPick }: Collect
           conflict: count('conflict'),
         })}
       </p>
-      <label className="export-choice">
-        <input
-          type="checkbox"
-          checked={acceptable.length > 0 && acceptable.every((u) => chosen.has(u.rowIndex))}
-          onChange={(event) =>
-            onChoose(new Set(event.target.checked ? acceptable.map((u) => u.rowIndex) : []))
-          }
-        />
+      <CheckboxField
+        className="export-choice"
+        checked={acceptable.length > 0 && acceptable.every((u) => chosen.has(u.rowIndex))}
+        onChange={(all) => onChoose(new Set(all ? acceptable.map((u) => u.rowIndex) : []))}
+      >
         {t('collect.acceptAll')}
-      </label>
+      </CheckboxField>
       <table className="collect-table">
         <thead>
           <tr>

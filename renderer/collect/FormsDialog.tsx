@@ -9,6 +9,7 @@ import { call, messageOf } from '../api-client';
 import { Modal } from '../dialogs/Modal';
 import { PathField } from '../dialogs/PathField';
 import { t, useLanguage } from '../i18n';
+import { CheckboxField } from '../dialogs/CheckboxField';
 
 interface FormsDialogProps {
   table: { id: number; name: string };
@@ -74,14 +75,9 @@ export function FormsDialog({
         onError={reportError}
         autoFocus
       />
-      <label className="export-choice">
-        <input
-          type="checkbox"
-          checked={breakdown}
-          onChange={(event) => setBreakdown(event.target.checked)}
-        />
+      <CheckboxField className="export-choice" checked={breakdown} onChange={setBreakdown}>
         {t('forms.breakdown')}
-      </label>
+      </CheckboxField>
       {breakdown && (
         <label className="export-choice">
           {t('forms.breakdownRows')}

@@ -140,7 +140,7 @@ export function CellInput({ controller, cell, label, figure }: CellInputProps) {
       controller.copy(event.clipboardData, event.type === 'cut');
     };
     const onPaste = (event: ClipboardEvent) => {
-      // While editing, a paste is text for the field (notes/paste-from-excel.md §3).
+      // While editing, a paste is text for the field.
       if (ui.get().mode !== 'none' || !event.clipboardData) return;
       event.preventDefault();
       controller.paste(event.clipboardData);

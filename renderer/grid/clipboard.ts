@@ -226,7 +226,7 @@ export function planPaste(
   const guessed = result.block.columns.find((c) => c.guessed && c.convention);
   if (guessed?.convention) plan.rereadAs = guessed.convention === 'vi' ? 'en' : 'vi';
 
-  // One value onto a selected range fills the range (notes/paste-from-excel.md §4).
+  // One value onto a selected range fills the range, as in Excel.
   const single = result.block.values.length === 1 && result.block.grid.columnCount === 1;
   if (single && cellCount(range) > 1) {
     for (const { row: r, col: c } of positions(range)) {

@@ -15,6 +15,7 @@ import { Modal } from '../dialogs/Modal';
 import { PathField } from '../dialogs/PathField';
 import { MetaDialog } from '../document/MetaDialog';
 import { t, useLanguage } from '../i18n';
+import { CheckboxField } from '../dialogs/CheckboxField';
 
 export type ExportResult = CallOutput<'export.run'>;
 
@@ -209,25 +210,19 @@ export function ExportDialog({
                 <li key={x.name}>{t('export.openErrors', { name: x.name, count: x.errors })}</li>
               ))}
             </ul>
-            <label className="export-confirm">
-              <input
-                type="checkbox"
-                checked={confirmed}
-                onChange={(event) => setConfirmed(event.target.checked)}
-              />
+            <CheckboxField className="export-confirm" checked={confirmed} onChange={setConfirmed}>
               {t('export.confirm')}
-            </label>
+            </CheckboxField>
           </div>
         )}
 
-        <label className="export-choice export-values">
-          <input
-            type="checkbox"
-            checked={valuesOnly}
-            onChange={(event) => setValuesOnly(event.target.checked)}
-          />
+        <CheckboxField
+          className="export-choice export-values"
+          checked={valuesOnly}
+          onChange={setValuesOnly}
+        >
           {t('export.valuesOnly')}
-        </label>
+        </CheckboxField>
 
         <label className="export-choice export-values">
           <input

@@ -30,6 +30,7 @@ import {
 } from './ImportTablePreview';
 import { ReportTextFindings } from './ReportTextFindings';
 import { followJob } from './use-job';
+import { CheckboxField } from '../dialogs/CheckboxField';
 
 interface TableChoice {
   include: boolean;
@@ -388,14 +389,13 @@ export function ImportDialog({
             data-testid="import-table"
           >
             <div className="import-table-head">
-              <label className="import-include">
-                <input
-                  type="checkbox"
-                  checked={choice.include}
-                  onChange={(event) => update(index, { include: event.target.checked })}
-                />
+              <CheckboxField
+                className="import-include"
+                checked={choice.include}
+                onChange={(include) => update(index, { include })}
+              >
                 {t('import.include')}
-              </label>
+              </CheckboxField>
               <label className="import-field">
                 <span>{t('tables.name')}</span>
                 <input

@@ -1,5 +1,5 @@
 /**
- * The table in clipboard HTML (notes/paste-from-excel.md §1): Excel desktop and Online, WPS,
+ * The table in clipboard HTML: Excel desktop and Online, WPS,
  * LibreOffice Calc, Google Sheets and Word tables. What it reads, per source:
  *
  *   Excel / WPS     `x:num` (bare: the text is the number; with a value: the exact number),

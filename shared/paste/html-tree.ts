@@ -2,7 +2,7 @@
  * A small, tolerant HTML parser for what spreadsheets and Word put on the clipboard: it builds a
  * minimal element tree (tag, attributes, children, decoded text) and nothing else. Pure: no DOM,
  * so it runs in Node tests and in a Worker, and nothing in the pasted markup can run or load —
- * only text and attribute values are ever read (notes/paste-from-excel.md §3, "Security").
+ * only text and attribute values are ever read.
  *
  * Tolerant as browsers are where clipboard HTML needs it: unclosed <td>, <tr>, <p> and <li> are
  * closed by the next one; stray end tags are ignored; unquoted and bare attributes are read;

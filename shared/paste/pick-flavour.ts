@@ -1,5 +1,5 @@
 /**
- * Which clipboard flavour to trust, cell by cell (notes/paste-from-excel.md §2):
+ * Which clipboard flavour to trust, cell by cell:
  *
  * 1. text/html with a <table> (or Google Sheets' single-cell span) gives the structure: merges,
  *    in-cell line breaks, hidden rows, raw values. Otherwise text/plain as TSV.

@@ -1,5 +1,5 @@
 /**
- * Tab-separated text as spreadsheets put it on the clipboard (notes/paste-from-excel.md §1, §3):
+ * Tab-separated text as spreadsheets put it on the clipboard:
  *
  * - a BOM at the start is dropped; CRLF and lone CR become LF;
  * - exactly one trailing newline is dropped (Excel ends every row, the last included, with CRLF;

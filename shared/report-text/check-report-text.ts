@@ -68,6 +68,30 @@ function finding(
   };
 }
 
+/**
+ * A finding on a figure stated inside a matched phrase ("đạt 95,2% (giao 90%, vượt 4,2%)"): the
+ * figure is the phrase's group `group`, found from the phrase's end so that an equal figure
+ * earlier in it is not taken; the whole phrase is marked.
+ */
+function phraseFinding(
+  sentence: Sentence,
+  m: RegExpMatchArray,
+  group: number,
+  value: number,
+  decimals: number,
+  expected: number,
+  what: string,
+): TextFinding {
+  const start = m.index! + m[0].lastIndexOf(m[group]);
+  return finding(
+    sentence,
+    { value, decimals, start, end: start + m[group].length },
+    expected,
+    what,
+    [{ start: m.index!, end: m.index! + m[0].length }],
+  );
+}
+
 /** Whether parts summing to `sum` contradict the total they break down. */
 function contradicts(total: number, sum: number, decimals: number): boolean {
   const diff = round(total - sum, decimals);
@@ -159,16 +183,7 @@ function rates(sentence: Sentence): TextFinding[] {
     const p = parse(m[3]);
     const expected = round((x / y) * 100, decimals);
     if (round(p, decimals) === expected) continue;
-    const start = m.index! + m[0].lastIndexOf(m[3]);
-    out.push(
-      finding(
-        sentence,
-        { value: p, decimals, start, end: start + m[3].length },
-        expected,
-        `${m[1]} / ${m[2]} × 100`,
-        [{ start: m.index!, end: m.index! + m[0].length }],
-      ),
-    );
+    out.push(phraseFinding(sentence, m, 3, p, decimals, expected, `${m[1]} / ${m[2]} × 100`));
   }
   return out;
 }
@@ -188,16 +203,8 @@ function againstPlan(sentence: Sentence): TextFinding[] {
     const over = m[3].toLowerCase() === 'vượt';
     const expected = round(over ? p - g : g - p, decimals);
     if (round(v, decimals) === expected) continue;
-    const start = m.index! + m[0].lastIndexOf(m[4]);
-    out.push(
-      finding(
-        sentence,
-        { value: v, decimals, start, end: start + m[4].length },
-        expected,
-        over ? `${m[1]}% − ${m[2]}%` : `${m[2]}% − ${m[1]}%`,
-        [{ start: m.index!, end: m.index! + m[0].length }],
-      ),
-    );
+    const what = over ? `${m[1]}% − ${m[2]}%` : `${m[2]}% − ${m[1]}%`;
+    out.push(phraseFinding(sentence, m, 4, v, decimals, expected, what));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /**
- * Clipboard HTML (notes/paste-from-excel.md §1–§3), with samples shaped like what each program
+ * Clipboard HTML, with samples shaped like what each program
  * writes: Excel desktop (merges, x:num, the separators in <style>, text and percent formats,
  * overflow colspans, the hidden trailer row, CRLF text/plain), Word (MsoTableGrid, paragraphs),
  * LibreOffice (sdval read with sdnum 1066), Google Sheets (data-sheets-value, one cell) — and

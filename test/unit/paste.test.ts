@@ -64,7 +64,7 @@ function table(columns: Column[], rows: CellValue[][]): Table {
   };
 }
 
-describe('TSV (notes §3)', () => {
+describe('TSV', () => {
   it('CRLF and CR become LF; exactly one trailing newline is dropped', () => {
     expect(parseTsv('a\tb\r\nc\td\r\n')).toEqual([
       ['a', 'b'],

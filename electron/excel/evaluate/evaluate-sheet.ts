@@ -43,6 +43,25 @@ function roundTo(x: number, digits: number, mode: 'round' | 'up' | 'down'): numb
   return (Math.sign(x) * r) / f;
 }
 
+/** Excel's comparison operators, between two numbers or two texts already lower-cased. */
+function compare<T extends number | string>(op: string, x: T, y: T): boolean {
+  switch (op) {
+    case '=':
+      return x === y;
+    case '<>':
+      return x !== y;
+    case '<':
+      return x < y;
+    case '>':
+      return x > y;
+    case '<=':
+      return x <= y;
+    case '>=':
+      return x >= y;
+  }
+  return false;
+}
+
 function matches(value: Value, criterion: Value): boolean {
   if (typeof criterion === 'string') {
     const m = /^(<>|<=|>=|<|>|=)?(.*)$/.exec(criterion)!;
@@ -50,14 +69,7 @@ function matches(value: Value, criterion: Value): boolean {
     const target = m[2];
     const n = Number(target);
     if (target !== '' && !Number.isNaN(n) && typeof value === 'number') {
-      return {
-        '=': value === n,
-        '<>': value !== n,
-        '<': value < n,
-        '>': value > n,
-        '<=': value <= n,
-        '>=': value >= n,
-      }[op]!;
+      return compare(op, value, n);
     }
     const text = toText(value).toLowerCase();
     return op === '<>' ? text !== target.toLowerCase() : text === target.toLowerCase();
@@ -150,14 +162,7 @@ export function evaluateSheet(grid: SheetGrid): EvaluationOutcome {
               typeof a === 'number' && typeof b === 'number'
                 ? [a, b]
                 : [toText(a).toLowerCase(), toText(b).toLowerCase()];
-            return {
-              '=': x === y,
-              '<>': x !== y,
-              '<': x < y,
-              '>': x > y,
-              '<=': x <= y,
-              '>=': x >= y,
-            }[n.op]!;
+            return compare(n.op, x, y);
           }
         }
       }
