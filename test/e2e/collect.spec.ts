@@ -1,7 +1,7 @@
 /**
  * Biểu › Gửi biểu mẫu cho các đơn vị… and Biểu › Tổng hợp từ các đơn vị… through the real host,
  * in Chromium: a district table of 16 communes, its forms written to a folder; the communes'
- * returned files (test/unit/collect/returned-set.ts: name variants, a village breakdown, an .xls,
+ * returned files (test/unit/helpers/collect/returned-set.ts: name variants, a village breakdown, an .xls,
  * one silent, one sending two files that disagree, a stray row, a row that does not add up)
  * read with a progress bar; every unit's status shown before anything is written; the received
  * units written on acceptance, and the corrected file of the commune that sent two taken by
@@ -18,8 +18,8 @@ import {
   UNIT_NAMES,
   unitFigures,
   writeReturned,
-} from '../unit/collect/district';
-import { SILENT, TWICE, writeReturnedSet } from '../unit/collect/returned-set';
+} from '../unit/helpers/collect/district';
+import { SILENT, TWICE, writeReturnedSet } from '../unit/helpers/collect/returned-set';
 import { expect, test } from './host-fixture';
 import { ARTIFACTS, menu, tableByName } from './workbench';
 

@@ -9,10 +9,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DocumentStore } from '../../../electron/store/document-store';
-import { sha256 } from '../helpers/store-helpers';
-import { buildCli, NOBODY, runBieu, runBieuUnprivileged } from './run-bieu';
-import { districtTable, TABLE_NAME, UNIT_NAMES, unitFigures, writeReturned } from './district';
+import { DocumentStore } from '../../../../electron/store/document-store';
+import { sha256 } from '../../helpers/store-helpers';
+import { buildCli, NOBODY, runBieu, runBieuUnprivileged } from '../../helpers/collect/run-bieu';
+import {
+  districtTable,
+  TABLE_NAME,
+  UNIT_NAMES,
+  unitFigures,
+  writeReturned,
+} from '../../helpers/collect/district';
 import {
   BREAKDOWN,
   NOT_ADDING_UP,
@@ -21,7 +27,7 @@ import {
   STRAY,
   TWICE,
   writeReturnedSet,
-} from './returned-set';
+} from '../../helpers/collect/returned-set';
 
 let dir: string;
 let returned: string;

@@ -9,9 +9,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSampleDocument } from '../lo/appendix-fixtures';
+import { createSampleDocument } from '../../../lo/appendix-fixtures';
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 const bundle = path.join(root, 'test', 'artifacts', 'cli-export', 'cli.cjs');
 let dir: string;
 let doc: string;

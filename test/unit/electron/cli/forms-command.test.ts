@@ -9,11 +9,17 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DocumentStore } from '../../../electron/store/document-store';
-import { convert, recalcProfile, requireSoffice } from '../../lo/libreoffice';
-import { sha256 } from '../helpers/store-helpers';
-import { buildCli, runBieu } from './run-bieu';
-import { districtTable, TABLE_NAME, TITLE, UNIT_NAMES, unitFigures } from './district';
+import { DocumentStore } from '../../../../electron/store/document-store';
+import { convert, recalcProfile, requireSoffice } from '../../../lo/libreoffice';
+import { sha256 } from '../../helpers/store-helpers';
+import { buildCli, runBieu } from '../../helpers/collect/run-bieu';
+import {
+  districtTable,
+  TABLE_NAME,
+  TITLE,
+  UNIT_NAMES,
+  unitFigures,
+} from '../../helpers/collect/district';
 
 let dir: string;
 let doc: string;

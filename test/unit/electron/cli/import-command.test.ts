@@ -8,10 +8,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DocumentStore } from '../../electron/store/document-store';
-import { DAN_SO_ROLES } from './fixture-facts';
+import { DocumentStore } from '../../../../electron/store/document-store';
+import { DAN_SO_ROLES } from '../../fixture-facts';
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 const cli = path.join(root, 'dist', 'node', 'cli.cjs');
 const fixtures = path.join(root, 'test', 'fixtures');
 let dir: string;

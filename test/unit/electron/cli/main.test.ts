@@ -6,11 +6,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DocumentStore } from '../../electron/store/document-store';
-import { loadTemplate, tableFromTemplate } from '../../electron/store/templates';
-import { bootstrap } from '../../electron/app-bootstrap';
+import { DocumentStore } from '../../../../electron/store/document-store';
+import { loadTemplate, tableFromTemplate } from '../../../../electron/store/templates';
+import { bootstrap } from '../../../../electron/app-bootstrap';
 
-const root = path.resolve(__dirname, '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 const cli = path.join(root, 'dist', 'node', 'cli.cjs');
 let dir: string;
 

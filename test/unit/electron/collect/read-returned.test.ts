@@ -5,11 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../../../shared/api';
-import { readReturned } from '../../../electron/collect/read-returned';
-import { returnedFiles } from '../../../electron/collect/returned-files';
-import { useWorkspace } from '../helpers/store-helpers';
-import { unitFigures, writeReturned } from './district';
+import { UserError } from '../../../../shared/api';
+import { readReturned } from '../../../../electron/collect/read-returned';
+import { returnedFiles } from '../../../../electron/collect/returned-files';
+import { useWorkspace } from '../../helpers/store-helpers';
+import { unitFigures, writeReturned } from '../../helpers/collect/district';
 
 const ws = useWorkspace();
 

@@ -5,7 +5,7 @@
  * exceljs, laid out as people lay them out (letterhead, title, two-level header, code row).
  */
 import ExcelJS from 'exceljs';
-import type { TableDraft } from '../../../shared/import/detect-tables';
+import type { TableDraft } from '../../../../shared/import/detect-tables';
 
 export const TABLE_NAME = 'Dân số và tỷ lệ tham gia';
 export const TITLE = 'BIỂU THỐNG KÊ DÂN SỐ VÀ TỶ LỆ THAM GIA HỌC TẬP';

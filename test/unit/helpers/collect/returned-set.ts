@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { convert, recalcProfile, requireSoffice } from '../../lo/libreoffice';
+import { convert, recalcProfile, requireSoffice } from '../../../lo/libreoffice';
 import { unitFigures, writeReturned } from './district';
 
 /** The commune that sends nothing. */

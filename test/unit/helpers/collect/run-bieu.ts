@@ -2,7 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
-const root = path.resolve(__dirname, '..', '..', '..');
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 const cli = path.join(root, 'dist', 'node', 'cli.cjs');
 
 /** Bundles the Node side (dist/node/cli.cjs) from the sources under test. */

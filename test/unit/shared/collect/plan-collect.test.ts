@@ -4,18 +4,18 @@
  * put it there), and columns found by header when a commune moved them.
  */
 import { describe, expect, it } from 'vitest';
-import { planCollect, receivedOffers } from '../../../shared/collect/plan-collect';
-import { matchColumns } from '../../../shared/collect/match-columns';
-import { unitNamedIn } from '../../../shared/collect/named-unit';
-import { unitRows } from '../../../shared/collect/unit-rows';
+import { planCollect, receivedOffers } from '../../../../shared/collect/plan-collect';
+import { matchColumns } from '../../../../shared/collect/match-columns';
+import { unitNamedIn } from '../../../../shared/collect/named-unit';
+import { unitRows } from '../../../../shared/collect/unit-rows';
 import {
   detectTables,
   draftToTable,
   type DetectedTable,
-} from '../../../shared/import/detect-tables';
-import { gridFromValues } from '../../../shared/import/sheet-grid';
-import type { Table } from '../../../shared/model';
-import { districtTable, TITLE, unitFigures } from './district';
+} from '../../../../shared/import/detect-tables';
+import { gridFromValues } from '../../../../shared/import/sheet-grid';
+import type { Table } from '../../../../shared/model';
+import { districtTable, TITLE, unitFigures } from '../../helpers/collect/district';
 
 const district = (): Table => draftToTable(districtTable());
 const units = unitRows(district());

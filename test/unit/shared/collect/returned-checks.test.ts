@@ -2,14 +2,14 @@
  * A commune's returned file is checked on its own before its figures go anywhere: a row that does
  * not add up is named with the file's own sheet and cell, and a formula the commune's Excel never
  * saved a result for is unknown, not 0. The collect as a whole is tested in
- * test/unit/collect/plan-collect.test.ts and test/unit/collect/collect-cli.test.ts.
+ * test/unit/shared/collect/plan-collect.test.ts and test/unit/electron/cli/collect-command.test.ts.
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importWorkbook } from '../../../../electron/excel/read-xlsx';
 import { checkReturnedTable } from '../../../../shared/collect/returned-checks';
 import { useWorkspace } from '../../helpers/store-helpers';
-import { writeReturned } from '../../collect/district';
+import { writeReturned } from '../../helpers/collect/district';
 
 const ws = useWorkspace();
 

@@ -12,7 +12,7 @@ import {
   linkTextToTables,
   type ReportTable,
 } from '../../../../shared/report-text/text-links';
-import { districtTable, TABLE_NAME, UNIT_NAMES, unitFigures } from '../../collect/district';
+import { districtTable, TABLE_NAME, UNIT_NAMES, unitFigures } from '../../helpers/collect/district';
 
 /** The district table filled in, its total row the sum; cells named as in the table's own grid. */
 function district(): ReportTable {

@@ -5,8 +5,8 @@
  * unknown function, or an error value, left unevaluated, never 0.
  */
 import { describe, expect, it } from 'vitest';
-import type { GridCell, SheetGrid } from '../../shared/import/sheet-grid';
-import { evaluateSheet } from '../../electron/excel/evaluate/evaluate-sheet';
+import type { GridCell, SheetGrid } from '../../../../../shared/import/sheet-grid';
+import { evaluateSheet } from '../../../../../electron/excel/evaluate/evaluate-sheet';
 
 /** A grid from rows where "=…" is a formula without a saved result. */
 function grid(rows: (number | string | null)[][]): SheetGrid {
@@ -50,5 +50,23 @@ describe('computing formulas without saved results', () => {
     const g = grid([[1, '=C1+1', '=B1+1', "='Trang 2'!A1", '=VLOOKUP(A1,A1:B1,2)', '=D1+1']]);
     expect(evaluateSheet(g)).toEqual({ computed: 0, failed: 5 });
     for (const c of g.cells[0].slice(1)) expect(c).toMatchObject({ value: null, uncached: true });
+  });
+
+  it('compares as Excel does: the six operators between figures, between texts ignoring case, and in SUMIF criteria', () => {
+    const ops = ['=', '<>', '<', '>', '<=', '>='];
+    const g = grid([
+      [5, 7, 'Hộ', 'hộ', null, null],
+      ops.map((op) => `=IF(A1${op}B1,1,0)`),
+      ops.map((op) => `=IF(B1${op}B1,1,0)`),
+      ops.map((op) => `=IF(C1${op}D1,1,0)`),
+      ops.map((op) => `=SUMIF(A1:B1,"${op}5")`),
+    ]);
+    g.columnCount = 6;
+    evaluateSheet(g);
+    const v = values(g);
+    expect(v[1]).toEqual([0, 1, 1, 0, 1, 0]); // 5 against 7
+    expect(v[2]).toEqual([1, 0, 0, 0, 1, 1]); // 7 against 7
+    expect(v[3]).toEqual([1, 0, 0, 0, 1, 1]); // "Hộ" against "hộ": one text
+    expect(v[4]).toEqual([5, 7, 0, 7, 5, 12]);
   });
 });
