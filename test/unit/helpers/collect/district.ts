@@ -5,6 +5,7 @@
  * exceljs, laid out as people lay them out (letterhead, title, two-level header, code row).
  */
 import ExcelJS from 'exceljs';
+import type { CollectOffer } from '../../../../shared/collect/plan-collect';
 import type { TableDraft } from '../../../../shared/import/detect-tables';
 
 export const TABLE_NAME = 'Dân số và tỷ lệ tham gia';
@@ -160,7 +161,38 @@ const HEADER_SUB = [
   '',
   '',
 ];
-const CODE_ROW = ['A', 'B', '1=2+3+4+5', '2', '3', '4', '5', '6', '7=6/1*100'];
+export const CODE_ROW = ['A', 'B', '1=2+3+4+5', '2', '3', '4', '5', '6', '7=6/1*100'];
+
+/** The header in one row, as a commune that flattened it writes it. */
+export const FLAT_HEADER = [
+  'STT',
+  'Xã/ thị trấn',
+  'Tổng số nhân khẩu',
+  'Dưới 7 tuổi',
+  'Từ 7 đến 17 tuổi',
+  'Từ 18 đến 60 tuổi',
+  'Trên 60 tuổi',
+  'Số người tham gia',
+  'Tỷ lệ tham gia (%)',
+];
+
+/** A commune's figures for columns 2 and 3 of its row, from cells D8, E8 of its file. */
+export function collectOffer(
+  file: string,
+  rowIndex: number,
+  figures: [number, number],
+): CollectOffer {
+  return {
+    rowIndex,
+    file,
+    edits: figures.map((value, k) => ({
+      rowIndex,
+      columnIndex: 3 + k,
+      value,
+      source: { file, sheet: 'Biểu 01', cell: `${'DE'[k]}8` },
+    })),
+  };
+}
 
 /** Writes a returned workbook the way a commune fills in the district's layout. */
 export async function writeReturned(file: string, w: ReturnedWorkbook): Promise<void> {

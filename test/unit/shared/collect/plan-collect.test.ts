@@ -15,7 +15,13 @@ import {
 } from '../../../../shared/import/detect-tables';
 import { gridFromValues } from '../../../../shared/import/sheet-grid';
 import type { Table } from '../../../../shared/model';
-import { districtTable, TITLE, unitFigures } from '../../helpers/collect/district';
+import {
+  CODE_ROW,
+  districtTable,
+  FLAT_HEADER,
+  TITLE,
+  unitFigures,
+} from '../../helpers/collect/district';
 
 const district = (): Table => draftToTable(districtTable());
 const units = unitRows(district());
@@ -26,22 +32,8 @@ function returnedSheet(rows: (string | number | null)[][], header = true): Detec
     [TITLE],
     ['Đơn vị tính: người; %'],
     [],
-    ...(header
-      ? [
-          [
-            'STT',
-            'Xã/ thị trấn',
-            'Tổng số nhân khẩu',
-            'Dưới 7 tuổi',
-            'Từ 7 đến 17 tuổi',
-            'Từ 18 đến 60 tuổi',
-            'Trên 60 tuổi',
-            'Số người tham gia',
-            'Tỷ lệ tham gia (%)',
-          ],
-        ]
-      : []),
-    ['A', 'B', '1=2+3+4+5', '2', '3', '4', '5', '6', '7=6/1*100'],
+    ...(header ? [FLAT_HEADER] : []),
+    CODE_ROW,
     ...rows,
   ]);
   return detectTables(grid);
