@@ -11,6 +11,7 @@ import type { TablesById } from '../document/apply-changes';
 import { t, useLanguage } from '../i18n';
 import { formatDateTime } from '../shell/format-time';
 import { describeCell } from './describe-change';
+import { SidePanel } from '../shell/SidePanel';
 
 const SHOWN_CELLS = 6;
 
@@ -48,23 +49,12 @@ export function HistoryPanel(props: HistoryPanelProps) {
   const tableCount = props.tables.size;
 
   return (
-    <aside
-      className="side-panel history-panel"
-      role="region"
-      aria-label={t('history.heading')}
-      data-testid="history-panel"
+    <SidePanel
+      className="history-panel"
+      heading={t('history.heading')}
+      testId="history-panel"
+      onClose={props.onClose}
     >
-      <div className="panel-heading-row">
-        <h2 className="panel-heading">{t('history.heading')}</h2>
-        <button
-          type="button"
-          className="button button-small button-quiet"
-          aria-label={t('panel.close')}
-          onClick={props.onClose}
-        >
-          ×
-        </button>
-      </div>
       {entries === null ? (
         <p className="field-hint side-panel-note">{t('start.loading')}</p>
       ) : entries.length === 0 ? (
@@ -119,6 +109,6 @@ export function HistoryPanel(props: HistoryPanelProps) {
           ))}
         </ol>
       )}
-    </aside>
+    </SidePanel>
   );
 }

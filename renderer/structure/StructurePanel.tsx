@@ -12,6 +12,7 @@ import { ColumnForm } from './ColumnForm';
 import { newColumnSpec } from './new-column';
 import { TableInfoForm } from './TableInfoForm';
 import { RowForm } from './RowForm';
+import { SidePanel } from '../shell/SidePanel';
 
 interface StructurePanelProps {
   table: Table;
@@ -50,23 +51,12 @@ export function StructurePanel({
     void change('column.add', { tableId, atIndex, column: newColumnSpec(table) });
 
   return (
-    <aside
-      className="side-panel structure-panel"
-      role="region"
-      aria-label={t('structure.heading')}
-      data-testid="structure-panel"
+    <SidePanel
+      className="structure-panel"
+      heading={t('structure.heading')}
+      testId="structure-panel"
+      onClose={onClose}
     >
-      <div className="panel-heading-row">
-        <h2 className="panel-heading">{t('structure.heading')}</h2>
-        <button
-          type="button"
-          className="button button-small button-quiet"
-          aria-label={t('panel.close')}
-          onClick={onClose}
-        >
-          ×
-        </button>
-      </div>
       <fieldset className="side-panel-body" disabled={readOnly}>
         <TableInfoForm
           key={`${table.id}:${table.title}:${table.unit}`}
@@ -263,6 +253,6 @@ export function StructurePanel({
           <p className="field-hint">{t('structure.saveTemplateHint')}</p>
         </section>
       </fieldset>
-    </aside>
+    </SidePanel>
   );
 }
