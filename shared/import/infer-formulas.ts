@@ -36,12 +36,16 @@ const MIN_HOLDS = 4;
 const PAIR_WINDOW = 8;
 /** Rows a candidate is first tried on. */
 const SAMPLE = 40;
+/** Rows on which a product must hold with neither factor 0 or 1. */
+const MIN_PROVEN = 3;
 
 interface Candidate {
   /** Column index → coefficient (+1, −1) for sums and differences. */
   terms: [number, number][];
   /** For a rate: numerator / denominator × scale. */
   rate?: { num: number; den: number; scale: number };
+  /** For an amount: quantity × price × scale ("Thành tiền = Số lượng × Đơn giá (nghìn đồng) × 1000"). */
+  product?: { a: number; b: number; scale: number };
 }
 
 /** The figure of a cell, null when it is blank, NaN when it is text. */
@@ -58,6 +62,8 @@ function close(a: number, b: number, tolerance: number): boolean {
 interface Trial {
   holds: number;
   said: number;
+  /** For a product: rows where it held with neither factor 0 or 1 (where it was put to the test). */
+  proven?: number;
   /**
    * Per term of a sum or difference, the rows where it was not 0 (it mattered) and those of
    * them where the candidate held. "D = F + J" holds on every row where F is 0; only the rows
@@ -79,6 +85,7 @@ function trial(
   let said = 0;
   const termSaid = c.terms.map(() => 0);
   const termHolds = c.terms.map(() => 0);
+  let proven = 0;
   for (const r of which) {
     const cells = rows[r].cells;
     const stated = figure(cells[t]);
@@ -93,6 +100,19 @@ function trial(
       if (stated === 0 || Math.abs(stated) * 10 ** decimals < 10) continue;
       said++;
       if (close(stated, (n / d) * c.rate.scale, 0.5 * 10 ** -decimals)) holds++;
+      continue;
+    }
+    if (c.product) {
+      const a = figure(cells[c.product.a]);
+      const b = figure(cells[c.product.b]);
+      if (a === null || b === null || Number.isNaN(a) || Number.isNaN(b) || a === 0 || b === 0)
+        continue;
+      if (stated === 0) continue;
+      said++;
+      if (close(stated, a * b * c.product.scale, 0.5 * 10 ** -decimals)) {
+        holds++;
+        if (a !== 1 && b !== 1) proven++;
+      }
       continue;
     }
     // A row whose stated figure is 0 says little: "0 = 5 − 5" holds for every pair of equal
@@ -118,11 +138,14 @@ function trial(
       if (held) termHolds[k]++;
     });
   }
-  return { holds, said, termSaid, termHolds };
+  return { holds, said, termSaid, termHolds, ...(c.product ? { proven } : {}) };
 }
 
 function accepted(t: Trial): boolean {
   if (t.holds < MIN_HOLDS || t.holds < AGREEMENT * t.said) return false;
+  // "Thành tiền = Số lượng × Đơn giá" where every quantity is 1 only says the amount is the
+  // price: a product is believed where both factors were put to the test.
+  if (t.proven !== undefined && t.proven < MIN_PROVEN) return false;
   // Every term must have helped where it mattered, and as often as the whole.
   return t.termSaid.every((n, k) => t.termHolds[k] >= 1 && t.termHolds[k] >= AGREEMENT * n);
 }
@@ -250,8 +273,33 @@ function rates(
   return out;
 }
 
+/** Amounts: two figure columns near the amount multiplied, in đồng, nghìn đồng or triệu. */
+function products(
+  columns: readonly DraftColumn[],
+  t: number,
+  usable: readonly boolean[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (let a = Math.max(0, t - PAIR_WINDOW); a < t + PAIR_WINDOW; a++) {
+    if (a === t || !usable[a]) continue;
+    for (let b = a + 1; b <= Math.min(columns.length - 1, t + PAIR_WINDOW); b++) {
+      if (b === t || !usable[b]) continue;
+      for (const scale of [1, 1000, 0.001]) out.push({ terms: [], product: { a, b, scale } });
+    }
+  }
+  return out;
+}
+
 function formulaText(columns: readonly DraftColumn[], c: Candidate): string {
   const code = (i: number) => columns[i].code;
+  if (c.product) {
+    const base = `${code(c.product.a)}*${code(c.product.b)}`;
+    return c.product.scale === 1
+      ? base
+      : c.product.scale > 1
+        ? `${base}*${c.product.scale}`
+        : `${base}/${1 / c.product.scale}`;
+  }
   if (c.rate) {
     const base = `${code(c.rate.num)}/${code(c.rate.den)}`;
     return c.rate.scale === 100 ? `${base}*100` : base;
@@ -300,7 +348,11 @@ export function inferFormulas(
     return s;
   };
   const tryOne = (t: number, c: Candidate, decimals: number): boolean => {
-    const cols = c.rate ? [c.rate.num, c.rate.den] : c.terms.map(([col]) => col);
+    const cols = c.rate
+      ? [c.rate.num, c.rate.den]
+      : c.product
+        ? [c.product.a, c.product.b]
+        : c.terms.map(([col]) => col);
     if (cols.includes(t) || !allContribute(rows, which, cols)) return false;
     const sample = sampleFor(t);
     const first = trial(rows, sample, t, c, decimals);
@@ -336,6 +388,13 @@ export function inferFormulas(
     if (!open(t)) return;
     const candidates = additive[t] ? pairs(columns, t, additive) : rates(columns, t, additive);
     for (const c of candidates) if (tryOne(t, c, column.decimals)) return void done.add(t);
+  });
+  // Products last: an amount that is no sum or difference may be a quantity times a price,
+  // whose factors need not be additive (a unit price is not).
+  columns.forEach((column, t) => {
+    if (!open(t) || !additive[t]) return;
+    for (const c of products(columns, t, figureColumn))
+      if (tryOne(t, c, column.decimals)) return void done.add(t);
   });
   return found;
 }

@@ -776,4 +776,31 @@ describe('a second round of real workbooks: classes the first round did not show
     expect(numbering.map((f) => f.cell)).toEqual(['A6']);
     expect(numbering[0].message).toContain('«IV» đứng ngay sau mục «I»');
   });
+
+  it('an amount that is quantity × price on six rows is checked on the seventh', () => {
+    const { table, findings } = read([
+      ['STT', 'Tên hàng hóa', 'ĐVT', 'Số lượng', 'Đơn giá (nghìn đồng)', 'Thành tiền (đồng)'],
+      [1, 'Bàn làm việc', 'Cái', 12, 2500, 30000000],
+      [2, 'Ghế xoay', 'Cái', 24, 850, 20400000],
+      [3, 'Tủ tài liệu', 'Cái', 6, 3200, 19200000],
+      [4, 'Máy vi tính', 'Bộ', 8, 14500, 116000000],
+      [5, 'Máy in', 'Cái', 3, 5200, 15600000],
+      [6, 'Điều hòa', 'Cái', 5, 9800, 94000000], // 5 × 9.800.000 = 49.000.000
+      [7, 'Bình chữa cháy', 'Bình', 10, 450, 4500000],
+    ]);
+    expect(table.columns[5].formula).toBe('1*2*1000');
+    const found = counted(findings);
+    expect(found.map((f) => [f.kind, f.cell])).toEqual([['inferred', 'F7']]);
+    expect(found[0].evidence).toContain('6/7');
+  });
+
+  it('an amount equal to its price where every quantity is 1 establishes no product', () => {
+    const rows: Value[][] = [
+      ['STT', 'Tài sản', 'Số lượng', 'Nguyên giá (nghìn đồng)', 'Nguyên giá (đồng)'],
+    ];
+    for (let i = 1; i <= 8; i++)
+      rows.push([i, `Máy ${i}`, 1, 1000 + i * 37, (1000 + i * 37) * 1000]);
+    const { table } = read(rows);
+    expect(table.columns[4].formula).toBeNull();
+  });
 });
