@@ -213,29 +213,42 @@ export class CheckSession {
       number: (row, col) => values[row * columns + col],
     };
 
-    // The index, in two passes over every rule's cells: count, then fill.
+    // The index: every rule's cells read once into one flat list (rule by rule, in order), then
+    // sorted by cell with a counting pass — no per-rule arrays, one call of forEachRead per rule.
     const n = this.rules.length;
-    const counts = new Int32Array(cells + 1);
     const inside = (row: number, col: number) =>
       row >= 0 && row < rowCount && col >= 0 && col < columns;
-    const count = (row: number, col: number): void => {
-      if (inside(row, col)) counts[row * columns + col]++;
+    let readCells = new Int32Array(Math.max(16, n * 2));
+    let readRules = new Int32Array(readCells.length);
+    let reads = 0;
+    let current = 0;
+    const collect = (row: number, col: number): void => {
+      if (!inside(row, col)) return;
+      if (reads === readCells.length) {
+        const grownCells = new Int32Array(reads * 2);
+        grownCells.set(readCells);
+        readCells = grownCells;
+        const grownRules = new Int32Array(reads * 2);
+        grownRules.set(readRules);
+        readRules = grownRules;
+      }
+      readCells[reads] = row * columns + col;
+      readRules[reads++] = current;
     };
-    for (let id = 0; id < n; id++) forEachRead(this.rules[id], count);
+    for (current = 0; current < n; current++) forEachRead(this.rules[current], collect);
     const start = (this.readStart = new Int32Array(cells + 1));
-    for (let c = 0; c < cells; c++) start[c + 1] = start[c] + counts[c];
+    for (let i = 0; i < reads; i++) start[readCells[i] + 1]++;
+    for (let c = 0; c < cells; c++) start[c + 1] += start[c];
     const end = (this.readEnd = start.slice(0, cells));
     const ids = (this.readIds = new Int32Array(start[cells]));
-    let current = 0;
-    const fill = (row: number, col: number): void => {
-      if (!inside(row, col)) return;
-      const c = row * columns + col;
+    for (let i = 0; i < reads; i++) {
+      const c = readCells[i];
+      const id = readRules[i];
       const at = end[c];
-      if (at > start[c] && ids[at - 1] === current) return; // a rule reading a cell twice
-      ids[at] = current;
+      if (at > start[c] && ids[at - 1] === id) continue; // a rule reading a cell twice
+      ids[at] = id;
       end[c] = at + 1;
-    };
-    for (current = 0; current < n; current++) forEachRead(this.rules[current], fill);
+    }
 
     const targetCell = (this.targetCell = new Int32Array(n).fill(-1));
     const claimA = (this.claimA = new Int32Array(n).fill(-1));
@@ -510,14 +523,17 @@ export class CheckSession {
     if (now === before) return;
     this.part[id] = now;
     const b = this.claimB[id];
-    for (const k of b >= 0 ? [a, b] : [a]) {
-      if (before === HOLDS) this.holds[k]--;
-      else if (before === FAILS) this.fails[k]--;
-      if (now === HOLDS) this.holds[k]++;
-      else if (now === FAILS) this.fails[k]++;
-    }
+    this.move(a, before, now);
+    if (b >= 0) this.move(b, before, now);
     // A verdict reads the tallies: the findings are judged again when they are next asked for.
     this.located = null;
+  }
+
+  private move(k: number, before: number, now: number): void {
+    if (before === HOLDS) this.holds[k]--;
+    else if (before === FAILS) this.fails[k]--;
+    if (now === HOLDS) this.holds[k]++;
+    else if (now === FAILS) this.fails[k]++;
   }
 
   private tallyOf(k: number): ClaimTally {

@@ -30,7 +30,7 @@ export interface Band {
   factors: readonly number[];
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * (sorted.length - 1)))];
 }
 
@@ -38,23 +38,37 @@ function shown(v: number): string {
   return formatNumber(v, Math.min(decimalsNeeded(v, 4), 4));
 }
 
-/** The column's band, or null when its figures are too few or spread too widely. */
-export function bandOf(context: TableContext, col: number): Band | null {
+/**
+ * Each column's band, or null when its figures are too few or spread too widely. The detail
+ * rows are read once for all the columns (a national table has 10,600 of them), and each
+ * column's figures sorted in a typed array: numerically, in native code.
+ */
+export function bandsOf(context: TableContext, cols: readonly number[]): (Band | null)[] {
   const { table } = context;
-  const values: number[] = [];
+  const all = cols.map(() => new Float64Array(table.rows.length));
+  const counts = new Int32Array(cols.length);
   for (const row of table.rows) {
     if (row.role !== 'detail') continue;
-    const v = row.cells[col];
-    if (typeof v === 'number' && v !== 0) values.push(Math.abs(v));
+    for (let i = 0; i < cols.length; i++) {
+      const v = row.cells[cols[i]];
+      if (typeof v === 'number' && v !== 0) all[i][counts[i]++] = Math.abs(v);
+    }
   }
-  if (values.length < MIN_FIGURES) return null;
-  values.sort((a, b) => a - b);
+  return cols.map((col, i) => bandFrom(context, col, all[i].subarray(0, counts[i])));
+}
+
+function bandFrom(context: TableContext, col: number, figures: Float64Array): Band | null {
+  const { table } = context;
+  const count = figures.length;
+  if (count < MIN_FIGURES) return null;
+  const values = figures.sort();
   const lo = percentile(values, 0.1);
   const hi = percentile(values, 0.9);
   if (lo <= 0 || hi / lo > NARROW) return null;
   // A column with several figures far outside its band mixes scales (items and the groups they
   // add up to, things and buildings): a figure out there is not a slip.
-  const far = values.filter((v) => v > hi * OUTSIDE || v < lo / OUTSIDE).length;
+  let far = 0;
+  for (let i = 0; i < count; i++) if (values[i] > hi * OUTSIDE || values[i] < lo / OUTSIDE) far++;
   if (far > 1) return null;
   const column = table.columns[col];
   const percent =

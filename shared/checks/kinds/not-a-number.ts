@@ -8,7 +8,7 @@
  */
 import { isFigureColumn } from '../../model';
 import { isErrorValue, isLayoutWord } from '../../table-words';
-import { bandOf, outlierFlag, type Band } from './column-outlier';
+import { bandsOf, outlierFlag, type Band } from './column-outlier';
 import {
   CompactRule,
   isText,
@@ -123,7 +123,7 @@ export const notANumberKind: RuleKind = {
     const claims = figures.map((col): readonly Claim[] => [
       { basis: 'stated', said: `cột ${table.columns[col].code} là cột số`, over: 'ô có số liệu' },
     ]);
-    const bands = figures.map((col) => bandOf(context, col));
+    const bands = bandsOf(context, figures);
     table.rows.forEach((row, r) => {
       if (row.role === 'group') return;
       // Totals add up many units: only a detail row is judged against its column's band.
