@@ -9,6 +9,7 @@
  */
 import { UserError, type CellEdit, type ChangeSet, type PasteInput } from '../../shared/api';
 import type { CellValue } from '../../shared/model';
+import { writeWithOneSum } from './cell-checksum';
 import { cellValueOf, decodeCell, sameCellValue } from './cell-values';
 import { commitPlan, recordCommitted, undoState, type StructurePlan, type Writer } from './commit';
 import { chunkedInsert, type CellChange } from './edit-log';
@@ -77,7 +78,7 @@ export function setCells(w: Writer, edits: readonly CellEdit[], label?: string):
       }
       if (changes.length === 0) return { batchId: null, changes: [] };
       const batchId = recordCommitted(w, label ?? null, changes, null);
-      writeCells(db, applied);
+      writeWithOneSum(db, changes, () => writeCells(db, applied));
       return { batchId, changes: applied };
     },
   );

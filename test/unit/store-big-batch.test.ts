@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError, type CellEdit } from '../../shared/api';
 import type { CellValue, Table } from '../../shared/model';
 import { DocumentStore } from '../../electron/store/document-store';
+import { cellChecksumHolds } from '../../electron/store/cell-checksum';
 import { openDatabase } from '../../electron/store/sqlite';
 import { useWorkspace } from './helpers/store-helpers';
 
@@ -118,6 +119,20 @@ describe('a batch of 100,000 cells', () => {
       ]),
     );
     expect(kinds.length).toBe(2);
+    // The cells' checksum, kept once for the whole batch, still agrees with every cell, and its
+    // triggers are in place for the next single write.
+    const checked = openDatabase(ws.file('rong.bieu'));
+    expect(cellChecksumHolds(checked)).toBe(true);
+    const triggers = checked
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name`)
+      .pluck()
+      .all();
+    checked.close();
+    expect(triggers).toEqual([
+      'cell_checksum_delete',
+      'cell_checksum_insert',
+      'cell_checksum_update',
+    ]);
 
     const reopened = ws.track(DocumentStore.open(ws.file('rong.bieu')));
     const undone = reopened.undo();
@@ -125,6 +140,11 @@ describe('a batch of 100,000 cells', () => {
     expect(reopened.getTable(table.id)).toEqual(old);
     reopened.redo();
     expect(reopened.getTable(table.id)).toEqual(after);
+    reopened.setCells([edit(table, 3, 3, 4039)], 'Gõ');
+    reopened.close();
+    const last = openDatabase(ws.file('rong.bieu'), { readonly: true });
+    expect(cellChecksumHolds(last)).toBe(true);
+    last.close();
   }, 60_000);
 
   it('refuses the whole batch over one id of another table, naming it', () => {
