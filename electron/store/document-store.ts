@@ -53,7 +53,13 @@ import * as columnEdits from './column-edits';
 import * as rowEdits from './row-edits';
 import * as ops from './structure-edits';
 import * as tablePlans from './table-plans';
-import { listTables, requireTable, tableIdByName, tableNames } from './table-reads';
+import {
+  listTables,
+  requireTable,
+  requireTableShape,
+  tableIdByName,
+  tableNames,
+} from './table-reads';
 import { OpenDocument, type StoreOptions } from './open-document';
 import { readTableOrder, type TableSnapshot } from './table-snapshot';
 
@@ -221,7 +227,11 @@ export class DocumentStore {
   }
 
   moveColumn(tableId: number, columnId: number, toIndex: number): ChangeSet {
-    return this.structural(tableId, (t) => single(t, columnEdits.moveColumn(t, columnId, toIndex)));
+    return this.structural(
+      tableId,
+      (t) => single(t, columnEdits.moveColumn(t, columnId, toIndex)),
+      'shape',
+    );
   }
 
   groupColumns(tableId: number, columnIds: readonly number[], group: string | null): ChangeSet {
@@ -232,8 +242,10 @@ export class DocumentStore {
 
   /** Insert empty rows before row `atIndex` (past the end: at the end); 'detail' by default. */
   insertRows(tableId: number, atIndex: number, count = 1, role: RowRole = 'detail'): ChangeSet {
-    return this.structural(tableId, (t) =>
-      single(t, rowEdits.insertRows(t, atIndex, count, role, this.ids)),
+    return this.structural(
+      tableId,
+      (t) => single(t, rowEdits.insertRows(t, atIndex, count, role, this.ids)),
+      'shape',
     );
   }
 
@@ -387,9 +399,18 @@ export class DocumentStore {
     return this.file.ids;
   }
 
-  /** One structural action on one table: read it, plan the change, write and log it. */
-  private structural(tableId: number, plan: (t: TableSnapshot) => StructurePlan | null): ChangeSet {
+  /**
+   * One structural action on one table: read it, plan the change, write and log it. An action
+   * that changes no cell and whose words name none (a row inserted, a column moved) reads only
+   * the table's 'shape': its cells stay as they are, unread, unwritten and unlogged.
+   */
+  private structural(
+    tableId: number,
+    plan: (t: TableSnapshot) => StructurePlan | null,
+    read: 'cells' | 'shape' = 'cells',
+  ): ChangeSet {
     const w = this.writer;
-    return commitPlan(w, () => plan(requireTable(w.db, tableId, this.path)));
+    const require = read === 'shape' ? requireTableShape : requireTable;
+    return commitPlan(w, () => plan(require(w.db, tableId, this.path)));
   }
 }

@@ -36,8 +36,16 @@ export function columnName(c: Pick<Column, 'label' | 'code'>): string {
   return c.label.trim() ? `«${c.label.trim()}»` : `mã «${c.code}»`;
 }
 
+/**
+ * A copy to edit, field by field: the model is plain data (arrays of strings and numbers), and
+ * copying it by hand is several times faster than structuredClone on a table of 50,000 rows.
+ */
 export function clone(t: TableSnapshot): TableSnapshot {
-  return structuredClone(t);
+  return {
+    ...t,
+    columns: t.columns.map((c) => ({ ...c, headerPath: [...c.headerPath] })),
+    rows: t.rows.map((r) => ({ ...r, cells: r.cells.slice() })),
+  };
 }
 
 export function clamp(index: number, max: number): number {

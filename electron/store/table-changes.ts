@@ -5,7 +5,7 @@
  * Writing is a difference, not a rewrite: renaming a table of 100 000 rows touches one row of
  * `tables`, inserting a row touches the rows below it, and only cells that differ are written.
  */
-import type { CellValue, Column } from '../../shared/model';
+import type { CellValue, Column, Row, RowRole } from '../../shared/model';
 import { encodeCell, sameCellValue } from './cell-values';
 import type { Db } from './sqlite';
 import {
@@ -40,7 +40,41 @@ export interface TableSide {
   columns?: Column[];
   /** Recorded before the basis of a role was kept, a row has none: its role was set. */
   rows?: RowHead[];
+  /**
+   * Instead of `rows`, when only a stretch of rows differs (rows inserted, removed or moved, a
+   * role changed): this side's rows are the other side's with the `remove` rows from index `at`
+   * replaced by `insert`. Inserting a row into a table of 50,000 records one row, not two lists
+   * of 50,000. (Documents of the released Biểu 0.1.0, schema version 3, never hold one; that
+   * version opens any later document read-only.)
+   */
+  rowSplice?: RowSplice;
   cells: [rowId: number, columnId: number, value: CellValue][];
+}
+
+export interface RowSplice {
+  at: number;
+  remove: number;
+  insert: RowHead[];
+}
+
+/**
+ * The stretch of rows where `mine` differs from `other`, when it is at most half of them (else
+ * the whole list says it as shortly): the rows before and after it are the same on both sides.
+ */
+function rowSplice(mine: readonly RowHead[], other: readonly RowHead[]): RowSplice | null {
+  const shorter = Math.min(mine.length, other.length);
+  let before = 0;
+  while (before < shorter && sameRowHead(mine[before], other[before])) before++;
+  let after = 0;
+  while (
+    after < shorter - before &&
+    sameRowHead(mine[mine.length - 1 - after], other[other.length - 1 - after])
+  )
+    after++;
+  const insert = mine.slice(before, mine.length - after);
+  const remove = other.length - after - before;
+  if (insert.length + remove > Math.max(mine.length, other.length) / 2) return null;
+  return { at: before, remove, insert };
 }
 
 export interface TableChange {
@@ -63,19 +97,33 @@ export function tableChange(t: TableTransition): TableChange | null {
     const otherColumn = new Map(other?.columns.map((c, i) => [c.id, i]) ?? []);
     const columnMap = mine.columns.map((c) => otherColumn.get(c.id));
     for (const r of mine.rows) {
-      const o = otherRows.get(r.id);
-      r.cells.forEach((v, ci) => {
-        if (v === null) return;
+      const cells = r.cells;
+      let o: Row | undefined | null = null;
+      for (let ci = 0; ci < cells.length; ci++) {
+        const v = cells[ci];
+        if (v === null) continue;
+        if (o === null) o = otherRows.get(r.id);
         const oi = columnMap[ci];
         const theirs = o && oi !== undefined ? o.cells[oi] : null;
         if (!sameCellValue(theirs, v)) out.push([r.id, mine.columns[ci].id, v]);
-      });
+      }
     }
     return out;
   };
-  const rowsOf = (x: TableSnapshot) => x.rows.map(rowHead);
+  // Each side's row heads, made once: a table of 50,000 rows compares and records them.
+  const heads = new Map<TableSnapshot, RowHead[]>();
+  const rowsOf = (x: TableSnapshot) => {
+    let h = heads.get(x);
+    if (!h) heads.set(x, (h = x.rows.map(rowHead)));
+    return h;
+  };
   const sameColumns = from && to && sameList(from.columns, to.columns, sameColumn);
   const sameRows = from && to && sameList(rowsOf(from), rowsOf(to), sameRowHead);
+  const rowsSide = (x: TableSnapshot, other: TableSnapshot | null) => {
+    if (sameRows) return {};
+    const splice = other && rowSplice(rowsOf(x), rowsOf(other));
+    return splice ? { rowSplice: splice } : { rows: rowsOf(x) };
+  };
   const side = (x: TableSnapshot | null, other: TableSnapshot | null): TableSide | null =>
     x && {
       name: x.name,
@@ -83,7 +131,7 @@ export function tableChange(t: TableTransition): TableChange | null {
       unit: x.unit,
       position: x.position,
       ...(sameColumns ? {} : { columns: x.columns }),
-      ...(sameRows ? {} : { rows: rowsOf(x) }),
+      ...rowsSide(x, other),
       cells: differing(x, other),
     };
   const change = { tableId, from: side(from, to), to: side(to, from) };
@@ -183,6 +231,8 @@ function updateTable(db: Db, tableId: number, from: TableSide, to: TableSide): v
     );
   }
 
+  if (to.rowSplice) spliceRows(db, tableId, to.rowSplice);
+
   // Cells: removed rows and columns took theirs along (ON DELETE CASCADE). A cell listed on the
   // old side only is empty on the new side; one listed on the new side gets its value.
   const target = new Set(to.cells.map(([r, c]) => `${r}:${c}`));
@@ -219,6 +269,69 @@ function syncItems<T extends { id: number }>(
     const was = current.get(item.id);
     if (!was) insert(tableId, index, item);
     else if (was.index !== index || !same(was.item, item)) update(index, item);
+  });
+}
+
+/**
+ * Replace the `remove` rows from index `at` of the table as the file holds it with `insert`:
+ * the rows after them move by the difference in two statements (through negative positions,
+ * as positions are unique and SQLite checks them row by row), and only the stretch itself is
+ * synced row by row. Inserting a row into a table of 50,000 touches their positions in SQLite,
+ * not 25,000 rows one statement at a time.
+ */
+function spliceRows(db: Db, tableId: number, splice: RowSplice): void {
+  const { at, remove, insert } = splice;
+  const stretch = db
+    .prepare(
+      `SELECT id, role, role_basis, unit_key, position FROM rows WHERE table_id = ?
+        ORDER BY position LIMIT ? OFFSET ?`,
+    )
+    .all(tableId, remove + 1, at) as {
+    id: number;
+    role: RowRole;
+    role_basis: string | null;
+    unit_key: string | null;
+    position: number;
+  }[];
+  // The first row after the stretch, if any, and where the stretch starts.
+  const next = stretch.length > remove ? stretch.pop()! : null;
+  const start =
+    stretch[0]?.position ??
+    next?.position ??
+    ((db.prepare(`SELECT max(position) FROM rows WHERE table_id = ?`).pluck().get(tableId) as
+      number | null) ?? -1) + 1;
+  // The stretch first: the rows that leave it go, those that stay wait on -1 … -remove.
+  const staying = new Set(insert.map((r) => r.id));
+  const removeRow = db.prepare(`DELETE FROM rows WHERE id = ?`);
+  const park = db.prepare(`UPDATE rows SET position = ? WHERE id = ?`);
+  const parked = new Set<number>();
+  stretch.forEach((r, i) => {
+    if (!staying.has(r.id)) removeRow.run(r.id);
+    else {
+      park.run(-1 - i, r.id);
+      parked.add(r.id);
+    }
+  });
+  // Then the rows after it, by way of positions below every parked one.
+  if (next) {
+    const shift = start + insert.length - next.position;
+    if (shift !== 0) {
+      db.prepare(
+        `UPDATE rows SET position = -(position + ?) - 1 - ? WHERE table_id = ? AND position >= ?`,
+      ).run(shift, remove, tableId, next.position);
+      db.prepare(
+        `UPDATE rows SET position = -position - 1 - ? WHERE table_id = ? AND position < ?`,
+      ).run(remove, tableId, -remove);
+    }
+  }
+  // Every row of `insert` at its place, updated or inserted.
+  const update = db.prepare(
+    `UPDATE rows SET position = ?, role = ?, role_basis = ?, unit_key = ? WHERE id = ?`,
+  );
+  const insertRow = rowInsert(db);
+  insert.forEach((r, i) => {
+    if (parked.has(r.id)) update.run(start + i, r.role, r.roleBasis ?? null, r.unitKey, r.id);
+    else insertRow(tableId, start + i, r);
   });
 }
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { UserError } from '../../shared/api';
 import type { TableSummary } from '../../shared/model';
 import type { Db } from './sqlite';
-import { readTable, type TableSnapshot } from './table-snapshot';
+import { readTable, readTableShape, type TableSnapshot } from './table-snapshot';
 
 export function listTables(db: Db): TableSummary[] {
   return db
@@ -29,7 +29,15 @@ export function tableIdByName(db: Db, name: string): number | null {
 
 /** A table with its cells, or a UserError naming the id and the document. */
 export function requireTable(db: Db, tableId: number, docPath: string): TableSnapshot {
-  const t = readTable(db, tableId);
+  return found(readTable(db, tableId), tableId, docPath);
+}
+
+/** A table's shape, every cell empty (table-snapshot.ts readTableShape), or a UserError. */
+export function requireTableShape(db: Db, tableId: number, docPath: string): TableSnapshot {
+  return found(readTableShape(db, tableId), tableId, docPath);
+}
+
+function found(t: TableSnapshot | null, tableId: number, docPath: string): TableSnapshot {
   if (!t) {
     throw new UserError(
       `Không tìm thấy bảng số ${tableId} trong tài liệu «${path.basename(docPath)}»; không có gì thay đổi.`,

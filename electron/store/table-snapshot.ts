@@ -14,8 +14,22 @@ export interface TableSnapshot extends Table {
   position: number;
 }
 
+/**
+ * Read a table with its columns and rows but every cell empty, for a structural edit that moves
+ * or adds rows and columns without changing a cell (a row inserted, a column moved): its plan
+ * and its record need the table's shape, and reading 650,000 cells only to find none changed
+ * would be most of its time. Null when there is no table with this id.
+ */
+export function readTableShape(db: Db, tableId: number): TableSnapshot | null {
+  return read(db, tableId, false);
+}
+
 /** Read a table with its columns, rows and cells; null when there is no table with this id. */
 export function readTable(db: Db, tableId: number): TableSnapshot | null {
+  return read(db, tableId, true);
+}
+
+function read(db: Db, tableId: number, withCells: boolean): TableSnapshot | null {
   const table = db
     .prepare(`SELECT id, name, title, unit, position FROM tables WHERE id = ?`)
     .get(tableId) as
@@ -28,6 +42,7 @@ export function readTable(db: Db, tableId: number): TableSnapshot | null {
     ...r,
     cells: new Array<CellValue>(columns.length).fill(null),
   }));
+  if (!withCells) return { ...table, columns, rows };
   const rowById = new Map(rows.map((r) => [r.id, r]));
 
   const cells = db
@@ -88,13 +103,14 @@ export function readColumns(db: Db, tableId: number): Column[] {
 export function readRowHeads(db: Db, tableId: number): RowHead[] {
   const records = db
     .prepare(`SELECT id, role, role_basis, unit_key FROM rows WHERE table_id = ? ORDER BY position`)
-    .all(tableId) as {
-    id: number;
-    role: RowRole;
-    role_basis: string | null;
-    unit_key: string | null;
-  }[];
-  return records.map((r) => rowHead({ ...r, roleBasis: r.role_basis, unitKey: r.unit_key }));
+    .raw()
+    .all(tableId) as [
+    id: number,
+    role: RowRole,
+    roleBasis: string | null,
+    unitKey: string | null,
+  ][];
+  return records.map(([id, role, roleBasis, unitKey]) => rowHead({ id, role, roleBasis, unitKey }));
 }
 
 /** A row's head in the model's order; a role basis other than 'inferred' is no basis. */
