@@ -17,7 +17,7 @@
  */
 import { cellAddress, sheetLayout } from '../../shared/layout';
 import { columnLetter, type CellValue, type Table } from '../../shared/model';
-import { compileRules } from '../../shared/checks/rules';
+import { compileRules, DEFAULT_RULE_KINDS } from '../../shared/checks/rules';
 import type { Finding } from '../../shared/checks/finding';
 import type { FormulaNode } from '../../shared/checks/formula';
 import type { CellRef, Compared, Evaluation, Rule } from '../../shared/checks/rule';
@@ -29,6 +29,13 @@ export type CellPlan =
   | { kind: 'value'; value: CellValue; findings: Finding[] }
   /** An Excel formula (without "="), cached with the stored figure. */
   | { kind: 'formula'; formula: string; result: number; source: 'total' | 'row-formula' };
+
+/**
+ * The kinds whose rules can give a cell its formula: every kind but the one that only says a
+ * cell holds a figure (one rule per figure cell, 117,000 on a national table, none of them a
+ * formula).
+ */
+const FORMULA_KINDS = DEFAULT_RULE_KINDS.filter((kind) => kind.name !== 'not-a-number');
 
 export interface PlanOptions {
   /** Write no formulas at all, only the stated values. */
@@ -70,7 +77,7 @@ export function planCells(
   );
   if (options.valuesOnly) return plans;
 
-  const { rules, context } = compileRules(table);
+  const { rules, context } = compileRules(table, FORMULA_KINDS);
   const byTarget = new Map<string, Rule[]>();
   for (const rule of rules) {
     if (rule.kind === 'not-a-number') continue;

@@ -3,7 +3,7 @@
  * stated values, findings as cell comments), place and date, signatures, and the page setup that
  * prints it on A4 with the header repeated and page numbers.
  */
-import type { Cell, Workbook, Worksheet } from 'exceljs';
+import type { Cell, Style, Workbook, Worksheet } from 'exceljs';
 import type { Finding } from '../../shared/checks/finding';
 import { codeRowText, isFigureColumn, type Table } from '../../shared/model';
 import { decimalsNeeded, formatNumber } from '../../shared/numbers';
@@ -266,6 +266,41 @@ function writeData(
   const runOns = runOnEnds(table, widths);
   let formulas = 0;
   let marked = 0;
+  // One style object per look, shared by every cell that has it: exceljs recognises a style
+  // object it has seen and writes its number once, where a style per cell is turned into XML
+  // and looked up again for each of a national table's 139,000 cells.
+  const styles = new Map<string, Partial<Style>>();
+  const styleOf = (
+    bold: boolean,
+    edges: 'all' | 'left' | 'right' | 'both-ends' | 'none',
+    align: 'figure' | 'center' | 'left',
+    numFmt: string | null,
+  ): Partial<Style> => {
+    const key = `${bold ? 1 : 0}|${edges}|${align}|${numFmt ?? ''}`;
+    let style = styles.get(key);
+    if (!style) {
+      const thin = THIN_BORDER.top!;
+      style = {
+        border:
+          edges === 'all'
+            ? THIN_BORDER
+            : {
+                top: thin,
+                bottom: thin,
+                left: edges === 'left' || edges === 'both-ends' ? thin : undefined,
+                right: edges === 'right' || edges === 'both-ends' ? thin : undefined,
+              },
+        font: font({ bold }),
+        alignment:
+          align === 'figure'
+            ? { vertical: 'middle', horizontal: 'right', indent: FIGURE_INDENT }
+            : { vertical: 'middle', horizontal: align },
+        ...(numFmt === null ? {} : { numFmt }),
+      };
+      styles.set(key, style);
+    }
+    return style;
+  };
   table.rows.forEach((row, r) => {
     const emphasis = row.role !== 'detail';
     let runOn: { from: number; to: number } | null = null;
@@ -275,32 +310,33 @@ function writeData(
       const cell = ws.getCell(firstDataRow + r, c + 1);
       const end = runOns.get(`${r}:${c}`);
       if (end !== undefined) runOn = { from: c, to: end };
-      if (runOn && c >= runOn.from && c <= runOn.to) {
-        const thin = THIN_BORDER.top!;
-        cell.border = {
-          top: thin,
-          bottom: thin,
-          left: c === runOn.from ? thin : undefined,
-          right: c === runOn.to ? thin : undefined,
-        };
-      } else cell.border = THIN_BORDER;
-      cell.font = font({ bold: emphasis });
+      const edges =
+        runOn && c >= runOn.from && c <= runOn.to
+          ? c === runOn.from && c === runOn.to
+            ? 'both-ends'
+            : c === runOn.from
+              ? 'left'
+              : c === runOn.to
+                ? 'right'
+                : 'none'
+          : 'all';
       if (plan.kind === 'formula') {
         cell.value = { formula: plan.formula, result: plan.result };
-        cell.numFmt = figureFormat(column, plan.result);
-        cell.alignment = { vertical: 'middle', horizontal: 'right', indent: FIGURE_INDENT };
+        cell.style = styleOf(emphasis, edges, 'figure', figureFormat(column, plan.result));
         formulas++;
         return;
       }
       const { value } = plan;
       if (value !== null) cell.value = value;
-      if (typeof value === 'number' && figure) cell.numFmt = figureFormat(column, value);
       // A label in a group or total row runs on into the empty cells beside it, so it is not
       // wrapped or centred in its narrow column.
       const runsOn = emphasis && typeof value === 'string';
-      cell.alignment = figure
-        ? { vertical: 'middle', horizontal: 'right', indent: FIGURE_INDENT }
-        : { vertical: 'middle', horizontal: centred[c] && !runsOn ? 'center' : 'left' };
+      cell.style = styleOf(
+        emphasis,
+        edges,
+        figure ? 'figure' : centred[c] && !runsOn ? 'center' : 'left',
+        typeof value === 'number' && figure ? figureFormat(column, value) : null,
+      );
       if (plan.findings.length > 0) {
         cell.note = findingNote(plan.findings, typeof value === 'number');
         marked++;
