@@ -268,7 +268,8 @@ function writeData(
   let marked = 0;
   // One style object per look, shared by every cell that has it: exceljs recognises a style
   // object it has seen and writes its number once, where a style per cell is turned into XML
-  // and looked up again for each of a national table's 139,000 cells.
+  // and looked up again for each of a national table's 139,000 cells. Whoever changes one
+  // cell's look afterwards gives that cell its own style first (unit-form.ts).
   const styles = new Map<string, Partial<Style>>();
   const styleOf = (
     bold: boolean,

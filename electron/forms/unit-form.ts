@@ -75,6 +75,9 @@ function formTable(input: UnitFormInput, nameColumn: number): Table {
 }
 
 function unlock(cell: Cell, validation: ExcelJS.DataValidation | null): void {
+  // The appendix sheet gives cells of one look one shared style (export-sheet.ts): this cell
+  // gets its own before it is unlocked and filled, or every cell of its look would be.
+  cell.style = { ...cell.style };
   cell.protection = { locked: false };
   cell.fill = INPUT_FILL;
   if (validation) cell.dataValidation = validation;
