@@ -161,6 +161,7 @@ export function analyzeTable(table: Table): TableContext {
     (c) => c.type === 'text' && isMeasureHeader(c.label),
   );
   let outline: Outline | null = null;
+  const outlineOf = (): Outline => (outline ??= buildOutline(table));
   let headings: HeadingBlocks | null | undefined;
   const additive = table.columns.flatMap((_, c) => (figureColumns[c] && !notSummed[c] ? [c] : []));
   const headsOnly = (row: number): boolean => {
@@ -187,15 +188,10 @@ export function analyzeTable(table: Table): TableContext {
     figureColumns,
     problems,
     rowLabel,
-    outline: () => (outline ??= buildOutline(table)),
+    outline: outlineOf,
     headingBlocks: () => {
       if (headings === undefined)
-        headings = findHeadingBlocks(
-          table,
-          figureColumns,
-          additive,
-          (outline ??= buildOutline(table)),
-        );
+        headings = findHeadingBlocks(table, figureColumns, additive, outlineOf());
       return headings;
     },
     headsOnly,

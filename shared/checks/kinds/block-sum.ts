@@ -4,10 +4,10 @@
  * found in its figures, so each failure is judged by how often it holds over all the headings
  * of that form (evidence.ts): established, an error; weakly, "Cần xem".
  */
-import { halfUnit, type Claim, type Rule, type RuleKind } from '../rule';
+import type { Claim, Rule, RuleKind } from '../rule';
 import { linearRule } from '../linear-rule';
 import { columnName } from './header-sum';
-import { short } from './outline';
+import { comparisonOf, short } from './outline';
 
 export const blockSumKind: RuleKind = {
   name: 'block-sum',
@@ -28,7 +28,6 @@ export const blockSumKind: RuleKind = {
         // A heading or a block left blank says nothing: only cells that can hold are checked.
         if (typeof table.rows[h].cells[col] !== 'number') continue;
         if (!block.some((r) => typeof table.rows[r].cells[col] === 'number')) continue;
-        const decimals = column.decimals;
         rules.push(
           linearRule({
             key: `block:${h}:${col}`,
@@ -37,12 +36,7 @@ export const blockSumKind: RuleKind = {
             terms: block.map((r) => ({ cell: { row: r, col }, coefficient: 1 })),
             constant: 0,
             precision: 'exact',
-            comparison: {
-              shape: 'sum',
-              decimals,
-              integers: decimals === 0,
-              roundingSlack: decimals > 0 ? (block.length + 1) * halfUnit(decimals) : 0,
-            },
+            comparison: comparisonOf(context, col, block.length, false),
             description: {
               kind: 'column-total',
               columnCode: columnName(column, col),

@@ -41,7 +41,7 @@ export function short(label: string | null, max = 60): string | null {
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 }
 
-function comparisonOf(
+export function comparisonOf(
   context: TableContext,
   col: number,
   rows: number,
